@@ -1,0 +1,237 @@
+// Package configapi is a client for the Teams admin "ConfigAPI", the REST
+// service behind the MicrosoftTeams PowerShell module's Get/Set/New/Remove-Cs*
+// cmdlets. Microsoft documents the cmdlets, not the REST calls; the paths and
+// headers here are the ones public clients observe (terraprovider/go-teams
+// teamsapi/invoke.go, cisagov/ScubaGear TeamsRestHelper.psm1):
+//
+//	GET    /Teams.Tenant/serviceDiscovery                       handshake
+//	GET    /Skype.Policy/configurations/{Type}                  every instance
+//	GET    /Skype.Policy/configurations/{Type}/configuration/{Identity}
+//	POST   /Skype.Policy/configurations/{Type}                  body: params + Identity
+//	PUT    /Skype.Policy/configurations/{Type}/configuration/{Identity}
+//	DELETE /Skype.Policy/configurations/{Type}/configuration/{Identity}
+//
+// It has no Terraform imports: resources call it, it calls the shared transport.
+package configapi
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
+)
+
+// ServiceName prefixes every error this client returns.
+const ServiceName = "Teams admin API"
+
+// WarningHeader carries the cmdlet's warnings (Write-Warning) on any answer.
+const WarningHeader = "X-Ms-Configapi-Powershell-Warningmessage"
+
+// Object is one instance as the service returns it: PascalCase parameters,
+// Identity, and an XDS Key the client ignores.
+type Object map[string]any
+
+// Identity returns the object's Identity ("Global" or "Tag:<name>").
+func (o Object) Identity() string { s, _ := o["Identity"].(string); return s }
+
+// Client talks to one tenant's ConfigAPI. Safe for concurrent use.
+type Client struct {
+	http  *http.Client
+	base  string
+	token func(context.Context) (string, error)
+
+	discMu    sync.Mutex
+	targetURI string // learned once from serviceDiscovery
+}
+
+// New returns a client for the ConfigAPI at base (scheme, host, optional path
+// prefix). token returns a bearer token for the Teams admin audience.
+func New(httpClient *http.Client, base string, token func(context.Context) (string, error)) *Client {
+	return &Client{http: httpClient, base: strings.TrimRight(base, "/"), token: token}
+}
+
+// Result carries the warnings the service attached to an answer.
+type Result struct {
+	Warnings []string
+}
+
+// List returns every instance of policyType.
+func (c *Client) List(ctx context.Context, policyType string) ([]Object, Result, error) {
+	var out []Object
+	res, err := c.do(ctx, http.MethodGet, typePath(policyType), nil, &out)
+	return out, res, err
+}
+
+// Get returns one instance; a missing one is an error for which
+// transport.IsNotFound is true.
+func (c *Client) Get(ctx context.Context, policyType, identity string) (Object, Result, error) {
+	var out Object
+	res, err := c.do(ctx, http.MethodGet, instancePath(policyType, identity), nil, &out)
+	return out, res, err
+}
+
+// Create makes a new instance. A POST that may have reached the service before
+// the connection failed is not sent again blindly: the instance is read back
+// first, and only a confirmed absence leads to a second POST.
+func (c *Client) Create(ctx context.Context, policyType, identity string, params map[string]any) (Object, Result, error) {
+	body := make(map[string]any, len(params)+1)
+	for k, v := range params {
+		body[k] = v
+	}
+	body["Identity"] = identity
+	var lastErr error
+	for attempt := 0; attempt < 3; attempt++ {
+		var out Object
+		res, err := c.do(ctx, http.MethodPost, typePath(policyType), body, &out)
+		if err == nil {
+			return out, res, nil
+		}
+		if !errors.Is(err, transport.ErrMaybeCommitted) {
+			return nil, res, err
+		}
+		lastErr = err
+		got, gres, gerr := c.Get(ctx, policyType, identity)
+		switch {
+		case gerr == nil:
+			return got, Result{Warnings: append(res.Warnings, gres.Warnings...)}, nil
+		case !transport.IsNotFound(gerr):
+			return nil, res, fmt.Errorf("%w; reading it back also failed: %v", err, gerr)
+		}
+	}
+	return nil, Result{}, lastErr
+}
+
+// Update changes the given parameters of an instance; others stay as they are.
+func (c *Client) Update(ctx context.Context, policyType, identity string, params map[string]any) (Result, error) {
+	return c.do(ctx, http.MethodPut, instancePath(policyType, identity), params, nil)
+}
+
+// Delete removes an instance.
+func (c *Client) Delete(ctx context.Context, policyType, identity string) (Result, error) {
+	return c.do(ctx, http.MethodDelete, instancePath(policyType, identity), nil, nil)
+}
+
+func typePath(policyType string) string {
+	return "/Skype.Policy/configurations/" + url.PathEscape(policyType)
+}
+
+func instancePath(policyType, identity string) string {
+	return typePath(policyType) + "/configuration/" + url.PathEscape(identity)
+}
+
+// discover performs the serviceDiscovery handshake once per client; a failure
+// is not remembered, so the next call tries again.
+func (c *Client) discover(ctx context.Context) (string, error) {
+	c.discMu.Lock()
+	defer c.discMu.Unlock()
+	if c.targetURI != "" {
+		return c.targetURI, nil
+	}
+	var out struct {
+		Endpoints struct {
+			AdminServiceEndpoint string `json:"AdminServiceEndpoint"`
+		} `json:"Endpoints"`
+	}
+	if _, err := c.send(ctx, http.MethodGet, "/Teams.Tenant/serviceDiscovery", "", nil, &out); err != nil {
+		return "", fmt.Errorf("service discovery: %w", err)
+	}
+	if out.Endpoints.AdminServiceEndpoint == "" {
+		return "", fmt.Errorf("%s: service discovery returned no AdminServiceEndpoint", ServiceName)
+	}
+	c.targetURI = "https://" + strings.TrimSuffix(out.Endpoints.AdminServiceEndpoint, "/") + "/"
+	return c.targetURI, nil
+}
+
+func (c *Client) do(ctx context.Context, method, path string, in, out any) (Result, error) {
+	target, err := c.discover(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	return c.send(ctx, method, path, target, in, out)
+}
+
+func (c *Client) send(ctx context.Context, method, path, target string, in, out any) (Result, error) {
+	var body io.Reader
+	if in != nil {
+		b, err := json.Marshal(in)
+		if err != nil {
+			return Result{}, err
+		}
+		body = bytes.NewReader(b)
+	}
+	req, err := http.NewRequestWithContext(ctx, method, c.base+path, body)
+	if err != nil {
+		return Result{}, err
+	}
+	tok, err := c.token(ctx)
+	if err != nil {
+		return Result{}, fmt.Errorf("%s: getting a token: %w", ServiceName, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Accept", "application/json")
+	if in != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	if target != "" {
+		req.Header.Set("X-MS-Target-Uri", target)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return Result{}, fmt.Errorf("%s: %s %s: %w", ServiceName, method, req.URL.Redacted(), err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return Result{}, fmt.Errorf("%s: reading the answer to %s %s: %w", ServiceName, method, req.URL.Redacted(), err)
+	}
+	res := Result{Warnings: warnings(resp.Header)}
+	if resp.StatusCode >= 300 {
+		apiErr := transport.NewAPIError(ServiceName, resp, raw)
+		if resp.StatusCode == http.StatusForbidden {
+			apiErr.Message += " (the app's service principal needs the Entra role Teams Administrator)"
+		}
+		return res, apiErr
+	}
+	if out != nil && len(bytes.TrimSpace(raw)) > 0 {
+		if err := decode(raw, out); err != nil {
+			return res, fmt.Errorf("%s: decoding the answer to %s %s: %w", ServiceName, method, req.URL.Redacted(), err)
+		}
+	}
+	return res, nil
+}
+
+// decode accepts the bare array the service sends for lists, and also the
+// {"value": [...]} envelope some front ends wrap it in.
+func decode(raw []byte, out any) error {
+	if list, ok := out.(*[]Object); ok {
+		if t := bytes.TrimSpace(raw); len(t) > 0 && t[0] == '{' {
+			var env struct {
+				Value []Object `json:"value"`
+			}
+			if err := json.Unmarshal(t, &env); err != nil {
+				return err
+			}
+			*list = env.Value
+			return nil
+		}
+	}
+	return json.Unmarshal(raw, out)
+}
+
+func warnings(h http.Header) []string {
+	var out []string
+	for _, v := range h.Values(WarningHeader) {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,57 @@
+// Package poll waits for eventually consistent reads: it asks a predicate
+// again and again, with growing pauses, until it holds or a bound is reached.
+// Nothing in the provider waits a fixed time.
+package poll
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Options bound the wait.
+type Options struct {
+	Timeout  time.Duration // overall bound (default 5 minutes)
+	Interval time.Duration // first pause (default 250ms); doubles up to MaxInterval
+	MaxInt   time.Duration // longest pause (default 10s)
+}
+
+// ErrTimeout is wrapped by the error Until returns when the bound is reached.
+var ErrTimeout = errors.New("timed out waiting")
+
+// Until calls check until it reports done, returns an error, or the bound or
+// ctx ends. what names the awaited condition in the timeout error.
+func Until(ctx context.Context, o Options, what string, check func(context.Context) (bool, error)) error {
+	if o.Timeout <= 0 {
+		o.Timeout = 5 * time.Minute
+	}
+	if o.Interval <= 0 {
+		o.Interval = 250 * time.Millisecond
+	}
+	if o.MaxInt <= 0 {
+		o.MaxInt = 10 * time.Second
+	}
+	ctx, cancel := context.WithTimeout(ctx, o.Timeout)
+	defer cancel()
+	wait := o.Interval
+	for attempt := 1; ; attempt++ {
+		done, err := check(ctx)
+		if err != nil {
+			return err
+		}
+		if done {
+			return nil
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return fmt.Errorf("%w for %s after %d attempts (%s)", ErrTimeout, what, attempt, o.Timeout)
+		case <-t.C:
+		}
+		if wait *= 2; wait > o.MaxInt {
+			wait = o.MaxInt
+		}
+	}
+}

@@ -1,0 +1,72 @@
+package teams
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
+)
+
+var _ datasource.DataSourceWithConfigure = (*policyDataSource)(nil)
+
+// policyDataSource reads one instance of a ConfigAPI policy type.
+type policyDataSource struct {
+	pt     *PolicyType
+	client *conns.Client
+}
+
+func newPolicyDataSource(pt *PolicyType) func() datasource.DataSource {
+	return func() datasource.DataSource { return &policyDataSource{pt: pt} }
+}
+
+func (d *policyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.pt.Resource
+}
+
+func (d *policyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The policy's identity: `Global`, or `Tag:<name>`."},
+		"name": schema.StringAttribute{Required: true, MarkdownDescription: "`Global`, or the name of a custom or built-in policy " +
+			"(without the `Tag:` prefix)."},
+	}
+	for _, p := range d.pt.Params {
+		attrs[p.Attr] = p.dataSourceAttribute()
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: fmt.Sprintf("Reads a %s (`%s`) and all of its settings.", d.pt.Title, d.pt.Type),
+		Attributes:          attrs,
+	}
+}
+
+func (d *policyDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *policyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var name types.String
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("name"), &name)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := identity(nameOf(name.ValueString()))
+	obj, res, err := d.client.ConfigAPI.Get(ctx, d.pt.Type, id)
+	addWarnings(&resp.Diagnostics, res)
+	if err != nil {
+		summary := fmt.Sprintf("Reading the %s %q", d.pt.Title, name.ValueString())
+		if transport.IsNotFound(err) {
+			resp.Diagnostics.AddError(summary, fmt.Sprintf("No %s named %q exists in the tenant.", d.pt.Type, name.ValueString()))
+			return
+		}
+		resp.Diagnostics.AddError(summary, err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), obj.Identity())...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name.ValueString())...)
+	setParams(ctx, d.pt, obj, &resp.State, &resp.Diagnostics)
+}

@@ -1,0 +1,321 @@
+package teams
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
+)
+
+const (
+	globalIdentity = "Global"
+	tagPrefix      = "Tag:"
+	// writeTimeout bounds the wait for a write to read back.
+	writeTimeout = 5 * time.Minute
+)
+
+// nameRE is what the ConfigAPI accepts as a policy name: at most 64
+// characters, letters, digits, spaces, dashes, underscores and dots.
+var nameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 _.\-]{0,63}$`)
+
+// identity maps a policy name to its ConfigAPI identity.
+func identity(name string) string {
+	if strings.EqualFold(name, globalIdentity) {
+		return globalIdentity
+	}
+	return tagPrefix + name
+}
+
+// nameOf maps an identity (or a name) back to the policy name.
+func nameOf(id string) string {
+	if strings.EqualFold(id, globalIdentity) {
+		return globalIdentity
+	}
+	if len(id) > len(tagPrefix) && strings.EqualFold(id[:len(tagPrefix)], tagPrefix) {
+		return id[len(tagPrefix):]
+	}
+	return id
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*policyResource)(nil)
+	_ resource.ResourceWithImportState = (*policyResource)(nil)
+)
+
+// policyResource manages the instances of one ConfigAPI policy type; all of
+// its behaviour follows from the PolicyType description.
+type policyResource struct {
+	pt     *PolicyType
+	client *conns.Client
+}
+
+func newPolicyResource(pt *PolicyType) func() resource.Resource {
+	return func() resource.Resource { return &policyResource{pt: pt} }
+}
+
+func (r *policyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.pt.Resource
+}
+
+func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{
+			Computed:            true,
+			MarkdownDescription: "The policy's identity in the Teams admin API: `Global`, or `Tag:<name>`.",
+			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+		},
+		"name": schema.StringAttribute{
+			Required: true,
+			MarkdownDescription: "`Global` to manage the tenant-wide default (adopted, never created or deleted), or the name of a custom policy " +
+				"(at most 64 letters, digits, spaces, `-`, `_` or `.`; the provider adds the `Tag:` prefix). Changing it replaces the policy.",
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			Validators: []validator.String{stringvalidator.RegexMatches(nameRE,
+				"must be `Global` or 1 to 64 letters, digits, spaces, dashes, underscores or dots, without the `Tag:` prefix")},
+		},
+	}
+	for _, p := range r.pt.Params {
+		attrs[p.Attr] = p.resourceAttribute()
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: fmt.Sprintf("Manages a %s (`%s`, the object behind `%s`). Only the attributes you set are sent; "+
+			"the others keep the service's values and show no diff. `name = \"Global\"` adopts the tenant-wide default: it is updated "+
+			"in place, and on destroy it is left as it is, with a warning.", r.pt.Title, r.pt.Type, r.pt.Cmdlet),
+		Attributes: attrs,
+	}
+}
+
+func (r *policyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+// configured returns the parameters set in src, as the service's JSON.
+func (r *policyResource) configured(ctx context.Context, src getter, diags *diag.Diagnostics) map[string]any {
+	out := map[string]any{}
+	for _, p := range r.pt.Params {
+		v, ok, d := p.wire(ctx, src)
+		diags.Append(d...)
+		if ok {
+			out[p.Name] = v
+		}
+	}
+	return out
+}
+
+func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var name types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
+	params := r.configured(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := identity(name.ValueString())
+	what := fmt.Sprintf("%s %q", r.pt.Title, name.ValueString())
+
+	if id == globalIdentity {
+		// Global always exists: adopting it is an update.
+		if len(params) > 0 {
+			res, err := r.client.ConfigAPI.Update(ctx, r.pt.Type, id, params)
+			addWarnings(&resp.Diagnostics, res)
+			if err != nil {
+				resp.Diagnostics.AddError("Adopting the "+what, err.Error())
+				return
+			}
+		}
+	} else {
+		_, res, err := r.client.ConfigAPI.Create(ctx, r.pt.Type, id, params)
+		addWarnings(&resp.Diagnostics, res)
+		if err != nil {
+			detail := err.Error()
+			if transport.StatusCode(err) == 409 {
+				detail += fmt.Sprintf("\n\nThe policy already exists. To manage it, import it: terraform import <address> %q", name.ValueString())
+			}
+			resp.Diagnostics.AddError("Creating the "+what, detail)
+			return
+		}
+	}
+	// Saved before the read-back, so a failure from here on cannot orphan it.
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), nameOf(id))...)
+
+	obj, err := r.awaitWritten(ctx, id, params)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading back the "+what, err.Error())
+		return
+	}
+	r.setState(ctx, obj, &resp.State, &resp.Diagnostics)
+}
+
+func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	obj, res, err := r.client.ConfigAPI.Get(ctx, r.pt.Type, id.ValueString())
+	addWarnings(&resp.Diagnostics, res)
+	if transport.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError(fmt.Sprintf("Reading the %s %q", r.pt.Title, nameOf(id.ValueString())), err.Error())
+		return
+	}
+	r.setState(ctx, obj, &resp.State, &resp.Diagnostics)
+}
+
+func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	want := r.configured(ctx, req.Config, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// Send only what the configuration sets and the state does not already
+	// hold: the service leaves parameters that are not sent as they are.
+	changed := map[string]any{}
+	for _, p := range r.pt.Params {
+		v, ok := want[p.Name]
+		if !ok {
+			continue
+		}
+		cur, has, d := p.wire(ctx, req.State)
+		resp.Diagnostics.Append(d...)
+		if !has || !p.sameValue(normalize(cur), normalize(v)) {
+			changed[p.Name] = v
+		}
+	}
+	what := fmt.Sprintf("%s %q", r.pt.Title, nameOf(id.ValueString()))
+	if len(changed) > 0 {
+		res, err := r.client.ConfigAPI.Update(ctx, r.pt.Type, id.ValueString(), changed)
+		addWarnings(&resp.Diagnostics, res)
+		if err != nil {
+			resp.Diagnostics.AddError("Updating the "+what, err.Error())
+			return
+		}
+	}
+	obj, err := r.awaitWritten(ctx, id.ValueString(), changed)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading back the "+what, err.Error())
+		return
+	}
+	r.setState(ctx, obj, &resp.State, &resp.Diagnostics)
+}
+
+func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var id types.String
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if id.ValueString() == globalIdentity {
+		resp.Diagnostics.AddWarning(fmt.Sprintf("The Global %s was left as it is", r.pt.Title),
+			fmt.Sprintf("The Global instance of %s always exists and cannot be deleted. Terraform no longer manages it; "+
+				"its settings stay as they are now.", r.pt.Type))
+		return
+	}
+	what := fmt.Sprintf("%s %q", r.pt.Title, nameOf(id.ValueString()))
+	res, err := r.client.ConfigAPI.Delete(ctx, r.pt.Type, id.ValueString())
+	addWarnings(&resp.Diagnostics, res)
+	if err != nil && !transport.IsNotFound(err) {
+		resp.Diagnostics.AddError("Deleting the "+what, err.Error())
+		return
+	}
+	err = poll.Until(ctx, poll.Options{Timeout: writeTimeout}, "the "+what+" to be gone", func(ctx context.Context) (bool, error) {
+		_, _, err := r.client.ConfigAPI.Get(ctx, r.pt.Type, id.ValueString())
+		if transport.IsNotFound(err) {
+			return true, nil
+		}
+		return false, err
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Confirming the deletion of the "+what, err.Error())
+	}
+}
+
+func (r *policyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	id := identity(nameOf(req.ID))
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), nameOf(id))...)
+}
+
+// awaitWritten reads the instance until it exists and holds the written
+// parameters: the ConfigAPI is read-after-write consistent in public reports,
+// but a stale read must not land in state.
+func (r *policyResource) awaitWritten(ctx context.Context, id string, written map[string]any) (configapi.Object, error) {
+	var obj configapi.Object
+	err := poll.Until(ctx, poll.Options{Timeout: writeTimeout}, "the written settings to read back", func(ctx context.Context) (bool, error) {
+		got, _, err := r.client.ConfigAPI.Get(ctx, r.pt.Type, id)
+		if transport.IsNotFound(err) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		for _, p := range r.pt.Params {
+			if v, ok := written[p.Name]; ok && !p.sameValue(normalize(got[p.Name]), normalize(v)) {
+				return false, nil
+			}
+		}
+		obj = got
+		return true, nil
+	})
+	return obj, err
+}
+
+// setState writes every modelled parameter of obj into state.
+func (r *policyResource) setState(ctx context.Context, obj configapi.Object, st setter, diags *diag.Diagnostics) {
+	id := obj.Identity()
+	diags.Append(st.SetAttribute(ctx, path.Root("id"), id)...)
+	diags.Append(st.SetAttribute(ctx, path.Root("name"), nameOf(id))...)
+	setParams(ctx, r.pt, obj, st, diags)
+}
+
+func setParams(ctx context.Context, pt *PolicyType, obj configapi.Object, st setter, diags *diag.Diagnostics) {
+	for _, p := range pt.Params {
+		v, err := p.value(obj[p.Name])
+		if err != nil {
+			diags.AddError("Unexpected answer from the Teams admin API", err.Error())
+			continue
+		}
+		diags.Append(st.SetAttribute(ctx, path.Root(p.Attr), v)...)
+	}
+}
+
+// normalize turns Go-typed values into their JSON-decoded shapes, so a value
+// read from configuration compares equal to the same value read from the API.
+func normalize(v any) any {
+	switch t := v.(type) {
+	case int64:
+		return float64(t)
+	case []string:
+		out := make([]any, len(t))
+		for i, s := range t {
+			out[i] = s
+		}
+		return out
+	}
+	return v
+}
+
+func addWarnings(diags *diag.Diagnostics, res configapi.Result) {
+	for _, w := range res.Warnings {
+		diags.AddWarning("Teams admin API warning", w)
+	}
+}

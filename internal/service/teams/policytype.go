@@ -1,0 +1,43 @@
+// Package teams holds the Terraform resources and data sources for the Teams
+// admin ConfigAPI (Skype.Policy configurations).
+package teams
+
+// Kind is the wire and schema type of one cmdlet parameter.
+type Kind int
+
+const (
+	// Bool is a JSON boolean, a Terraform bool.
+	Bool Kind = iota
+	// String is free text.
+	String
+	// Enum is a string restricted to Values.
+	Enum
+	// Int is a JSON number, a Terraform int64.
+	Int
+	// StringList is a JSON array of strings, a Terraform set of strings.
+	StringList
+)
+
+// Param describes one parameter of a Set-Cs* cmdlet: its PascalCase wire name,
+// its snake_case attribute name, type and, for enums, the allowed values.
+// Schema, validators and JSON mapping are all derived from it.
+type Param struct {
+	Name        string   // wire name, e.g. "AllowCloudRecording"
+	Attr        string   // Terraform attribute, e.g. "allow_cloud_recording"
+	Kind        Kind     // type
+	Values      []string // allowed values when Kind is Enum
+	Description string   // one sentence from the cmdlet documentation
+	Min, Max    *int64   // inclusive bounds when Kind is Int (nil = unbounded)
+}
+
+// PolicyType describes one ConfigAPI configuration type.
+type PolicyType struct {
+	Type      string  // ConfigAPI type, e.g. "TeamsMeetingPolicy"
+	Cmdlet    string  // documented cmdlet, e.g. "Set-CsTeamsMeetingPolicy"
+	Resource  string  // resource name without the provider prefix, e.g. "meeting_policy"
+	Title     string  // human name, e.g. "Teams meeting policy"
+	Singleton bool    // exists once as Global; never created or deleted
+	Params    []Param // every parameter the resource models
+}
+
+func i64(v int64) *int64 { return &v }

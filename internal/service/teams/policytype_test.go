@@ -1,0 +1,65 @@
+package teams
+
+import (
+	"encoding/json"
+	"os"
+	"regexp"
+	"slices"
+	"testing"
+)
+
+var snake = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+
+func TestPolicyTypesAreWellFormed(t *testing.T) {
+	for _, pt := range policyTypes {
+		names, attrs := map[string]bool{}, map[string]bool{"id": true, "name": true}
+		for _, p := range pt.Params {
+			if names[p.Name] || attrs[p.Attr] {
+				t.Errorf("%s: %s/%s is declared twice or clashes with id/name", pt.Type, p.Name, p.Attr)
+			}
+			names[p.Name], attrs[p.Attr] = true, true
+			if !snake.MatchString(p.Attr) {
+				t.Errorf("%s: attribute %q is not snake_case", pt.Type, p.Attr)
+			}
+			if (p.Kind == Enum) != (len(p.Values) > 0) {
+				t.Errorf("%s.%s: enums, and only enums, list values", pt.Type, p.Name)
+			}
+			if p.Description == "" {
+				t.Errorf("%s.%s: no description", pt.Type, p.Name)
+			}
+		}
+	}
+}
+
+// Every modelled parameter must decode from an answer shaped like the real
+// service's (testdata/SOURCES.md in the client package names the sources),
+// and every enum value a real tenant returns must be allowed.
+func TestMeetingPolicyDecodesRealShapedAnswers(t *testing.T) {
+	raw, err := os.ReadFile("../../clients/configapi/testdata/meeting_policy_list.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var list []map[string]any
+	if err := json.Unmarshal(raw, &list); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, obj := range list {
+		for _, p := range meetingPolicy.Params {
+			v, present := obj[p.Name]
+			if !present {
+				continue
+			}
+			seen++
+			if _, err := p.value(v); err != nil {
+				t.Errorf("%s: %v", obj["Identity"], err)
+			}
+			if s, ok := v.(string); ok && p.Kind == Enum && !slices.Contains(p.Values, s) {
+				t.Errorf("%s: %s = %q is not among the allowed values %v", obj["Identity"], p.Name, s, p.Values)
+			}
+		}
+	}
+	if seen < 150 {
+		t.Fatalf("only %d parameter values found in the fixture; are the wire names right?", seen)
+	}
+}

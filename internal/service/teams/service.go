@@ -1,0 +1,27 @@
+package teams
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// policyTypes lists every ConfigAPI type with a resource and data source.
+var policyTypes = []*PolicyType{&meetingPolicy}
+
+// Resources returns the Teams admin resources.
+func Resources() []func() resource.Resource {
+	var out []func() resource.Resource
+	for _, pt := range policyTypes {
+		out = append(out, newPolicyResource(pt))
+	}
+	return out
+}
+
+// DataSources returns the Teams admin data sources.
+func DataSources() []func() datasource.DataSource {
+	var out []func() datasource.DataSource
+	for _, pt := range policyTypes {
+		out = append(out, newPolicyDataSource(pt))
+	}
+	return out
+}

@@ -1,0 +1,153 @@
+package transport
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// graph503 is shaped like Graph's error body (microsoftgraph/microsoft-graph-docs-contrib:
+// concepts/errors.md), with the serviceNotAvailable code that page lists.
+const graph503 = `{"error":{"code":"serviceNotAvailable","message":"The service is not available. Try the request again after a delay.","innerError":{"date":"2026-03-04T10:00:00","request-id":"body-rid","client-request-id":"body-crid"}}}`
+
+func TestWriteNotRetriedOn503Or504(t *testing.T) {
+	for _, tc := range []struct {
+		method string
+		status int
+	}{
+		{http.MethodPost, 503}, {http.MethodPost, 504}, {http.MethodPatch, 503}, {http.MethodPatch, 504},
+	} {
+		srv := newSeqServer(t, func(_ int, w http.ResponseWriter, _ *http.Request) {
+			w.Header().Set("request-id", "7d3c9f0e-hdr")
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(tc.status)
+			_, _ = io.WriteString(w, graph503)
+		})
+		w := &waits{}
+		c := New(Options{Sleep: w.sleep})
+		resp, _, err := do(t, c, newReq(t, context.Background(), tc.method, srv.URL+"/v1.0/identity/conditionalAccess/policies", `{"displayName":"x"}`))
+		if resp != nil {
+			t.Fatalf("%s %d: got a response, want an error", tc.method, tc.status)
+		}
+		if srv.hits.Load() != 1 || len(w.get()) != 0 {
+			t.Fatalf("%s %d: hits %d, waits %v; must not be retried", tc.method, tc.status, srv.hits.Load(), w.get())
+		}
+		if !errors.Is(err, ErrMaybeCommitted) {
+			t.Fatalf("%s %d: err %v does not wrap ErrMaybeCommitted", tc.method, tc.status, err)
+		}
+		var mc *MaybeCommittedError
+		var ae *APIError
+		if !errors.As(err, &mc) || !errors.As(err, &ae) {
+			t.Fatalf("%s %d: err %T lacks MaybeCommittedError/APIError", tc.method, tc.status, err)
+		}
+		if mc.StatusCode != tc.status || mc.RequestID != "7d3c9f0e-hdr" || StatusCode(err) != tc.status {
+			t.Errorf("%s %d: status %d / %d, request id %q", tc.method, tc.status, mc.StatusCode, StatusCode(err), mc.RequestID)
+		}
+		if ae.Code != "serviceNotAvailable" || !strings.Contains(err.Error(), "Try the request again") ||
+			!strings.Contains(err.Error(), "7d3c9f0e-hdr") || !strings.Contains(err.Error(), "read it back") {
+			t.Errorf("%s %d: error text %q", tc.method, tc.status, err)
+		}
+	}
+}
+
+func TestPostRetriedOn429(t *testing.T) {
+	srv := newSeqServer(t, func(n int, w http.ResponseWriter, _ *http.Request) {
+		if n == 0 {
+			w.Header().Set("Retry-After", "2")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		w.WriteHeader(http.StatusCreated)
+	})
+	w := &waits{}
+	c := New(Options{Sleep: w.sleep})
+	body := `{"Identity":"Tag:HIPAA","AllowCloudRecording":false}`
+	resp, _, err := do(t, c, newReq(t, context.Background(), http.MethodPost, srv.URL+"/Skype.Policy/configurations/TeamsMeetingPolicy", body))
+	if err != nil || resp.StatusCode != 201 {
+		t.Fatalf("%v %v", resp, err)
+	}
+	if srv.hits.Load() != 2 || len(w.get()) != 1 {
+		t.Fatalf("hits %d waits %v", srv.hits.Load(), w.get())
+	}
+	if srv.bodies[0] != body || srv.bodies[1] != body {
+		t.Errorf("body not replayed: %q", srv.bodies)
+	}
+}
+
+func TestPostRetriedWithRetryablePost(t *testing.T) {
+	if IsRetryablePost(context.Background()) || !IsRetryablePost(WithRetryablePost(context.Background())) {
+		t.Fatal("IsRetryablePost")
+	}
+	srv := newSeqServer(t, statuses(503, 504, 200))
+	w := &waits{}
+	c := New(Options{Sleep: w.sleep})
+	form := "grant_type=client_credentials&client_id=abc&client_secret=xyz"
+	resp, _, err := do(t, c, newReq(t, WithRetryablePost(context.Background()), http.MethodPost, srv.URL+"/tenant/oauth2/v2.0/token", form))
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("%v %v", resp, err)
+	}
+	if srv.hits.Load() != 3 || len(w.get()) != 2 {
+		t.Fatalf("hits %d waits %v", srv.hits.Load(), w.get())
+	}
+	for i, b := range srv.bodies {
+		if b != form {
+			t.Errorf("attempt %d body %q", i+1, b)
+		}
+	}
+}
+
+func TestPostResetAfterSendIsMaybeCommitted(t *testing.T) {
+	srv := newSeqServer(t, func(_ int, w http.ResponseWriter, _ *http.Request) { resetConnection(t, w) })
+	w := &waits{}
+	c := New(Options{Sleep: w.sleep})
+	_, _, err := do(t, c, newReq(t, context.Background(), http.MethodPost, srv.URL, `{"a":1}`))
+	if !errors.Is(err, ErrMaybeCommitted) {
+		t.Fatalf("err = %v, want ErrMaybeCommitted", err)
+	}
+	if srv.hits.Load() != 1 || len(w.get()) != 0 {
+		t.Fatalf("hits %d waits %v; must not be retried", srv.hits.Load(), w.get())
+	}
+	var mc *MaybeCommittedError
+	if !errors.As(err, &mc) || mc.StatusCode != 0 || mc.Method != http.MethodPost {
+		t.Errorf("%#v", mc)
+	}
+}
+
+func TestPostRetriedWhenConnectionRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close() // nothing listens there now: dials are refused before anything is sent
+
+	w := &waits{}
+	c := New(Options{Sleep: w.sleep, MaxRetries: 2})
+	_, _, err = do(t, c, newReq(t, context.Background(), http.MethodPost, "http://"+addr+"/x", `{"a":1}`))
+	if err == nil || errors.Is(err, ErrMaybeCommitted) {
+		t.Fatalf("err = %v; want the dial error, not ErrMaybeCommitted", err)
+	}
+	if !errors.Is(err, syscall.ECONNREFUSED) {
+		t.Errorf("err = %v, want connection refused", err)
+	}
+	if got := w.get(); len(got) != 2 {
+		t.Errorf("waits = %v, want 2 retries", got)
+	}
+}
+
+func TestUnreplayableBodyNotRetried(t *testing.T) {
+	srv := newSeqServer(t, statuses(429, 200))
+	w := &waits{}
+	c := New(Options{Sleep: w.sleep})
+	req := newReq(t, WithRetryablePost(context.Background()), http.MethodPost, srv.URL, "")
+	req.Body = io.NopCloser(strings.NewReader("once")) // no GetBody
+	resp, _, err := do(t, c, req)
+	if err != nil || resp.StatusCode != 429 || srv.hits.Load() != 1 {
+		t.Fatalf("%v %v after %d hits", resp, err, srv.hits.Load())
+	}
+}
