@@ -39,7 +39,7 @@ func (d *policyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		attrs[p.Attr] = p.dataSourceAttribute()
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: fmt.Sprintf("Reads a %s (`%s`) and all of its settings.", d.pt.Title, d.pt.Type),
+		MarkdownDescription: fmt.Sprintf("Reads a %s (`%s`) and all of its settings.", d.pt.Title, d.pt.Type) + permissions,
 		Attributes:          attrs,
 	}
 }

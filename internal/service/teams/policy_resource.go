@@ -53,6 +53,11 @@ func nameOf(id string) string {
 	return id
 }
 
+// permissions is the paragraph every Teams admin page carries.
+const permissions = "\n\n## Permissions\n\nThe Teams admin API accepts app-only calls from a service principal that holds the " +
+	"Microsoft Entra role **Teams Administrator** (token audience `48ac35b8-9aa8-4d74-927d-1f4a14a0b239`, the Skype and Teams " +
+	"Tenant Admin API). Without the role, every call fails with HTTP 403, and the error says so."
+
 var (
 	_ resource.ResourceWithConfigure   = (*policyResource)(nil)
 	_ resource.ResourceWithImportState = (*policyResource)(nil)
@@ -95,7 +100,7 @@ func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	resp.Schema = schema.Schema{
 		MarkdownDescription: fmt.Sprintf("Manages a %s (`%s`, the object behind `%s`). Only the attributes you set are sent; "+
 			"the others keep the service's values and show no diff. `name = \"Global\"` adopts the tenant-wide default: it is updated "+
-			"in place, and on destroy it is left as it is, with a warning.", r.pt.Title, r.pt.Type, r.pt.Cmdlet),
+			"in place, and on destroy it is left as it is, with a warning.", r.pt.Title, r.pt.Type, r.pt.Cmdlet) + permissions,
 		Attributes: attrs,
 	}
 }

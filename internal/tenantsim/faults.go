@@ -1,0 +1,235 @@
+package tenantsim
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Fault kinds.
+const (
+	FaultLatency = "latency" // delay the answer by LatencyMs
+	FaultStatus  = "status"  // answer Status (429/500/503/504...) in the surface's error shape
+	FaultDrop    = "drop"    // close the TCP connection without answering
+	FaultLag     = "lag"     // reads lag behind writes (eventual consistency)
+)
+
+// maxFaultWait bounds every injected delay.
+const maxFaultWait = 60 * time.Second
+
+// Fault is one injected misbehaviour. It applies to requests of Surface
+// ("teams", "graph", "compliance", "exchange", "login", or "*"/""), Method
+// ("" = any) whose path starts with PathPrefix (matched against the path
+// within the surface, e.g. "/Skype.Policy", or the full path).
+//
+// Count: for latency, status and drop, the number of matching requests
+// (0 = until cleared). For lag, the fault stays armed until cleared and
+// applies to each matching write (POST/PUT/PATCH/DELETE): afterwards, reads
+// of the written object, and lists holding it, return the version before
+// the write (absent after a create) for the next Count reads and/or for
+// LagMs milliseconds (both 0 = one read).
+type Fault struct {
+	ID         int    `json:"id,omitempty"`
+	Surface    string `json:"surface"`
+	Method     string `json:"method,omitempty"`
+	PathPrefix string `json:"path_prefix,omitempty"`
+	Kind       string `json:"kind"`
+	Status     int    `json:"status,omitempty"`
+	RetryAfter string `json:"retry_after,omitempty"` // seconds, sent as Retry-After
+	LatencyMs  int    `json:"latency_ms,omitempty"`
+	Count      int    `json:"count,omitempty"`
+	LagMs      int    `json:"lag_ms,omitempty"`
+	// Remaining is how many requests the fault still applies to (0 = unlimited); read-only.
+	Remaining int `json:"remaining,omitempty"`
+}
+
+type faultSet struct {
+	mu   sync.Mutex
+	list []*Fault
+	seq  int
+}
+
+func (f *Fault) validate() error {
+	switch f.Surface {
+	case "", "*", surfaceLogin, surfaceGraph, surfaceTeams, surfaceCompliance, surfaceExchange:
+	default:
+		return fmt.Errorf("unknown surface %q", f.Surface)
+	}
+	if f.Count < 0 || f.LatencyMs < 0 || f.LagMs < 0 {
+		return fmt.Errorf("count, latency_ms and lag_ms must not be negative")
+	}
+	switch f.Kind {
+	case FaultLatency:
+		if f.LatencyMs <= 0 {
+			return fmt.Errorf("latency needs latency_ms > 0")
+		}
+		if time.Duration(f.LatencyMs)*time.Millisecond > maxFaultWait {
+			return fmt.Errorf("latency_ms is at most %d", maxFaultWait.Milliseconds())
+		}
+	case FaultStatus:
+		if f.Status < 400 || f.Status > 599 {
+			return fmt.Errorf("status must be 400..599")
+		}
+	case FaultDrop:
+	case FaultLag:
+		if time.Duration(f.LagMs)*time.Millisecond > 10*time.Minute {
+			return fmt.Errorf("lag_ms is at most 600000")
+		}
+	default:
+		return fmt.Errorf("unknown kind %q (latency, status, drop, lag)", f.Kind)
+	}
+	return nil
+}
+
+// AddFault arms a fault; invalid faults are ignored (logged).
+func (s *Simulator) AddFault(f Fault) {
+	if _, err := s.faults.add(f); err != nil {
+		s.logf("tenantsim: fault ignored: %v", err)
+	}
+}
+
+// ClearFaults disarms every fault. Pending lag already recorded stays until it runs out.
+func (s *Simulator) ClearFaults() { s.faults.clear() }
+
+func (fs *faultSet) add(f Fault) (int, error) {
+	if err := f.validate(); err != nil {
+		return 0, err
+	}
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	fs.seq++
+	f.ID = fs.seq
+	f.Remaining = f.Count
+	if f.Kind == FaultLag {
+		f.Remaining = 0
+	}
+	fs.list = append(fs.list, &f)
+	return f.ID, nil
+}
+
+func (fs *faultSet) clear() {
+	fs.mu.Lock()
+	fs.list = nil
+	fs.mu.Unlock()
+}
+
+func (fs *faultSet) snapshot() []Fault {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	out := make([]Fault, 0, len(fs.list))
+	for _, f := range fs.list {
+		out = append(out, *f)
+	}
+	return out
+}
+
+func (f *Fault) matches(surface, method, rel, full string) bool {
+	if f.Surface != "" && f.Surface != "*" && f.Surface != surface {
+		return false
+	}
+	if f.Method != "" && !strings.EqualFold(f.Method, method) {
+		return false
+	}
+	return f.PathPrefix == "" || strings.HasPrefix(rel, f.PathPrefix) || strings.HasPrefix(full, f.PathPrefix)
+}
+
+// consume counts one use; it reports whether the fault is used up.
+func (fs *faultSet) consumeLocked(i int) (removed bool) {
+	f := fs.list[i]
+	if f.Count == 0 {
+		return false
+	}
+	f.Remaining--
+	if f.Remaining <= 0 {
+		fs.list = append(fs.list[:i:i], fs.list[i+1:]...)
+		return true
+	}
+	return false
+}
+
+// pick returns the total delay of matching latency faults and the first
+// matching status or drop fault, consuming their counts.
+func (fs *faultSet) pick(surface, method, rel, full string) (time.Duration, *Fault) {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	var delay time.Duration
+	for i := 0; i < len(fs.list); i++ {
+		f := fs.list[i]
+		if f.Kind != FaultLatency || !f.matches(surface, method, rel, full) {
+			continue
+		}
+		delay += time.Duration(f.LatencyMs) * time.Millisecond
+		if fs.consumeLocked(i) {
+			i--
+		}
+	}
+	if delay > maxFaultWait {
+		delay = maxFaultWait
+	}
+	for i, f := range fs.list {
+		if (f.Kind == FaultStatus || f.Kind == FaultDrop) && f.matches(surface, method, rel, full) {
+			c := *f
+			fs.consumeLocked(i)
+			return delay, &c
+		}
+	}
+	return delay, nil
+}
+
+// lagFor returns the lag a write must leave behind, or nil.
+func (fs *faultSet) lagFor(surface, method, rel, full string) *lagSpec {
+	fs.mu.Lock()
+	defer fs.mu.Unlock()
+	for _, f := range fs.list {
+		if f.Kind == FaultLag && f.matches(surface, method, rel, full) {
+			return &lagSpec{reads: f.Count, dur: time.Duration(f.LagMs) * time.Millisecond}
+		}
+	}
+	return nil
+}
+
+// isWrite reports whether method changes objects.
+func isWrite(method string) bool {
+	switch method {
+	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+		return true
+	}
+	return false
+}
+
+// applyFault answers a request with a status fault or drops it.
+func (s *Simulator) applyFault(w http.ResponseWriter, r *http.Request, ids requestIDs, surface string, f *Fault) {
+	if f.Kind == FaultDrop {
+		s.drop(w)
+		return
+	}
+	if f.RetryAfter != "" {
+		w.Header().Set("Retry-After", f.RetryAfter)
+	}
+	msg := fmt.Sprintf("Injected fault: %d %s.", f.Status, http.StatusText(f.Status))
+	if surface == surfaceLogin {
+		code := "server_error"
+		if f.Status == 429 || f.Status == 503 || f.Status == 504 {
+			code = "temporarily_unavailable"
+		}
+		writeAADError(w, ids, f.Status, code, 0, msg)
+		return
+	}
+	code := statusCode(f.Status)
+	if surface == surfaceGraph && f.Status == 429 {
+		code = "TooManyRequests"
+	}
+	writeSurfaceError(w, ids, surface, f.Status, code, msg)
+}
+
+// drop closes the connection without an answer; with HTTP/2 (not served
+// here) it would reset the stream instead.
+func (s *Simulator) drop(w http.ResponseWriter) {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		panic(http.ErrAbortHandler)
+	}
+	conn.Close()
+}
