@@ -230,7 +230,7 @@ func TestAccMeetingPolicy_throttledAndUnavailable(t *testing.T) {
 				PreConfig: func() {
 					sim.AddFault(tenantsim.Fault{Surface: "teams", Method: "PUT", Kind: "status", Status: 429, RetryAfter: "1", Count: 1})
 					sim.AddFault(tenantsim.Fault{Surface: "teams", Method: "PUT", Kind: "status", Status: 503, Count: 2})
-					sim.AddFault(tenantsim.Fault{Surface: "teams", Method: "GET", Kind: "drop", Count: 1})
+					sim.AddFault(tenantsim.Fault{Surface: "teams", Method: "GET", Kind: "drop", Count: 2})
 				},
 				Config: meetingPolicyConfig(name, "OrganizerOnly", false),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
