@@ -50,6 +50,8 @@ type Client struct {
 
 	discMu    sync.Mutex
 	targetURI string // learned once from serviceDiscovery
+
+	batch batcher // one list request per type serves many reads
 }
 
 // New returns a client for the ConfigAPI at base (scheme, host, optional path
@@ -87,6 +89,7 @@ func (c *Client) Create(ctx context.Context, policyType, identity string, params
 		body[k] = v
 	}
 	body["Identity"] = identity
+	defer c.invalidate(policyType)
 	var lastErr error
 	for attempt := 0; attempt < 3; attempt++ {
 		var out Object
@@ -111,11 +114,13 @@ func (c *Client) Create(ctx context.Context, policyType, identity string, params
 
 // Update changes the given parameters of an instance; others stay as they are.
 func (c *Client) Update(ctx context.Context, policyType, identity string, params map[string]any) (Result, error) {
+	defer c.invalidate(policyType)
 	return c.do(ctx, http.MethodPut, instancePath(policyType, identity), params, nil)
 }
 
 // Delete removes an instance.
 func (c *Client) Delete(ctx context.Context, policyType, identity string) (Result, error) {
+	defer c.invalidate(policyType)
 	return c.do(ctx, http.MethodDelete, instancePath(policyType, identity), nil, nil)
 }
 

@@ -55,7 +55,7 @@ func (d *policyDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	id := identity(nameOf(name.ValueString()))
-	obj, res, err := d.client.ConfigAPI.Get(ctx, d.pt.Type, id)
+	obj, res, err := d.client.ConfigAPI.Read(ctx, d.pt.Type, id)
 	addWarnings(&resp.Diagnostics, res)
 	if err != nil {
 		summary := fmt.Sprintf("Reading the %s %q", d.pt.Title, name.ValueString())

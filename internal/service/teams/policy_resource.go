@@ -172,7 +172,7 @@ func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	obj, res, err := r.client.ConfigAPI.Get(ctx, r.pt.Type, id.ValueString())
+	obj, res, err := r.client.ConfigAPI.Read(ctx, r.pt.Type, id.ValueString())
 	addWarnings(&resp.Diagnostics, res)
 	if transport.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
