@@ -32,8 +32,10 @@ func (d *policyDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 func (d *policyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The policy's identity: `Global`, or `Tag:<name>`."},
-		"name": schema.StringAttribute{Required: true, MarkdownDescription: "`Global`, or the name of a custom or built-in policy " +
-			"(without the `Tag:` prefix)."},
+	}
+	if !d.pt.Singleton {
+		attrs["name"] = schema.StringAttribute{Required: true, MarkdownDescription: "`Global`, or the name of a custom or built-in policy " +
+			"(without the `Tag:` prefix)."}
 	}
 	for _, p := range d.pt.Params {
 		attrs[p.Attr] = p.dataSourceAttribute()
@@ -49,8 +51,10 @@ func (d *policyDataSource) Configure(_ context.Context, req datasource.Configure
 }
 
 func (d *policyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var name types.String
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("name"), &name)...)
+	name := types.StringValue(globalIdentity)
+	if !d.pt.Singleton {
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("name"), &name)...)
+	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -67,6 +71,8 @@ func (d *policyDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), obj.Identity())...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name.ValueString())...)
+	if !d.pt.Singleton {
+		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name.ValueString())...)
+	}
 	setParams(ctx, d.pt, obj, &resp.State, &resp.Diagnostics)
 }

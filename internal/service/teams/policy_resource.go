@@ -85,24 +85,29 @@ func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			MarkdownDescription: "The policy's identity in the Teams admin API: `Global`, or `Tag:<name>`.",
 			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 		},
-		"name": schema.StringAttribute{
+	}
+	if !r.pt.Singleton {
+		attrs["name"] = schema.StringAttribute{
 			Required: true,
 			MarkdownDescription: "`Global` to manage the tenant-wide default (adopted, never created or deleted), or the name of a custom policy " +
 				"(at most 64 letters, digits, spaces, `-`, `_` or `.`; the provider adds the `Tag:` prefix). Changing it replaces the policy.",
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			Validators: []validator.String{stringvalidator.RegexMatches(nameRE,
 				"must be `Global` or 1 to 64 letters, digits, spaces, dashes, underscores or dots, without the `Tag:` prefix")},
-		},
+		}
 	}
 	for _, p := range r.pt.Params {
 		attrs[p.Attr] = p.resourceAttribute()
 	}
-	resp.Schema = schema.Schema{
-		MarkdownDescription: fmt.Sprintf("Manages a %s (`%s`, the object behind `%s`). Only the attributes you set are sent; "+
-			"the others keep the service's values and show no diff. `name = \"Global\"` adopts the tenant-wide default: it is updated "+
-			"in place, and on destroy it is left as it is, with a warning.", r.pt.Title, r.pt.Type, r.pt.Cmdlet) + permissions,
-		Attributes: attrs,
+	desc := fmt.Sprintf("Manages a %s (`%s`, the object behind `%s`). Only the attributes you set are sent; "+
+		"the others keep the service's values and show no diff. ", r.pt.Title, r.pt.Type, r.pt.Cmdlet)
+	if r.pt.Singleton {
+		desc += "The tenant has exactly one, `Global`: creating this resource adopts it, and destroying it leaves the settings " +
+			"as they are, with a warning. Declare it once per tenant."
+	} else {
+		desc += "`name = \"Global\"` adopts the tenant-wide default: it is updated in place, and on destroy it is left as it is, with a warning."
 	}
+	resp.Schema = schema.Schema{MarkdownDescription: desc + r.pt.Notes + permissions, Attributes: attrs}
 }
 
 func (r *policyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -123,17 +128,19 @@ func (r *policyResource) configured(ctx context.Context, src getter, diags *diag
 }
 
 func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var name types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
+	name := types.StringValue(globalIdentity)
+	if !r.pt.Singleton {
+		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
+	}
 	params := r.configured(ctx, req.Config, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	id := identity(name.ValueString())
-	what := fmt.Sprintf("%s %q", r.pt.Title, name.ValueString())
+	what := r.describe(id)
 
 	if id == globalIdentity {
-		// Global always exists: adopting it is an update.
+		// Global always exists (singletons are only Global): adopting it is an update.
 		if len(params) > 0 {
 			res, err := r.client.ConfigAPI.Update(ctx, r.pt.Type, id, params)
 			addWarnings(&resp.Diagnostics, res)
@@ -155,8 +162,7 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 		}
 	}
 	// Saved before the read-back, so a failure from here on cannot orphan it.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), nameOf(id))...)
+	r.setIdentity(ctx, id, &resp.State, &resp.Diagnostics)
 
 	obj, err := r.awaitWritten(ctx, id, params)
 	if err != nil {
@@ -179,7 +185,7 @@ func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.AddError(fmt.Sprintf("Reading the %s %q", r.pt.Title, nameOf(id.ValueString())), err.Error())
+		resp.Diagnostics.AddError("Reading the "+r.describe(id.ValueString()), err.Error())
 		return
 	}
 	r.setState(ctx, obj, &resp.State, &resp.Diagnostics)
@@ -206,7 +212,7 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 			changed[p.Name] = v
 		}
 	}
-	what := fmt.Sprintf("%s %q", r.pt.Title, nameOf(id.ValueString()))
+	what := r.describe(id.ValueString())
 	if len(changed) > 0 {
 		res, err := r.client.ConfigAPI.Update(ctx, r.pt.Type, id.ValueString(), changed)
 		addWarnings(&resp.Diagnostics, res)
@@ -230,12 +236,12 @@ func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	if id.ValueString() == globalIdentity {
-		resp.Diagnostics.AddWarning(fmt.Sprintf("The Global %s was left as it is", r.pt.Title),
+		resp.Diagnostics.AddWarning(fmt.Sprintf("The %s was left as it is", r.describe(globalIdentity)),
 			fmt.Sprintf("The Global instance of %s always exists and cannot be deleted. Terraform no longer manages it; "+
 				"its settings stay as they are now.", r.pt.Type))
 		return
 	}
-	what := fmt.Sprintf("%s %q", r.pt.Title, nameOf(id.ValueString()))
+	what := r.describe(id.ValueString())
 	res, err := r.client.ConfigAPI.Delete(ctx, r.pt.Type, id.ValueString())
 	addWarnings(&resp.Diagnostics, res)
 	if err != nil && !transport.IsNotFound(err) {
@@ -256,8 +262,26 @@ func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 
 func (r *policyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
 	id := identity(nameOf(req.ID))
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), id)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), nameOf(id))...)
+	if r.pt.Singleton && id != globalIdentity {
+		resp.Diagnostics.AddError("Unexpected import ID", fmt.Sprintf("%s exists once per tenant; import it with the ID Global, not %q.", r.pt.Type, req.ID))
+		return
+	}
+	r.setIdentity(ctx, id, &resp.State, &resp.Diagnostics)
+}
+
+// describe names an instance in messages: `Teams meeting policy "Telehealth"`.
+func (r *policyResource) describe(id string) string {
+	if r.pt.Singleton {
+		return r.pt.Title
+	}
+	return fmt.Sprintf("%s %q", r.pt.Title, nameOf(id))
+}
+
+func (r *policyResource) setIdentity(ctx context.Context, id string, st setter, diags *diag.Diagnostics) {
+	diags.Append(st.SetAttribute(ctx, path.Root("id"), id)...)
+	if !r.pt.Singleton {
+		diags.Append(st.SetAttribute(ctx, path.Root("name"), nameOf(id))...)
+	}
 }
 
 // awaitWritten reads the instance until it exists and holds the written
@@ -286,9 +310,7 @@ func (r *policyResource) awaitWritten(ctx context.Context, id string, written ma
 
 // setState writes every modelled parameter of obj into state.
 func (r *policyResource) setState(ctx context.Context, obj configapi.Object, st setter, diags *diag.Diagnostics) {
-	id := obj.Identity()
-	diags.Append(st.SetAttribute(ctx, path.Root("id"), id)...)
-	diags.Append(st.SetAttribute(ctx, path.Root("name"), nameOf(id))...)
+	r.setIdentity(ctx, obj.Identity(), st, diags)
 	setParams(ctx, r.pt, obj, st, diags)
 }
 

@@ -38,6 +38,9 @@ type PolicyType struct {
 	Title     string  // human name, e.g. "Teams meeting policy"
 	Singleton bool    // exists once as Global; never created or deleted
 	Params    []Param // every parameter the resource models
+	// Notes is extra Markdown for the resource's documentation page, e.g. a
+	// caveat Microsoft documents about the object.
+	Notes string
 }
 
 func i64(v int64) *int64 { return &v }
