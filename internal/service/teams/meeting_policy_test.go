@@ -257,3 +257,29 @@ func TestAccMeetingPolicyDataSource_builtIn(t *testing.T) {
 		},
 	})
 }
+
+func TestAccTeamsPoliciesDataSource_listsBuiltIns(t *testing.T) {
+	addr := "data.teamshipaa_teams_policies.meeting"
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      `data "teamshipaa_teams_policies" "meeting" { type = "MeetingPolicy" }`,
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)must be one of.*TeamsMeetingPolicy`),
+			},
+			{
+				Config: `data "teamshipaa_teams_policies" "meeting" { type = "TeamsMeetingPolicy" }`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("policies"), knownvalue.ListPartial(map[int]knownvalue.Check{
+						0: knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"id": knownvalue.StringExact("Global"), "import_id": knownvalue.StringExact("Global"),
+							"resource_type": knownvalue.StringExact("teamshipaa_meeting_policy"),
+						}),
+					})),
+				},
+			},
+		},
+	})
+}

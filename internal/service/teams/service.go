@@ -19,7 +19,7 @@ func Resources() []func() resource.Resource {
 
 // DataSources returns the Teams admin data sources.
 func DataSources() []func() datasource.DataSource {
-	var out []func() datasource.DataSource
+	out := []func() datasource.DataSource{newPoliciesDataSource}
 	for _, pt := range policyTypes {
 		out = append(out, newPolicyDataSource(pt))
 	}
