@@ -18,6 +18,10 @@ import (
 //	POST   /_sim/stats/reset                  -> 204
 //	GET    /_sim/teams/{Type}/{Identity}      stored instance
 //	PATCH  /_sim/teams/{Type}/{Identity}      JSON params, out-of-band change -> 200 instance
+//	GET    /_sim/teams/settings               {"app_centric_management":false}
+//	POST   /_sim/teams/settings               {"app_centric_management":true} -> 200 settings (PATCH too)
+//	GET    /_sim/teams/groupPolicyAssignments[?policyType=T]  group assignments, rank order
+//	GET    /_sim/teams/globalPolicyAssignments                [{"PolicyType","PolicyName"}] tenant defaults
 //
 // /_sim/tenant/teams/... is an alias of /_sim/teams/....
 func (s *Simulator) serveControl(w http.ResponseWriter, r *http.Request) {
@@ -68,11 +72,19 @@ func (s *Simulator) controlTeams(w http.ResponseWriter, r *http.Request, fail fu
 	if err == nil && len(segs) > 0 && segs[0] == "tenant" {
 		segs = segs[1:]
 	}
+	if err == nil && len(segs) == 2 {
+		s.controlTeamsExtras(w, r, segs[1], fail)
+		return
+	}
 	if err != nil || len(segs) != 3 {
 		fail(404, "use /_sim/teams/{Type}/{Identity}")
 		return
 	}
 	typ, identity := segs[1], segs[2]
+	if typ == "settings" || typ == "groupPolicyAssignments" || typ == "globalPolicyAssignments" {
+		fail(404, "use /_sim/teams/"+typ)
+		return
+	}
 	switch r.Method {
 	case http.MethodGet:
 	case http.MethodPatch:
@@ -100,6 +112,55 @@ func (s *Simulator) controlTeams(w http.ResponseWriter, r *http.Request, fail fu
 		return
 	}
 	writeJSON(w, 200, inst)
+}
+
+// controlTeamsExtras serves /_sim/teams/settings and the assignment views.
+func (s *Simulator) controlTeamsExtras(w http.ResponseWriter, r *http.Request, what string, fail func(int, string)) {
+	switch what {
+	case "settings":
+		switch r.Method {
+		case http.MethodGet:
+		case http.MethodPost, http.MethodPatch, http.MethodPut:
+			body, e := readJSONObject(r)
+			if e != nil {
+				fail(400, e.Message)
+				return
+			}
+			if err := s.applyTeamsSettings(body); err != nil {
+				fail(400, err.Error())
+				return
+			}
+		default:
+			fail(405, "use GET or POST")
+			return
+		}
+		writeJSON(w, 200, s.TeamsSettings())
+	case "groupPolicyAssignments":
+		if r.Method != http.MethodGet {
+			fail(405, "use GET")
+			return
+		}
+		pt := r.URL.Query().Get("policyType")
+		if pt != "" {
+			if _, e := assignableType(pt, true); e != nil {
+				fail(400, e.Message)
+				return
+			}
+		}
+		writeJSON(w, 200, s.GroupAssignments(pt))
+	case "globalPolicyAssignments":
+		if r.Method != http.MethodGet {
+			fail(405, "use GET")
+			return
+		}
+		out := []map[string]any{}
+		for _, t := range assignableTypeNames(false) {
+			out = append(out, map[string]any{"PolicyType": t, "PolicyName": s.GlobalPolicyAssignment(t)})
+		}
+		writeJSON(w, 200, out)
+	default:
+		fail(404, "use /_sim/teams/{Type}/{Identity}, /_sim/teams/settings, /_sim/teams/groupPolicyAssignments or /_sim/teams/globalPolicyAssignments")
+	}
 }
 
 // EnvFile renders Env as shell lines `export KEY='VALUE'`, for `source`.

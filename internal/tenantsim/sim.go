@@ -53,6 +53,8 @@ type Simulator struct {
 
 	// adminHost is the AdminServiceEndpoint handed out by serviceDiscovery.
 	adminHost string
+	// assignMu serialises read-modify-write of policy assignments.
+	assignMu sync.Mutex
 
 	ln        net.Listener
 	srv       *http.Server

@@ -20,11 +20,17 @@ import (
 //	GET    /Skype.Policy/configurations/{Type}/configuration/{Identity}
 //	PUT    /Skype.Policy/configurations/{Type}/configuration/{Identity}
 //	DELETE /Skype.Policy/configurations/{Type}/configuration/{Identity}
+//
+// and policy assignment (teams_assignments.go, ASSIGNMENTS.md):
+//
+//	/Skype.Policy/groupPolicyAssignments[/{GroupId}[/policyTypes/{PolicyType}]]
+//	/Skype.Policy/tenants/policies[/{PolicyType}]
 
 const warningHeader = "X-Ms-ConfigApi-PowerShell-WarningMessage"
 
 func (s *Simulator) serveTeams(w http.ResponseWriter, r *http.Request, ids requestIDs, rel string) {
-	if _, ok := s.authorize(w, r, ids, surfaceTeams); !ok {
+	claims, ok := s.authorize(w, r, ids, surfaceTeams)
+	if !ok {
 		return
 	}
 	fail := func(e *apiError) { writeSurfaceError(w, ids, surfaceTeams, e.Status, e.Code, e.Message) }
@@ -43,6 +49,15 @@ func (s *Simulator) serveTeams(w http.ResponseWriter, r *http.Request, ids reque
 		return
 	}
 	segs, err := pathSegments(r, "/teams")
+	if err == nil && len(segs) >= 2 && segs[0] == "Skype.Policy" &&
+		(segs[1] == "groupPolicyAssignments" || (segs[1] == "tenants" && len(segs) >= 3 && segs[2] == "policies")) {
+		if e := s.checkTargetURI(r); e != nil {
+			fail(e)
+			return
+		}
+		s.serveAssignments(w, r, claims, segs[1:], rel, fail)
+		return
+	}
 	if err != nil || len(segs) < 3 || segs[0] != "Skype.Policy" || segs[1] != "configurations" {
 		fail(&apiError{404, "NotFound", "No ConfigAPI route matches " + rel + "."})
 		return
@@ -116,6 +131,10 @@ func (s *Simulator) teamsGet(w http.ResponseWriter, spec *typeSpec, identity str
 }
 
 func (s *Simulator) teamsCreate(w http.ResponseWriter, r *http.Request, spec *typeSpec, rel string, fail func(*apiError)) {
+	if spec.Singleton {
+		fail(badRequest("The %s configuration cannot be created: it is a tenant-wide singleton whose only instance, 'Global', always exists. Change it with PUT .../configuration/Global.", spec.Name))
+		return
+	}
 	body, e := readJSONObject(r)
 	if e != nil {
 		fail(e)
@@ -131,7 +150,7 @@ func (s *Simulator) teamsCreate(w http.ResponseWriter, r *http.Request, spec *ty
 		fail(e)
 		return
 	}
-	if identity == "Global" || spec.Singleton {
+	if identity == "Global" {
 		fail(badRequest("Cannot create '%s' of %s: the Global instance always exists and can only be changed with PUT.", identity, spec.Name))
 		return
 	}
@@ -152,7 +171,7 @@ func (s *Simulator) teamsCreate(w http.ResponseWriter, r *http.Request, spec *ty
 		fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
 		return
 	}
-	addWarnings(w, warnings)
+	addWarnings(w, append(warnings, s.typeWarnings(spec)...))
 	writeJSON(w, 201, renderInstance(spec, data))
 }
 
@@ -183,12 +202,16 @@ func (s *Simulator) teamsUpdate(w http.ResponseWriter, r *http.Request, spec *ty
 		fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
 		return
 	}
-	addWarnings(w, warnings)
+	addWarnings(w, append(warnings, s.typeWarnings(spec)...))
 	w.WriteHeader(http.StatusNoContent)
 }
 
 func (s *Simulator) teamsDelete(w http.ResponseWriter, r *http.Request, spec *typeSpec, identity, rel string, fail func(*apiError)) {
-	if identity == "Global" || spec.Singleton {
+	if spec.Singleton {
+		fail(badRequest("The %s configuration cannot be removed: it is a tenant-wide singleton ('Global' only). Change its settings with PUT instead.", spec.Name))
+		return
+	}
+	if identity == "Global" {
 		fail(badRequest("The Global instance of %s cannot be removed.", spec.Name))
 		return
 	}
@@ -201,6 +224,7 @@ func (s *Simulator) teamsDelete(w http.ResponseWriter, r *http.Request, spec *ty
 		fail(notFound(spec, identity))
 		return
 	}
+	addWarnings(w, s.typeWarnings(spec))
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -12,11 +12,13 @@ import (
 type paramKind int
 
 const (
-	kindBool       paramKind = iota // JSON boolean
-	kindString                      // free text (null allowed)
-	kindEnum                        // string from Values (case-insensitive, stored canonical)
-	kindInt                         // JSON integer within Min..Max
-	kindStringList                  // JSON array of strings (null = empty); Values, if set, restrict elements
+	kindBool           paramKind = iota // JSON boolean
+	kindString                          // free text (null allowed)
+	kindEnum                            // string from Values (case-insensitive, stored canonical)
+	kindInt                             // JSON integer within Min..Max
+	kindStringList                      // JSON array of strings (null = empty); Values, if set, restrict elements
+	kindObjectList                      // JSON array of objects {Key: "<string>"} (null = empty), e.g. [{"Id":"..."}]
+	kindAllowedDomains                  // TenantFederationSettings.AllowedDomains: {} or {"AllowedDomain":[{"Domain":"..."}]}
 )
 
 // paramSpec describes one parameter of a ConfigAPI type, written from the
@@ -33,6 +35,16 @@ type paramSpec struct {
 	// Warning, when set, is sent in X-Ms-ConfigApi-PowerShell-WarningMessage
 	// when the parameter is written (documented as having no effect).
 	Warning string
+	// Key is the one member of each element of a kindObjectList ("Id",
+	// "Domain"); on a kindStringList, Key "Domain" checks each element is a
+	// domain name. MaxItems (0 = no limit) bounds list lengths.
+	Key      string
+	MaxItems int
+	// WriteOnly parameters are accepted in bodies but never stored or
+	// returned (retired switches, write-side aliases); Apply, when set,
+	// receives the validated value and changes the instance instead.
+	WriteOnly bool
+	Apply     func(dst map[string]any, v any)
 }
 
 // builtIn is an instance a new tenant already has; Overrides are the values
@@ -50,6 +62,11 @@ type typeSpec struct {
 	BuiltIns  []builtIn // besides Global
 	// XMLNamespace of the XDS schema, echoed in the Key object.
 	XMLNamespace string
+	// Exclusive lists groups of parameters that cannot be sent together.
+	Exclusive [][]string
+	// AppCentric types answer writes with a warning while the simulated
+	// tenant is migrated to app-centric management (SetAppCentricManagement).
+	AppCentric bool
 
 	byName map[string]*paramSpec // lower-case name -> spec
 }
@@ -85,7 +102,9 @@ func i64p(v int64) *int64 { return &v }
 func (t *typeSpec) defaults() map[string]any {
 	m := make(map[string]any, len(t.Params)+1)
 	for _, p := range t.Params {
-		m[p.Name] = deepCopyValue(p.Default)
+		if !p.WriteOnly {
+			m[p.Name] = deepCopyValue(p.Default)
+		}
 	}
 	m["Identity"] = "Global"
 	return m
@@ -110,6 +129,9 @@ func (t *typeSpec) seedObjects() []*object {
 func (t *typeSpec) fillMissing(data map[string]any) bool {
 	changed := false
 	for _, p := range t.Params {
+		if p.WriteOnly {
+			continue
+		}
 		v, ok := data[p.Name]
 		if !ok {
 			data[p.Name] = deepCopyValue(p.Default)
@@ -147,6 +169,11 @@ func (t *typeSpec) applyParams(dst, body map[string]any) ([]string, *apiError) {
 	}
 	sort.Strings(names)
 	vals := make(map[string]any, len(body))
+	type apply struct {
+		fn func(map[string]any, any)
+		v  any
+	}
+	var applies []apply
 	var warnings []string
 	for _, k := range names {
 		p := t.byName[strings.ToLower(k)]
@@ -157,13 +184,34 @@ func (t *typeSpec) applyParams(dst, body map[string]any) ([]string, *apiError) {
 		if err != nil {
 			return nil, err
 		}
-		vals[p.Name] = v
+		switch {
+		case p.Apply != nil:
+			applies = append(applies, apply{p.Apply, v})
+		case !p.WriteOnly:
+			vals[p.Name] = v
+		}
 		if p.Warning != "" {
 			warnings = append(warnings, p.Warning)
 		}
 	}
+	for _, group := range t.Exclusive {
+		var sent []string
+		for _, name := range group {
+			for _, k := range names {
+				if strings.EqualFold(k, name) {
+					sent = append(sent, name)
+				}
+			}
+		}
+		if len(sent) > 1 {
+			return nil, badRequest("Parameters '%s' cannot be used together for %s.", strings.Join(sent, "', '"), t.Name)
+		}
+	}
 	for k, v := range vals {
 		dst[k] = v
+	}
+	for _, a := range applies {
+		a.fn(dst, deepCopyValue(a.v))
 	}
 	return warnings, nil
 }
@@ -226,6 +274,9 @@ func (p *paramSpec) coerce(v any) (any, *apiError) {
 			if !ok {
 				return nil, typeErr("System.Collections.Generic.List[System.String]")
 			}
+			if p.Key == "Domain" && (strings.TrimSpace(s) == "" || strings.ContainsAny(s, " \t/@")) {
+				return nil, badRequest("Cannot validate argument on parameter '%s': '%s' is not a valid domain name.", p.Name, s)
+			}
 			if len(p.Values) > 0 {
 				c, err := p.enumValue(s)
 				if err != nil {
@@ -235,9 +286,114 @@ func (p *paramSpec) coerce(v any) (any, *apiError) {
 			}
 			out = append(out, s)
 		}
+		if p.MaxItems > 0 && len(out) > p.MaxItems {
+			return nil, badRequest("Cannot validate argument on parameter '%s'. The list has %d items; at most %d are allowed.", p.Name, len(out), p.MaxItems)
+		}
 		return out, nil
+	case kindObjectList:
+		return p.objectList(v)
+	case kindAllowedDomains:
+		return p.allowedDomains(v)
 	}
 	return nil, badRequest("parameter '%s' has no type", p.Name)
+}
+
+// objectList checks a JSON array of single-member objects ({"Id":"..."}),
+// returning []any of map[string]any with the member name canonical.
+// Plain strings are accepted only where allowStrings (domain lists).
+func (p *paramSpec) objectList(v any) (any, *apiError) {
+	return objectItems(p.Name, p.Key, v, p.MaxItems, p.Key == "Domain")
+}
+
+func objectItems(param, key string, v any, maxItems int, allowStrings bool) ([]any, *apiError) {
+	want := fmt.Sprintf("a JSON array of objects {\"%s\": \"<string>\"}", key)
+	if v == nil {
+		return []any{}, nil
+	}
+	in, ok := v.([]any)
+	if !ok {
+		return nil, badRequest("Cannot convert value '%s' for parameter '%s': expected %s.", jsonText(v), param, want)
+	}
+	if maxItems > 0 && len(in) > maxItems {
+		return nil, badRequest("Cannot validate argument on parameter '%s'. The list has %d items; at most %d are allowed.", param, len(in), maxItems)
+	}
+	out := make([]any, 0, len(in))
+	for i, e := range in {
+		var s string
+		switch t := e.(type) {
+		case string:
+			if !allowStrings {
+				return nil, badRequest("Cannot convert value '%s' (element %d) for parameter '%s': expected %s.", jsonText(e), i, param, want)
+			}
+			s = t
+		case map[string]any:
+			found := false
+			for k, val := range t {
+				if !strings.EqualFold(k, key) {
+					return nil, badRequest("Cannot convert value '%s' (element %d) for parameter '%s': unknown member '%s'; expected %s.", jsonText(e), i, param, k, want)
+				}
+				str, ok := val.(string)
+				if !ok {
+					return nil, badRequest("Cannot convert value '%s' (element %d) for parameter '%s': '%s' must be a string.", jsonText(e), i, param, key)
+				}
+				s, found = str, true
+			}
+			if !found {
+				return nil, badRequest("Cannot convert value '%s' (element %d) for parameter '%s': the member '%s' is missing; expected %s.", jsonText(e), i, param, key, want)
+			}
+		default:
+			return nil, badRequest("Cannot convert value '%s' (element %d) for parameter '%s': expected %s.", jsonText(e), i, param, want)
+		}
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return nil, badRequest("Cannot validate argument on parameter '%s': element %d has an empty '%s'.", param, i, key)
+		}
+		if key == "Domain" && strings.ContainsAny(s, " \t/@") {
+			return nil, badRequest("Cannot validate argument on parameter '%s': '%s' is not a valid domain name.", param, s)
+		}
+		out = append(out, map[string]any{key: s})
+	}
+	return out, nil
+}
+
+// allowedDomains checks TenantFederationSettings.AllowedDomains. The wire
+// shape (see teams_federation.go for the evidence) is an object: {} means
+// AllowAllKnownDomains; {"AllowedDomain":[{"Domain":"x"},...]} is an allow
+// list (an empty one federates with nobody). A bare JSON array is coerced
+// into an allow list, as the ConfigAPI is reported to do (CIPP #364).
+func (p *paramSpec) allowedDomains(v any) (any, *apiError) {
+	const shape = `{} (AllowAllKnownDomains) or {"AllowedDomain":[{"Domain":"<domain>"}]} (allow list)`
+	switch t := v.(type) {
+	case nil:
+		return map[string]any{}, nil
+	case []any:
+		items, err := objectItems(p.Name, "Domain", t, p.MaxItems, true)
+		if err != nil {
+			return nil, err
+		}
+		return map[string]any{"AllowedDomain": items}, nil
+	case map[string]any:
+		if len(t) == 0 {
+			return map[string]any{}, nil
+		}
+		var items []any
+		for k, val := range t {
+			if !strings.EqualFold(k, "AllowedDomain") {
+				return nil, badRequest("Cannot convert value '%s' for parameter '%s': unknown member '%s'; expected %s.", jsonText(v), p.Name, k, shape)
+			}
+			if val != nil {
+				if _, ok := val.([]any); !ok {
+					return nil, badRequest("Cannot convert value '%s' for parameter '%s': 'AllowedDomain' must be an array; expected %s.", jsonText(v), p.Name, shape)
+				}
+			}
+			var err *apiError
+			if items, err = objectItems(p.Name, "Domain", val, p.MaxItems, true); err != nil {
+				return nil, err
+			}
+		}
+		return map[string]any{"AllowedDomain": items}, nil
+	}
+	return nil, badRequest("Cannot convert value '%s' for parameter '%s': expected %s.", jsonText(v), p.Name, shape)
 }
 
 func (p *paramSpec) enumValue(s string) (any, *apiError) {

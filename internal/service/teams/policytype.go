@@ -16,6 +16,20 @@ const (
 	Int
 	// StringList is a JSON array of strings, a Terraform set of strings.
 	StringList
+	// IDList is a Terraform set of strings (app ids) sent as a JSON array of
+	// objects [{"Id":"<id>"}]; reading accepts objects with an Id member (any
+	// case of the key) and plain strings.
+	IDList
+	// DomainList is a Terraform set of strings (domain names) sent as a JSON
+	// array of objects [{"Domain":"<name>"}]; reading accepts objects with a
+	// Domain member (any case of the key) and plain strings.
+	DomainList
+	// DomainAllowList is TenantFederationSettings.AllowedDomains: a Terraform
+	// set of domain names, or the single element "AllowAllKnownDomains". On the
+	// wire it is {"AllowedDomain":[{"Domain":"<name>"}...]} (an explicit allow
+	// list; empty means no domain is allowed) or {} (every domain not blocked).
+	// See external_access_params.go for the evidence.
+	DomainAllowList
 )
 
 // Param describes one parameter of a Set-Cs* cmdlet: its PascalCase wire name,

@@ -6,11 +6,14 @@ import (
 )
 
 // policyTypes lists every ConfigAPI type with a resource and data source.
-var policyTypes = []*PolicyType{&meetingPolicy}
+var policyTypes = []*PolicyType{
+	&meetingPolicy, &enhancedEncryptionPolicy, &appPermissionPolicy, &messagingPolicy,
+	&externalAccess, &clientConfiguration, &meetingConfiguration,
+}
 
 // Resources returns the Teams admin resources.
 func Resources() []func() resource.Resource {
-	var out []func() resource.Resource
+	out := []func() resource.Resource{newPolicyAssignmentResource}
 	for _, pt := range policyTypes {
 		out = append(out, newPolicyResource(pt))
 	}

@@ -64,8 +64,12 @@ func (p Param) resourceAttribute() schema.Attribute {
 		}
 		return schema.Int64Attribute{Optional: true, Computed: true, MarkdownDescription: desc, Validators: v,
 			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
-	case StringList:
+	case StringList, IDList, DomainList:
 		return schema.SetAttribute{ElementType: types.StringType, Optional: true, Computed: true, MarkdownDescription: desc,
+			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()}}
+	case DomainAllowList:
+		return schema.SetAttribute{ElementType: types.StringType, Optional: true, Computed: true, MarkdownDescription: desc,
+			Validators:    []validator.Set{allowAllKnownDomainsAlone{}},
 			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()}}
 	default:
 		var v []validator.String
@@ -85,7 +89,7 @@ func (p Param) dataSourceAttribute() dsschema.Attribute {
 		return dsschema.BoolAttribute{Computed: true, MarkdownDescription: desc}
 	case Int:
 		return dsschema.Int64Attribute{Computed: true, MarkdownDescription: desc}
-	case StringList:
+	case StringList, IDList, DomainList, DomainAllowList:
 		return dsschema.SetAttribute{ElementType: types.StringType, Computed: true, MarkdownDescription: desc}
 	default:
 		return dsschema.StringAttribute{Computed: true, MarkdownDescription: desc}
@@ -121,6 +125,27 @@ func (p Param) wire(ctx context.Context, src getter) (v any, ok bool, diags diag
 		diags.Append(s.ElementsAs(ctx, &out, false)...)
 		sort.Strings(out)
 		return out, true, diags
+	case IDList, DomainList, DomainAllowList:
+		var s types.Set
+		diags = src.GetAttribute(ctx, at, &s)
+		if s.IsNull() || s.IsUnknown() {
+			return nil, false, diags
+		}
+		out := []string{}
+		diags.Append(s.ElementsAs(ctx, &out, false)...)
+		sort.Strings(out)
+		switch p.Kind {
+		case IDList:
+			return objectList(out, "Id"), true, diags
+		case DomainList:
+			return objectList(out, "Domain"), true, diags
+		}
+		v, err := allowedDomainsWire(out)
+		if err != nil {
+			diags.AddAttributeError(at, "Invalid "+p.Attr, err.Error())
+			return nil, false, diags
+		}
+		return v, true, diags
 	default:
 		var s types.String
 		diags = src.GetAttribute(ctx, at, &s)
@@ -188,6 +213,12 @@ func (p Param) value(v any) (attr.Value, error) {
 			return nil, fmt.Errorf("%s: expected a list, got %T", p.Name, v)
 		}
 		return types.SetValueMust(types.StringType, elems), nil
+	case IDList:
+		return objectListValue(p.Name, v, "Id")
+	case DomainList:
+		return objectListValue(p.Name, v, "Domain")
+	case DomainAllowList:
+		return allowedDomainsValue(p.Name, v)
 	default:
 		if v == nil {
 			return types.StringNull(), nil

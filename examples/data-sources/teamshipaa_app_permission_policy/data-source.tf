@@ -1,0 +1,3 @@
+data "teamshipaa_app_permission_policy" "global" {
+  name = "Global"
+}

@@ -1,0 +1,1 @@
+data "teamshipaa_client_configuration" "this" {}

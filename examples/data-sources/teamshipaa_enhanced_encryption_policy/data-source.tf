@@ -1,0 +1,3 @@
+data "teamshipaa_enhanced_encryption_policy" "global" {
+  name = "Global"
+}

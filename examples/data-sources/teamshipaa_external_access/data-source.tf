@@ -1,0 +1,1 @@
+data "teamshipaa_external_access" "this" {}

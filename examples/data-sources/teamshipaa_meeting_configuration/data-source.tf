@@ -1,0 +1,1 @@
+data "teamshipaa_meeting_configuration" "this" {}

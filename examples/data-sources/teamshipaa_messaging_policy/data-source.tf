@@ -1,0 +1,3 @@
+data "teamshipaa_messaging_policy" "global" {
+  name = "Global"
+}

@@ -1,0 +1,1 @@
+terraform import teamshipaa_app_permission_policy.global Global

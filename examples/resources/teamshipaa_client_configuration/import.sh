@@ -1,0 +1,1 @@
+terraform import teamshipaa_client_configuration.this Global

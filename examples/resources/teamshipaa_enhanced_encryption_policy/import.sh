@@ -1,0 +1,1 @@
+terraform import teamshipaa_enhanced_encryption_policy.clinicians Clinicians-E2EE

@@ -1,0 +1,1 @@
+terraform import teamshipaa_external_access.this Global

@@ -1,0 +1,1 @@
+terraform import teamshipaa_meeting_configuration.this Global

@@ -1,0 +1,1 @@
+terraform import teamshipaa_messaging_policy.global Global

@@ -1,0 +1,280 @@
+package teams
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
+)
+
+// Policy types that can be assigned. Microsoft's New-CsGroupPolicyAssignment
+// page lists TeamsAppPermissionPolicy among the types it does not support for
+// groups: that one can only be the tenant-wide default.
+var (
+	assignableTypes   = []string{"TeamsAppPermissionPolicy", "TeamsEnhancedEncryptionPolicy", "TeamsMeetingPolicy", "TeamsMessagingPolicy"}
+	tenantOnlyTypes   = map[string]bool{"TeamsAppPermissionPolicy": true}
+	guidRE            = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	tenantAssignmentK = "global"
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*policyAssignmentResource)(nil)
+	_ resource.ResourceWithImportState    = (*policyAssignmentResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*policyAssignmentResource)(nil)
+)
+
+type policyAssignmentResource struct {
+	client *conns.Client
+}
+
+func newPolicyAssignmentResource() resource.Resource { return &policyAssignmentResource{} }
+
+type policyAssignmentModel struct {
+	ID         types.String `tfsdk:"id"`
+	PolicyType types.String `tfsdk:"policy_type"`
+	PolicyName types.String `tfsdk:"policy_name"`
+	GroupID    types.String `tfsdk:"group_id"`
+	Rank       types.Int64  `tfsdk:"rank"`
+}
+
+func (m policyAssignmentModel) group() bool {
+	return !m.GroupID.IsNull() && m.GroupID.ValueString() != ""
+}
+
+func (m policyAssignmentModel) describe() string {
+	if m.group() {
+		return fmt.Sprintf("assignment of %s %q to group %s", m.PolicyType.ValueString(), m.PolicyName.ValueString(), m.GroupID.ValueString())
+	}
+	return fmt.Sprintf("tenant-wide default %s %q", m.PolicyType.ValueString(), m.PolicyName.ValueString())
+}
+
+func (r *policyAssignmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_policy_assignment"
+}
+
+func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "Assigns a Teams policy to a group (the REST call behind `New-CsGroupPolicyAssignment` and " +
+			"`Grant-Cs<Type>Policy -Group`), or, without `group_id`, makes it the tenant-wide default (`Grant-Cs<Type>Policy -Global`). " +
+			"Destroying a group assignment removes it; destroying a tenant-wide default returns the tenant to its `Global` policy.\n\n" +
+			"Ranks decide which policy wins for a user in several groups (1 is highest). The service keeps them sequential: inserting " +
+			"an assignment at a rank moves the ones at and below it down, so give each assignment of a type its own rank.\n\n" +
+			"Assignments reach users asynchronously (Microsoft documents hours for large groups). Microsoft documents the cmdlets, " +
+			"not these REST calls: the routes are those public clients observe, recorded in the provider's source." + permissions,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<policy_type>/<group_id>`, or `<policy_type>/global`.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"policy_type": schema.StringAttribute{Required: true,
+				MarkdownDescription: "The policy type. One of: " + backticked(assignableTypes) + ". `TeamsAppPermissionPolicy` can only be a tenant-wide default.",
+				Validators:          []validator.String{stringvalidator.OneOf(assignableTypes...)},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"policy_name": schema.StringAttribute{Required: true,
+				MarkdownDescription: "The name of the policy to assign, without the `Tag:` prefix (for example `teamshipaa_meeting_policy.x.name`). " +
+					"For a tenant-wide default, `Global` returns the tenant to its Global policy."},
+			"group_id": schema.StringAttribute{Optional: true,
+				MarkdownDescription: "Object ID of the Microsoft Entra group. Leave it out to make the policy the tenant-wide default.",
+				Validators:          []validator.String{stringvalidator.RegexMatches(guidRE, "must be a group object ID (a GUID)")},
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"rank": schema.Int64Attribute{Optional: true, Computed: true,
+				MarkdownDescription: "Priority among the groups assigned a policy of this type, 1 being highest. Only with `group_id`; " +
+					"left out, a new assignment goes last.",
+				Validators:    []validator.Int64{int64validator.AtLeast(1)},
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}},
+		},
+	}
+}
+
+func (r *policyAssignmentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m policyAssignmentModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() || m.GroupID.IsUnknown() {
+		return
+	}
+	if !m.group() && !m.Rank.IsNull() && !m.Rank.IsUnknown() {
+		resp.Diagnostics.AddAttributeError(path.Root("rank"), "rank needs group_id",
+			"A rank orders group assignments; a tenant-wide default (no group_id) has none.")
+	}
+	if m.group() && tenantOnlyTypes[m.PolicyType.ValueString()] {
+		resp.Diagnostics.AddAttributeError(path.Root("group_id"), "Not assignable to groups",
+			m.PolicyType.ValueString()+" cannot be assigned to a group (New-CsGroupPolicyAssignment does not support it); leave group_id out to make it the tenant-wide default.")
+	}
+	if m.group() && strings.EqualFold(m.PolicyName.ValueString(), globalIdentity) {
+		resp.Diagnostics.AddAttributeError(path.Root("policy_name"), "Global cannot be assigned to a group",
+			"Users without an assignment get Global already; assign a named policy, or remove the assignment.")
+	}
+}
+
+func (r *policyAssignmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *policyAssignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan policyAssignmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	plan.ID = types.StringValue(assignmentID(plan))
+	r.write(ctx, plan, &resp.State, &resp.Diagnostics, "Creating the ")
+}
+
+func (r *policyAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan policyAssignmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	r.write(ctx, plan, &resp.State, &resp.Diagnostics, "Updating the ")
+}
+
+// write assigns, saves the identity at once (so a failed read-back cannot
+// orphan the assignment), then waits for the assignment to read back.
+func (r *policyAssignmentResource) write(ctx context.Context, plan policyAssignmentModel, st *tfsdk.State, diags *diag.Diagnostics, verb string) {
+	typ, name := plan.PolicyType.ValueString(), plan.PolicyName.ValueString()
+	var rank int64
+	if !plan.Rank.IsNull() && !plan.Rank.IsUnknown() {
+		rank = plan.Rank.ValueInt64()
+	}
+	var res configapi.Result
+	var err error
+	if plan.group() {
+		res, err = r.client.ConfigAPI.SetGroupAssignment(ctx, typ, plan.GroupID.ValueString(), name, rank)
+	} else {
+		res, err = r.client.ConfigAPI.SetTenantAssignment(ctx, typ, name)
+	}
+	addWarnings(diags, res)
+	if err != nil {
+		diags.AddError(verb+plan.describe(), err.Error())
+		return
+	}
+	diags.Append(st.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	diags.Append(st.SetAttribute(ctx, path.Root("policy_type"), plan.PolicyType)...)
+	diags.Append(st.SetAttribute(ctx, path.Root("policy_name"), plan.PolicyName)...)
+	diags.Append(st.SetAttribute(ctx, path.Root("group_id"), plan.GroupID)...)
+
+	var got policyAssignmentModel
+	err = poll.Until(ctx, poll.Options{Timeout: writeTimeout}, "the "+plan.describe()+" to read back", func(ctx context.Context) (bool, error) {
+		var found bool
+		var err error
+		got, found, err = r.read(ctx, plan)
+		if err != nil || !found {
+			return false, err
+		}
+		return strings.EqualFold(got.PolicyName.ValueString(), name) && (rank == 0 || got.Rank.ValueInt64() == rank), nil
+	})
+	if err != nil {
+		diags.AddError("Reading back the "+plan.describe(), err.Error())
+		return
+	}
+	got.PolicyName = plan.PolicyName // the service's spelling may differ in case
+	diags.Append(st.Set(ctx, &got)...)
+}
+
+// read fetches the assignment m describes; found is false when it is gone.
+func (r *policyAssignmentResource) read(ctx context.Context, m policyAssignmentModel) (policyAssignmentModel, bool, error) {
+	out := m
+	if m.group() {
+		a, _, err := r.client.ConfigAPI.GetGroupAssignment(ctx, m.PolicyType.ValueString(), m.GroupID.ValueString())
+		if transport.IsNotFound(err) {
+			return out, false, nil
+		}
+		if err != nil {
+			return out, false, err
+		}
+		out.PolicyName, out.Rank = types.StringValue(a.PolicyName), types.Int64Value(a.Rank)
+		return out, true, nil
+	}
+	name, _, err := r.client.ConfigAPI.GetTenantAssignment(ctx, m.PolicyType.ValueString())
+	if err != nil {
+		return out, false, err
+	}
+	out.PolicyName, out.Rank = types.StringValue(name), types.Int64Null()
+	return out, true, nil
+}
+
+func (r *policyAssignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state policyAssignmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	got, found, err := r.read(ctx, state)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading the "+state.describe(), err.Error())
+		return
+	}
+	if !found {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if strings.EqualFold(got.PolicyName.ValueString(), state.PolicyName.ValueString()) {
+		got.PolicyName = state.PolicyName
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+}
+
+func (r *policyAssignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state policyAssignmentModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	typ := state.PolicyType.ValueString()
+	if !state.group() {
+		if _, err := r.client.ConfigAPI.SetTenantAssignment(ctx, typ, globalIdentity); err != nil {
+			resp.Diagnostics.AddError("Returning the tenant to its Global "+typ, err.Error())
+		}
+		return
+	}
+	_, err := r.client.ConfigAPI.DeleteGroupAssignment(ctx, typ, state.GroupID.ValueString())
+	if err != nil && !transport.IsNotFound(err) {
+		resp.Diagnostics.AddError("Deleting the "+state.describe(), err.Error())
+		return
+	}
+	err = poll.Until(ctx, poll.Options{Timeout: writeTimeout}, "the "+state.describe()+" to be gone", func(ctx context.Context) (bool, error) {
+		_, found, err := r.read(ctx, state)
+		return !found, err
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Confirming the deletion of the "+state.describe(), err.Error())
+	}
+}
+
+func (r *policyAssignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	typ, target, ok := strings.Cut(req.ID, "/")
+	if !ok || typ == "" || target == "" {
+		resp.Diagnostics.AddError("Unexpected import ID", fmt.Sprintf("Expected <policy_type>/<group_id> or <policy_type>/global, got %q.", req.ID))
+		return
+	}
+	m := policyAssignmentModel{ID: types.StringValue(req.ID), PolicyType: types.StringValue(typ), PolicyName: types.StringValue(""),
+		GroupID: types.StringNull(), Rank: types.Int64Null()}
+	if !strings.EqualFold(target, tenantAssignmentK) {
+		m.GroupID = types.StringValue(target)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func assignmentID(m policyAssignmentModel) string {
+	if m.group() {
+		return m.PolicyType.ValueString() + "/" + m.GroupID.ValueString()
+	}
+	return m.PolicyType.ValueString() + "/" + tenantAssignmentK
+}
