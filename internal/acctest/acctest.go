@@ -4,15 +4,20 @@
 package acctest
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"strings"
 	"sync"
 	"testing"
 
+	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/provider"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/tenantsim"
 )
@@ -73,4 +78,26 @@ provider %q {
   client_secret = %q
 }
 `, ProviderName, app.ClientID, app.ClientSecret)
+}
+
+// Configure configures the provider as a block with no arguments would be,
+// from the simulator's environment, and returns its clients. ctx carries the
+// logger the clients log to.
+func Configure(ctx context.Context, t testing.TB) *conns.Client {
+	t.Helper()
+	Sim(t)
+	p := provider.New("test")()
+	var sresp fwprovider.SchemaResponse
+	p.Schema(ctx, fwprovider.SchemaRequest{}, &sresp)
+	typ := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	vals := map[string]tftypes.Value{}
+	for name, at := range typ.AttributeTypes {
+		vals[name] = tftypes.NewValue(at, nil)
+	}
+	var cresp fwprovider.ConfigureResponse
+	p.Configure(ctx, fwprovider.ConfigureRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}}, &cresp)
+	if cresp.Diagnostics.HasError() {
+		t.Fatalf("configuring the provider: %v", cresp.Diagnostics)
+	}
+	return cresp.ResourceData.(*conns.Client)
 }

@@ -8,9 +8,6 @@ import (
 	"strings"
 	"testing"
 
-	fwprovider "github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 	"github.com/hashicorp/terraform-plugin-log/tflogtest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -18,22 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/acctest"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/provider"
 )
-
-// emptyConfig is a provider block with no arguments: everything comes from
-// the environment, as after `source` of the simulator's env file.
-func emptyConfig(ctx context.Context, t *testing.T, p fwprovider.Provider) tfsdk.Config {
-	var sresp fwprovider.SchemaResponse
-	p.Schema(ctx, fwprovider.SchemaRequest{}, &sresp)
-	typ := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	vals := map[string]tftypes.Value{}
-	for name, at := range typ.AttributeTypes {
-		vals[name] = tftypes.NewValue(at, nil)
-	}
-	return tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}
-}
 
 // The debug log shows every request (method, URL, status, request id) but
 // never the client secret, the Authorization header or any token.
@@ -42,13 +24,7 @@ func TestLogsNeverShowSecretsOrTokens(t *testing.T) {
 	var buf bytes.Buffer
 	ctx := tflogtest.RootLogger(context.Background(), &buf)
 
-	p := provider.New("test")()
-	var resp fwprovider.ConfigureResponse
-	p.Configure(ctx, fwprovider.ConfigureRequest{Config: emptyConfig(ctx, t, p)}, &resp)
-	if resp.Diagnostics.HasError() {
-		t.Fatalf("configure: %v", resp.Diagnostics)
-	}
-	client := resp.ResourceData.(*conns.Client)
+	client := acctest.Configure(ctx, t)
 	if _, _, err := client.ConfigAPI.List(ctx, "TeamsMeetingPolicy"); err != nil {
 		t.Fatal(err)
 	}

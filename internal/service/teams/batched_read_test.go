@@ -42,18 +42,29 @@ func teamsRequests(st tenantsim.Stats) (lists map[string]int, singles, discovery
 	return
 }
 
-// A plan over many policies costs one list request per policy type, plus the
-// handshake, not one request per policy.
+// A plan over many policies (50 meeting and 20 messaging policies and a
+// singleton) costs one list request per policy type, plus the handshake, not
+// one request per policy.
 func TestAccTeams_refreshIsBatched(t *testing.T) {
 	sim := acctest.Sim(t)
-	const n = 50
+	const n, m = 50, 20
 	config := fmt.Sprintf(`
 resource "teamshipaa_meeting_policy" "many" {
-  count               = %d
-  name                = "tfacc-batch-${count.index}"
+  count                 = %d
+  name                  = "tfacc-batch-${count.index}"
   allow_cloud_recording = false
 }
-`, n)
+
+resource "teamshipaa_messaging_policy" "many" {
+  count                             = %d
+  name                              = "tfacc-batch-${count.index}"
+  allow_security_end_user_reporting = true
+}
+
+resource "teamshipaa_external_access" "this" {
+  external_access_with_trial_tenants = "Blocked"
+}
+`, n, m)
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -67,9 +78,10 @@ resource "teamshipaa_meeting_policy" "many" {
 						plancheck.ExpectEmptyPlan(),
 						checkFunc(func() error {
 							lists, singles, discovery, other := teamsRequests(sim.Stats())
-							if lists["TeamsMeetingPolicy"] != 1 || singles != 0 || other != 0 || discovery > 1 {
-								return fmt.Errorf("refreshing %d policies cost lists=%v single reads=%d handshakes=%d other=%d; "+
-									"want one list per type and at most one handshake", n, lists, singles, discovery, other)
+							want := map[string]int{"TeamsMeetingPolicy": 1, "TeamsMessagingPolicy": 1, "TenantFederationSettings": 1}
+							if fmt.Sprint(lists) != fmt.Sprint(want) || singles != 0 || other != 0 || discovery > 1 {
+								return fmt.Errorf("refreshing %d+%d+1 objects cost lists=%v single reads=%d handshakes=%d other=%d; "+
+									"want one list per type and at most one handshake", n, m, lists, singles, discovery, other)
 							}
 							return nil
 						}),

@@ -41,8 +41,8 @@ var typeCases = []typeCase{
   meeting_end_to_end_encryption = "DisabledUserOverride"`,
 		checkAttr: "meeting_end_to_end_encryption", checkValue: knownvalue.StringExact("DisabledUserOverride"),
 		simParam: "MeetingEndToEndEncryption", simValue: "DisabledUserOverride",
-		drift:    map[string]any{"CallingEndtoEndEncryptionEnabledType": "Disabled"},
-		bad:      `calling_end_to_end_encryption_enabled_type = "Enabled"`, badError: `must be one of.*DisabledUserOverride`,
+		drift: map[string]any{"CallingEndtoEndEncryptionEnabledType": "Disabled"},
+		bad:   `calling_end_to_end_encryption_enabled_type = "Enabled"`, badError: `must be one of.*DisabledUserOverride`,
 	},
 	{
 		resource: "teamshipaa_app_permission_policy", apiType: "TeamsAppPermissionPolicy",
@@ -56,8 +56,8 @@ var typeCases = []typeCase{
   global_catalog_apps = []`,
 		checkAttr: "default_catalog_apps", checkValue: knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("86fcd49b-61a2-4701-b771-54728cd291fb")}),
 		simParam: "DefaultCatalogAppsType", simValue: "AllowedAppList",
-		drift:    map[string]any{"GlobalCatalogAppsType": "BlockedAppList"},
-		bad:      `global_catalog_apps_type = "AllowAll"`, badError: `must be one of.*AllowedAppList`,
+		drift: map[string]any{"GlobalCatalogAppsType": "BlockedAppList"},
+		bad:   `global_catalog_apps_type = "AllowAll"`, badError: `must be one of.*AllowedAppList`,
 	},
 	{
 		resource: "teamshipaa_messaging_policy", apiType: "TeamsMessagingPolicy",
@@ -68,8 +68,8 @@ var typeCases = []typeCase{
   allow_memes = false`,
 		checkAttr: "allow_memes", checkValue: knownvalue.Bool(false),
 		simParam: "AllowMemes", simValue: false,
-		drift:    map[string]any{"AllowSecurityEndUserReporting": false},
-		bad:      `giphy_rating_type = "PG13"`, badError: `must be one of.*Moderate`,
+		drift: map[string]any{"AllowSecurityEndUserReporting": false},
+		bad:   `giphy_rating_type = "PG13"`, badError: `must be one of.*Moderate`,
 	},
 	{
 		resource: "teamshipaa_external_access", apiType: "TenantFederationSettings", singleton: true,
@@ -85,8 +85,8 @@ var typeCases = []typeCase{
   external_access_with_trial_tenants = "Blocked"`,
 		checkAttr: "allowed_domains", checkValue: knownvalue.SetSizeExact(2),
 		simParam: "AllowTeamsConsumer", simValue: false,
-		drift:    map[string]any{"AllowTeamsConsumer": true},
-		bad:      `external_access_with_trial_tenants = "Maybe"`, badError: `must be one of.*Blocked`,
+		drift: map[string]any{"AllowTeamsConsumer": true},
+		bad:   `external_access_with_trial_tenants = "Maybe"`, badError: `must be one of.*Blocked`,
 	},
 	{
 		resource: "teamshipaa_client_configuration", apiType: "TeamsClientConfiguration", singleton: true,
@@ -97,8 +97,8 @@ var typeCases = []typeCase{
   allow_box = false`,
 		checkAttr: "allow_box", checkValue: knownvalue.Bool(false),
 		simParam: "AllowBox", simValue: false,
-		drift:    map[string]any{"AllowEmailIntoChannel": true},
-		bad:      `content_pin = "Sometimes"`, badError: `must be one of.*AlwaysRequired`,
+		drift: map[string]any{"AllowEmailIntoChannel": true},
+		bad:   `content_pin = "Sometimes"`, badError: `must be one of.*AlwaysRequired`,
 	},
 	{
 		resource: "teamshipaa_meeting_configuration", apiType: "TeamsMeetingConfiguration", singleton: true,
@@ -106,8 +106,8 @@ var typeCases = []typeCase{
 		update:    `enable_qos = false`,
 		checkAttr: "enable_qos", checkValue: knownvalue.Bool(false),
 		simParam: "EnableQoS", simValue: false,
-		drift:    map[string]any{"EnableQoS": true},
-		bad:      `client_audio_port = 80`, badError: `between 1024 and 65535`,
+		drift: map[string]any{"EnableQoS": true},
+		bad:   `client_audio_port = 80`, badError: `between 1024 and 65535`,
 	},
 }
 
