@@ -131,6 +131,9 @@ banner "copy examples/quickstart to $work_dir"
 cp -R examples/quickstart/. "$work_dir/"
 rm -rf "$work_dir/.terraform" "$work_dir/.terraform.lock.hcl" "$work_dir"/terraform.tfstate*
 
+# The simulator accepts any group object ID; a real tenant needs the clinicians' group.
+export TF_VAR_clinicians_group_id="${TF_VAR_clinicians_group_id:-5b0e3c4d-2a1f-4e8b-9c7d-6f5a4b3c2d1e}"
+
 banner "terraform apply"
 "$tf" -chdir="$work_dir" apply -auto-approve -input=false "${color[@]}"
 
