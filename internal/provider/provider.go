@@ -5,6 +5,7 @@ package provider
 import (
 	"context"
 	"os"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -18,6 +19,8 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clouds"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/entra"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/purview"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/teams"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
@@ -131,9 +134,9 @@ func (p *teamshipaaProvider) Configure(ctx context.Context, req provider.Configu
 }
 
 func (p *teamshipaaProvider) Resources(context.Context) []func() resource.Resource {
-	return teams.Resources()
+	return slices.Concat(teams.Resources(), entra.Resources(), purview.Resources())
 }
 
 func (p *teamshipaaProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return teams.DataSources()
+	return slices.Concat(teams.DataSources(), entra.DataSources(), purview.DataSources())
 }

@@ -1,0 +1,14 @@
+// Package purview holds the Microsoft Purview (Security & Compliance) and
+// Exchange Online resources: DLP, retention and the unified audit log.
+package purview
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// Resources returns the Purview and Exchange resources.
+func Resources() []func() resource.Resource { return nil }
+
+// DataSources returns the Purview and Exchange data sources.
+func DataSources() []func() datasource.DataSource { return nil }
