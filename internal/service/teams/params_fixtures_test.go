@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"os"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -51,42 +50,6 @@ func readFixture(t *testing.T, name string) []map[string]any {
 		t.Fatalf("%s: neither an object nor an array of objects: %v", name, err)
 	}
 	return []map[string]any{one}
-}
-
-func TestIssue3TablesAreWellFormed(t *testing.T) {
-	resources := map[string]bool{meetingPolicy.Resource: true}
-	for _, tc := range issue3Tables {
-		pt := tc.pt
-		if resources[pt.Resource] {
-			t.Errorf("%s: resource name %q is used twice", pt.Type, pt.Resource)
-		}
-		resources[pt.Resource] = true
-		if pt.Type == "" || pt.Cmdlet == "" || pt.Title == "" || !snake.MatchString(pt.Resource) {
-			t.Errorf("%s: Type, Cmdlet, Resource and Title must all be set", pt.Type)
-		}
-		names, attrs := map[string]bool{}, map[string]bool{"id": true, "name": true}
-		for i, p := range pt.Params {
-			if names[p.Name] || attrs[p.Attr] {
-				t.Errorf("%s: %s/%s is declared twice or clashes with id/name", pt.Type, p.Name, p.Attr)
-			}
-			names[p.Name], attrs[p.Attr] = true, true
-			if !snake.MatchString(p.Attr) {
-				t.Errorf("%s: attribute %q is not snake_case", pt.Type, p.Attr)
-			}
-			if (p.Kind == Enum) != (len(p.Values) > 0) {
-				t.Errorf("%s.%s: enums, and only enums, list values", pt.Type, p.Name)
-			}
-			if (p.Min != nil || p.Max != nil) && p.Kind != Int {
-				t.Errorf("%s.%s: only Int params have bounds", pt.Type, p.Name)
-			}
-			if p.Description == "" || !strings.HasSuffix(p.Description, ".") {
-				t.Errorf("%s.%s: the description must be a sentence", pt.Type, p.Name)
-			}
-			if i > 0 && strings.ToLower(pt.Params[i-1].Name) >= strings.ToLower(p.Name) {
-				t.Errorf("%s: %s is out of alphabetical order", pt.Type, p.Name)
-			}
-		}
-	}
 }
 
 // Every modelled parameter must decode from an answer shaped like the real

@@ -115,17 +115,7 @@ func (p Param) wire(ctx context.Context, src getter) (v any, ok bool, diags diag
 			return nil, false, diags
 		}
 		return n.ValueInt64(), true, diags
-	case StringList:
-		var s types.Set
-		diags = src.GetAttribute(ctx, at, &s)
-		if s.IsNull() || s.IsUnknown() {
-			return nil, false, diags
-		}
-		out := []string{}
-		diags.Append(s.ElementsAs(ctx, &out, false)...)
-		sort.Strings(out)
-		return out, true, diags
-	case IDList, DomainList, DomainAllowList:
+	case StringList, IDList, DomainList, DomainAllowList:
 		var s types.Set
 		diags = src.GetAttribute(ctx, at, &s)
 		if s.IsNull() || s.IsUnknown() {
@@ -139,13 +129,15 @@ func (p Param) wire(ctx context.Context, src getter) (v any, ok bool, diags diag
 			return objectList(out, "Id"), true, diags
 		case DomainList:
 			return objectList(out, "Domain"), true, diags
+		case DomainAllowList:
+			v, err := allowedDomainsWire(out)
+			if err != nil {
+				diags.AddAttributeError(at, "Invalid "+p.Attr, err.Error())
+				return nil, false, diags
+			}
+			return v, true, diags
 		}
-		v, err := allowedDomainsWire(out)
-		if err != nil {
-			diags.AddAttributeError(at, "Invalid "+p.Attr, err.Error())
-			return nil, false, diags
-		}
-		return v, true, diags
+		return out, true, diags
 	default:
 		var s types.String
 		diags = src.GetAttribute(ctx, at, &s)
