@@ -22,8 +22,11 @@ import (
 //	POST   /_sim/teams/settings               {"app_centric_management":true} -> 200 settings (PATCH too)
 //	GET    /_sim/teams/groupPolicyAssignments[?policyType=T]  group assignments, rank order
 //	GET    /_sim/teams/globalPolicyAssignments                [{"PolicyType","PolicyName"}] tenant defaults
+//	GET    /_sim/graph/{kind}                 {"value":[...]} stored objects (kind conditionalAccessPolicy|namedLocation)
+//	GET    /_sim/graph/{kind}/{id}            stored object
+//	PATCH  /_sim/graph/{kind}/{id}            Graph PATCH semantics, out-of-band change -> 200 object
 //
-// /_sim/tenant/teams/... is an alias of /_sim/teams/....
+// /_sim/tenant/teams/... is an alias of /_sim/teams/... (same for graph).
 func (s *Simulator) serveControl(w http.ResponseWriter, r *http.Request) {
 	fail := func(status int, msg string) { writeJSON(w, status, map[string]any{"error": msg}) }
 	path := strings.TrimPrefix(r.URL.Path, "/_sim")
@@ -62,6 +65,10 @@ func (s *Simulator) serveControl(w http.ResponseWriter, r *http.Request) {
 		w.WriteHeader(http.StatusNoContent)
 	case strings.HasPrefix(path, "/teams/"):
 		s.controlTeams(w, r, fail)
+	case strings.HasPrefix(path, "/compliance/") || strings.HasPrefix(path, "/exchange/"):
+		s.controlAdminAPI(w, r, path, fail) // adminapi_settings.go
+	case strings.HasPrefix(path, "/graph/"):
+		s.controlGraph(w, r, fail)
 	default:
 		fail(404, "no control route "+r.Method+" "+r.URL.Path)
 	}
