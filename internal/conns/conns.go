@@ -7,13 +7,17 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
 )
 
 // Client is the provider data: one client per Microsoft API surface, all on
 // the same transport and credential.
 type Client struct {
-	ConfigAPI *configapi.Client
+	ConfigAPI            *configapi.Client
+	Compliance, Exchange *adminapi.Client
+	Graph                *graph.Client
 }
 
 // FromProviderData unpacks the provider data a resource's Configure receives.

@@ -16,7 +16,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/auth"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clouds"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/entra"
@@ -127,7 +129,10 @@ func (p *teamshipaaProvider) Configure(ctx context.Context, req provider.Configu
 	}
 
 	client := &conns.Client{
-		ConfigAPI: configapi.New(httpClient, cfg.endpoints[clouds.Teams], tokenFor(clouds.Teams)),
+		ConfigAPI:  configapi.New(httpClient, cfg.endpoints[clouds.Teams], tokenFor(clouds.Teams)),
+		Compliance: adminapi.New(httpClient, cfg.endpoints[clouds.Compliance], cfg.auth.TenantID, tokenFor(clouds.Compliance), "").WithService(adminapi.ComplianceService),
+		Exchange:   adminapi.New(httpClient, cfg.endpoints[clouds.Exchange], cfg.auth.TenantID, tokenFor(clouds.Exchange), "").WithService(adminapi.ExchangeService),
+		Graph:      graph.New(httpClient, cfg.endpoints[clouds.Graph], tokenFor(clouds.Graph)),
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client

@@ -8,7 +8,11 @@ import (
 )
 
 // Resources returns the Entra resources.
-func Resources() []func() resource.Resource { return nil }
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{newNamedLocationResource, newConditionalAccessPolicyResource}
+}
 
 // DataSources returns the Entra data sources.
-func DataSources() []func() datasource.DataSource { return nil }
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{newAuthStrengthDataSource, newRoleTemplateDataSource}
+}

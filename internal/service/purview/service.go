@@ -8,7 +8,17 @@ import (
 )
 
 // Resources returns the Purview and Exchange resources.
-func Resources() []func() resource.Resource { return nil }
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{
+		newAuditLogConfigResource,
+		newDLPPolicyResource,
+		newDLPRuleResource,
+		newRetentionPolicyResource,
+		newRetentionRuleResource,
+	}
+}
 
 // DataSources returns the Purview and Exchange data sources.
-func DataSources() []func() datasource.DataSource { return nil }
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{newSensitiveTypesDataSource}
+}

@@ -1,0 +1,1 @@
+terraform import teamshipaa_audit_log_config.this Global

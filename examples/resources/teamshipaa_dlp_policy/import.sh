@@ -1,0 +1,1 @@
+terraform import teamshipaa_dlp_policy.hipaa "HIPAA PHI"

@@ -1,0 +1,1 @@
+terraform import teamshipaa_dlp_rule.phi_external "PHI shared outside the organization"

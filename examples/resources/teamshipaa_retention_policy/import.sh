@@ -1,0 +1,1 @@
+terraform import teamshipaa_retention_policy.teams "Teams - medical records schedule"

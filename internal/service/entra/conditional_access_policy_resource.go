@@ -1,0 +1,351 @@
+package entra
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
+)
+
+// Allowed values, as Graph v1.0 defines them (msgraph-sdk-go models; the
+// service's "unknownFutureValue" sentinels are left out).
+var (
+	policyStates       = []string{"enabled", "disabled", "enabledForReportingButNotEnforced"}
+	clientAppTypes     = []string{"all", "browser", "mobileAppsAndDesktopClients", "exchangeActiveSync", "easSupported", "other"}
+	devicePlatforms    = []string{"all", "android", "iOS", "windows", "windowsPhone", "macOS", "linux"}
+	riskLevels         = []string{"low", "medium", "high", "hidden", "none"}
+	builtInControls    = []string{"block", "mfa", "compliantDevice", "domainJoinedDevice", "approvedApplication", "compliantApplication", "passwordChange"}
+	guestTypes         = []string{"internalGuest", "b2bCollaborationGuest", "b2bCollaborationMember", "b2bDirectConnectUser", "otherExternalUser", "serviceProvider"}
+	membershipKinds    = []string{"all", "enumerated"}
+	transferMethods    = []string{"deviceCodeFlow", "authenticationTransfer"}
+	frequencyTypes     = []string{"days", "hours"}
+	authTypes          = []string{"primaryAndSecondaryAuthentication", "secondaryAuthentication"}
+	frequencyIntervals = []string{"timeBased", "everyTime"}
+	browserModes       = []string{"always", "never"}
+	casTypes           = []string{"mcasConfigured", "monitorOnly", "blockDownloads"}
+	operators          = []string{"AND", "OR"}
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*caPolicyResource)(nil)
+	_ resource.ResourceWithImportState    = (*caPolicyResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*caPolicyResource)(nil)
+)
+
+type caPolicyResource struct {
+	client *conns.Client
+}
+
+func newConditionalAccessPolicyResource() resource.Resource { return &caPolicyResource{} }
+
+func (r *caPolicyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_conditional_access_policy"
+}
+
+// idSet is an optional set of strings: at least one element (leave it out for none).
+func idSet(desc string, vs ...validator.String) schema.SetAttribute {
+	v := []validator.Set{setvalidator.SizeAtLeast(1)}
+	if len(vs) > 0 {
+		v = append(v, setvalidator.ValueStringsAre(vs...))
+	}
+	return schema.SetAttribute{Optional: true, ElementType: types.StringType, Validators: v,
+		MarkdownDescription: desc + " Leave it out for none (an empty set is refused, so it cannot differ from what Graph returns)."}
+}
+
+func enumSet(desc string, values []string) schema.SetAttribute {
+	return idSet(desc+" Values: "+backticked(values)+".", stringvalidator.OneOf(values...))
+}
+
+func guestsAttr(desc string) schema.SingleNestedAttribute {
+	return schema.SingleNestedAttribute{Optional: true, MarkdownDescription: desc,
+		Attributes: map[string]schema.Attribute{
+			"guest_or_external_user_types": schema.SetAttribute{Required: true, ElementType: types.StringType,
+				MarkdownDescription: "Kinds of guest or external user. Values: " + backticked(guestTypes) + ".",
+				Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(guestTypes...))}},
+			"external_tenants_membership_kind": schema.StringAttribute{Optional: true, Computed: true,
+				MarkdownDescription: "Which external tenants: `all`, or `enumerated` (then list them in `external_tenant_ids`). " +
+					"Left out, the service's choice is kept.",
+				Validators:    []validator.String{stringvalidator.OneOf(membershipKinds...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"external_tenant_ids": idSet("Tenant IDs, with `external_tenants_membership_kind = \"enumerated\"`.",
+				stringvalidator.RegexMatches(guidRE, "must be a tenant ID (a GUID)")),
+		}}
+}
+
+func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	guid := stringvalidator.RegexMatches(guidRE, "must be an object ID (a GUID)")
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Microsoft Entra conditional access policy (Graph v1.0 `conditionalAccessPolicy`).\n\n" +
+			"**Roll out in report-only mode first.** Create every policy with `state = \"enabledForReportingButNotEnforced\"`, " +
+			"read its sign-in log results, then change it to `enabled`. `state` has no default, so that choice is always written down.\n\n" +
+			"**Lockout protection.** A policy that would block every user with no exclusion is refused at plan time unless " +
+			"`allow_tenant_lockout_risk = true`; an enabled policy that requires controls of every user without exclusions plans with a " +
+			"warning. Exclude your emergency-access (break-glass) accounts or group from every policy.\n\n" +
+			"Sets of IDs are unordered; an attribute left out means none. Use the `teamshipaa_authentication_strength_policy` and " +
+			"`teamshipaa_directory_role_template` data sources instead of pasting GUIDs." + permissionsCA,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The policy's object ID.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"display_name": schema.StringAttribute{Required: true, MarkdownDescription: "Display name.",
+				Validators: []validator.String{stringvalidator.LengthBetween(1, 256)}},
+			"state": schema.StringAttribute{Required: true,
+				MarkdownDescription: "One of " + backticked(policyStates) + ". Start with `enabledForReportingButNotEnforced` (report-only).",
+				Validators:          []validator.String{stringvalidator.OneOf(policyStates...)}},
+			"allow_tenant_lockout_risk": schema.BoolAttribute{Optional: true,
+				MarkdownDescription: "Set to `true` to apply an enabled policy that blocks all users without excluding any user or group. " +
+					"Without it such a policy is refused at plan time: it can lock every administrator out of the tenant."},
+			"conditions": schema.SingleNestedAttribute{Required: true, MarkdownDescription: "When the policy applies.",
+				Attributes: map[string]schema.Attribute{
+					"users": schema.SingleNestedAttribute{Required: true, MarkdownDescription: "Who the policy applies to.",
+						Attributes: map[string]schema.Attribute{
+							"include_users":                    idSet("User object IDs, or `All`, `None`, `GuestsOrExternalUsers`."),
+							"exclude_users":                    idSet("User object IDs (put the emergency-access accounts here), or `GuestsOrExternalUsers`."),
+							"include_groups":                   idSet("Group object IDs.", guid),
+							"exclude_groups":                   idSet("Group object IDs.", guid),
+							"include_roles":                    idSet("Directory role template IDs (see `teamshipaa_directory_role_template`).", guid),
+							"exclude_roles":                    idSet("Directory role template IDs.", guid),
+							"include_guests_or_external_users": guestsAttr("Guests and external users included."),
+							"exclude_guests_or_external_users": guestsAttr("Guests and external users excluded."),
+						}},
+					"applications": schema.SingleNestedAttribute{Required: true, MarkdownDescription: "Which cloud apps or user actions.",
+						Attributes: map[string]schema.Attribute{
+							"include_applications": idSet("Application (client) IDs, or `All`, `Office365`, `None`."),
+							"exclude_applications": idSet("Application (client) IDs, or `Office365`."),
+							"include_user_actions": idSet("User actions: `urn:user:registersecurityinfo`, `urn:user:registerdevice`.",
+								stringvalidator.OneOf("urn:user:registersecurityinfo", "urn:user:registerdevice")),
+						}},
+					"client_app_types": schema.SetAttribute{Optional: true, Computed: true, ElementType: types.StringType,
+						MarkdownDescription: "Client apps. Values: " + backticked(clientAppTypes) + ". Default `[\"all\"]`.",
+						Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{types.StringValue("all")})),
+						Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(clientAppTypes...))}},
+					"platforms": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Device platforms.",
+						Attributes: map[string]schema.Attribute{
+							"include_platforms": schema.SetAttribute{Required: true, ElementType: types.StringType,
+								MarkdownDescription: "Values: " + backticked(devicePlatforms) + ".",
+								Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(devicePlatforms...))}},
+							"exclude_platforms": enumSet("Platforms excluded.", devicePlatforms),
+						}},
+					"locations": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Network locations.",
+						Attributes: map[string]schema.Attribute{
+							"include_locations": schema.SetAttribute{Required: true, ElementType: types.StringType,
+								MarkdownDescription: "Named location IDs (`teamshipaa_named_location.x.id`), or `All`, `AllTrusted`.",
+								Validators:          []validator.Set{setvalidator.SizeAtLeast(1)}},
+							"exclude_locations": idSet("Named location IDs, or `AllTrusted`."),
+						}},
+					"sign_in_risk_levels": enumSet("Sign-in risk levels (Entra ID P2).", riskLevels),
+					"user_risk_levels":    enumSet("User risk levels (Entra ID P2).", riskLevels),
+					"authentication_flows": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Authentication flows.",
+						Attributes: map[string]schema.Attribute{
+							"transfer_methods": schema.SetAttribute{Required: true, ElementType: types.StringType,
+								MarkdownDescription: "Values: " + backticked(transferMethods) + ".",
+								Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(transferMethods...))}},
+						}},
+				}},
+			"grant_controls": schema.SingleNestedAttribute{Optional: true,
+				MarkdownDescription: "What a user must satisfy. Leave it out for a policy with session controls only.",
+				Attributes: map[string]schema.Attribute{
+					"operator": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultOperator),
+						MarkdownDescription: "`AND` (all controls) or `OR` (any one). Default `OR`.",
+						Validators:          []validator.String{stringvalidator.OneOf(operators...)}},
+					"built_in_controls": enumSet("Built-in controls. `block` stands alone.", builtInControls),
+					"authentication_strength_id": schema.StringAttribute{Optional: true,
+						MarkdownDescription: "ID of an authentication strength (see `teamshipaa_authentication_strength_policy`); not with `mfa`.",
+						Validators:          []validator.String{guid}},
+					"terms_of_use": idSet("Terms of use agreement IDs.", guid),
+				}},
+			"session_controls": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Session controls.",
+				Attributes: map[string]schema.Attribute{
+					"sign_in_frequency": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "How often users sign in again (automatic logoff).",
+						Attributes: map[string]schema.Attribute{
+							"value": schema.Int64Attribute{Optional: true, MarkdownDescription: "Number of `type` units (hours: 1-23, days: 1-365). Not with `everyTime`.",
+								Validators: []validator.Int64{int64validator.Between(1, 365)}},
+							"type": schema.StringAttribute{Optional: true, MarkdownDescription: "`days` or `hours`. Not with `everyTime`.",
+								Validators: []validator.String{stringvalidator.OneOf(frequencyTypes...)}},
+							"authentication_type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultAuthenticationType),
+								MarkdownDescription: "Values: " + backticked(authTypes) + ". Default `primaryAndSecondaryAuthentication`.",
+								Validators:          []validator.String{stringvalidator.OneOf(authTypes...)}},
+							"frequency_interval": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultFrequencyInterval),
+								MarkdownDescription: "`timeBased` (needs `value` and `type`) or `everyTime`. Default `timeBased`.",
+								Validators:          []validator.String{stringvalidator.OneOf(frequencyIntervals...)}},
+							"is_enabled": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+								MarkdownDescription: "Default `true`."},
+						}},
+					"persistent_browser": schema.SingleNestedAttribute{Optional: true,
+						MarkdownDescription: "Persistent browser sessions; needs `include_applications = [\"All\"]`.",
+						Attributes: map[string]schema.Attribute{
+							"mode": schema.StringAttribute{Required: true, MarkdownDescription: "`always` or `never`.",
+								Validators: []validator.String{stringvalidator.OneOf(browserModes...)}},
+							"is_enabled": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+								MarkdownDescription: "Default `true`."},
+						}},
+					"application_enforced_restrictions_enabled": schema.BoolAttribute{Optional: true,
+						MarkdownDescription: "Use app-enforced restrictions (Exchange Online, SharePoint Online)."},
+					"cloud_app_security": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Conditional Access App Control.",
+						Attributes: map[string]schema.Attribute{
+							"cloud_app_security_type": schema.StringAttribute{Required: true, MarkdownDescription: "Values: " + backticked(casTypes) + ".",
+								Validators: []validator.String{stringvalidator.OneOf(casTypes...)}},
+							"is_enabled": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+								MarkdownDescription: "Default `true`."},
+						}},
+				}},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *caPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+// waitFor polls until the policy reads back with everything want holds.
+func (r *caPolicyResource) waitFor(ctx context.Context, id string, want *graph.ConditionalAccessPolicy, what string) (*graph.ConditionalAccessPolicy, error) {
+	var got *graph.ConditionalAccessPolicy
+	err := poll.Until(ctx, poll.Options{Timeout: remaining(ctx)}, "conditional access policy "+id+" to "+what, func(ctx context.Context) (bool, error) {
+		p, err := r.client.Graph.GetPolicy(ctx, id)
+		if transport.IsNotFound(err) {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+		got = p
+		return policyMatches(want, p), nil
+	})
+	return got, err
+}
+
+func (r *caPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan caPolicyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	want := plan.toAPI(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	created, err := r.client.Graph.CreatePolicy(ctx, want)
+	if err != nil {
+		resp.Diagnostics.AddError("Creating the conditional access policy "+want.DisplayName, err.Error())
+		return
+	}
+	// The id goes into the state before the read-back: a read-back that times
+	// out must not lose a policy that exists (terraform-provider-msgraph #32).
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(created.ID))...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("allow_tenant_lockout_risk"), plan.AllowTenantLockoutRisk)...)
+	got, err := r.waitFor(ctx, created.ID, want, "read back")
+	if err != nil {
+		resp.Diagnostics.AddError("Reading back the new conditional access policy "+created.ID, err.Error()+
+			"\n\nThe policy was created and its id is saved in the state; the next plan reads it again.")
+		return
+	}
+	st := policyState(got, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &st)...)
+}
+
+func (r *caPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state caPolicyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	got, err := r.client.Graph.GetPolicy(ctx, state.ID.ValueString())
+	if transport.IsNotFound(err) {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.AddError("Reading the conditional access policy "+state.ID.ValueString(), err.Error())
+		return
+	}
+	st := policyState(got, &state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &st)...)
+}
+
+func (r *caPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state caPolicyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	want := plan.toAPI(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := state.ID.ValueString()
+	if err := r.client.Graph.UpdatePolicy(ctx, id, want); err != nil {
+		resp.Diagnostics.AddError("Updating the conditional access policy "+id, err.Error())
+		return
+	}
+	got, err := r.waitFor(ctx, id, want, "read back the update")
+	if err != nil {
+		resp.Diagnostics.AddError("Reading back the conditional access policy "+id, err.Error())
+		return
+	}
+	st := policyState(got, &plan)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &st)...)
+}
+
+func (r *caPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state caPolicyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	id := state.ID.ValueString()
+	if err := r.client.Graph.DeletePolicy(ctx, id); err != nil && !transport.IsNotFound(err) {
+		resp.Diagnostics.AddError("Deleting the conditional access policy "+id, err.Error())
+		return
+	}
+	err := poll.Until(ctx, poll.Options{Timeout: remaining(ctx)}, "conditional access policy "+id+" to be gone", func(ctx context.Context) (bool, error) {
+		_, err := r.client.Graph.GetPolicy(ctx, id)
+		if transport.IsNotFound(err) {
+			return true, nil
+		}
+		return false, err
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Confirming the deletion of the conditional access policy "+id, err.Error())
+	}
+}
+
+func (r *caPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if !guidRE.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Unexpected import ID", fmt.Sprintf("Expected the policy's object ID (a GUID), got %q.", req.ID))
+		return
+	}
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

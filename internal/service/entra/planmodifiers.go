@@ -1,0 +1,110 @@
+package entra
+
+import (
+	"context"
+	"fmt"
+	"net/netip"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
+)
+
+// configKind is the named location kind the configuration describes.
+func configKind(ctx context.Context, get func(context.Context, path.Path, any) error) string {
+	var countries types.Set
+	if get(ctx, path.Root("countries_and_regions"), &countries) == nil && !countries.IsNull() {
+		return graph.KindCountry
+	}
+	return graph.KindIP
+}
+
+// kindDefaultBool plans false for an attribute left out of a location of its
+// kind, and null for a location of the other kind (where Graph has no such field).
+type kindDefaultBool struct{ kind string }
+
+func (m kindDefaultBool) Description(context.Context) string {
+	return "false for " + m.kind + " locations, null otherwise"
+}
+func (m kindDefaultBool) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+func (m kindDefaultBool) PlanModifyBool(ctx context.Context, req planmodifier.BoolRequest, resp *planmodifier.BoolResponse) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	get := func(ctx context.Context, p path.Path, v any) error {
+		if d := req.Config.GetAttribute(ctx, p, v); d.HasError() {
+			return fmt.Errorf("%v", d)
+		}
+		return nil
+	}
+	if configKind(ctx, get) == m.kind {
+		resp.PlanValue = types.BoolValue(false)
+	} else {
+		resp.PlanValue = types.BoolNull()
+	}
+}
+
+// kindDefaultString is kindDefaultBool for a string with a default value.
+type kindDefaultString struct{ kind, value string }
+
+func (m kindDefaultString) Description(context.Context) string {
+	return fmt.Sprintf("%q for %s locations, null otherwise", m.value, m.kind)
+}
+func (m kindDefaultString) MarkdownDescription(ctx context.Context) string { return m.Description(ctx) }
+func (m kindDefaultString) PlanModifyString(ctx context.Context, req planmodifier.StringRequest, resp *planmodifier.StringResponse) {
+	if !req.ConfigValue.IsNull() {
+		return
+	}
+	get := func(ctx context.Context, p path.Path, v any) error {
+		if d := req.Config.GetAttribute(ctx, p, v); d.HasError() {
+			return fmt.Errorf("%v", d)
+		}
+		return nil
+	}
+	if configKind(ctx, get) == m.kind {
+		resp.PlanValue = types.StringValue(m.value)
+	} else {
+		resp.PlanValue = types.StringNull()
+	}
+}
+
+// cidrValidator accepts an IPv4 or IPv6 prefix in CIDR notation.
+type cidrValidator struct{}
+
+func (cidrValidator) Description(context.Context) string {
+	return "an IPv4 or IPv6 range in CIDR notation"
+}
+func (v cidrValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (cidrValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, err := netip.ParsePrefix(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Not a CIDR range",
+			fmt.Sprintf("%q is not an IPv4 or IPv6 range in CIDR notation (for example 203.0.113.0/24 or 2001:db8::/48): %v", req.ConfigValue.ValueString(), err))
+	}
+}
+
+// remaining is the time left before ctx's deadline (the operation timeout).
+func remaining(ctx context.Context) time.Duration {
+	if d, ok := ctx.Deadline(); ok {
+		if r := time.Until(d); r > 0 {
+			return r
+		}
+		return time.Millisecond
+	}
+	return defaultTimeout
+}
+
+func firstNonEmpty(vs ...string) string {
+	for _, v := range vs {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}

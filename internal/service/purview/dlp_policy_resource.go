@@ -1,0 +1,263 @@
+package purview
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
+)
+
+var dlpModes = []string{"Enable", "TestWithNotifications", "TestWithoutNotifications", "Disable"}
+
+var (
+	_ resource.ResourceWithConfigure      = (*dlpPolicyResource)(nil)
+	_ resource.ResourceWithImportState    = (*dlpPolicyResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*dlpPolicyResource)(nil)
+)
+
+type dlpPolicyResource struct {
+	client *conns.Client
+}
+
+func newDLPPolicyResource() resource.Resource { return &dlpPolicyResource{} }
+
+type dlpPolicyModel struct {
+	ID                     types.String   `tfsdk:"id"`
+	Name                   types.String   `tfsdk:"name"`
+	Comment                types.String   `tfsdk:"comment"`
+	Mode                   types.String   `tfsdk:"mode"`
+	TeamsLocation          types.Set      `tfsdk:"teams_location"`
+	TeamsLocationException types.Set      `tfsdk:"teams_location_exception"`
+	ExchangeLocation       types.Set      `tfsdk:"exchange_location"`
+	SharePointLocation     types.Set      `tfsdk:"sharepoint_location"`
+	OneDriveLocation       types.Set      `tfsdk:"onedrive_location"`
+	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+}
+
+var dlpLocations = []location[dlpPolicyModel]{
+	{attr: "teams_location", param: "TeamsLocation", get: func(m *dlpPolicyModel) *types.Set { return &m.TeamsLocation },
+		desc: "Teams chat and channel messages in scope: `[\"All\"]`, or the email addresses / object ids of specific users and groups."},
+	{attr: "teams_location_exception", param: "TeamsLocationException", exceptionOf: "teams_location",
+		get:  func(m *dlpPolicyModel) *types.Set { return &m.TeamsLocationException },
+		desc: "Users or groups excluded from `teams_location = [\"All\"]`."},
+	{attr: "exchange_location", param: "ExchangeLocation", get: func(m *dlpPolicyModel) *types.Set { return &m.ExchangeLocation },
+		desc: "Exchange email in scope: `[\"All\"]` or distribution groups."},
+	{attr: "sharepoint_location", param: "SharePointLocation", get: func(m *dlpPolicyModel) *types.Set { return &m.SharePointLocation },
+		desc: "SharePoint sites in scope: `[\"All\"]` or site URLs."},
+	{attr: "onedrive_location", param: "OneDriveLocation", get: func(m *dlpPolicyModel) *types.Set { return &m.OneDriveLocation },
+		desc: "OneDrive accounts in scope: `[\"All\"]` or account URLs / users. Meeting recordings and transcripts are stored in OneDrive and SharePoint."},
+}
+
+func (r *dlpPolicyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_dlp_policy"
+}
+
+func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The policy name.",
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+		"name": schema.StringAttribute{Required: true, MarkdownDescription: "Unique name of the policy. Changing it replaces the policy.",
+			Validators:    []validator.String{stringvalidator.LengthBetween(1, 64)},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+		"comment": schema.StringAttribute{Optional: true, MarkdownDescription: "Free-text description."},
+		"mode": schema.StringAttribute{Optional: true, Computed: true,
+			MarkdownDescription: "One of: " + backticked(dlpModes) + ". Left out, the service's default (read back) is kept. " +
+				"Roll out as `TestWithNotifications`, then `Enable`.",
+			Validators:    []validator.String{stringvalidator.OneOf(dlpModes...)},
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+	}
+	locationSchema(dlpLocations, attrs)
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A Microsoft Purview data loss prevention policy (`New-`/`Set-`/`Remove-DlpCompliancePolicy`): where DLP " +
+			"applies. Its `teamshipaa_dlp_rule`s say what it detects and does. For the HIPAA baseline, cover Teams (`teams_location = [\"All\"]`) " +
+			"plus Exchange, SharePoint and OneDrive, with `mode = \"Enable\"` (SCuBA MS.SECURITYSUITE.3.2, CIS 3.2.2; 45 CFR 164.312(e)(1), " +
+			"this project's interpretation).\n\n" +
+			"Locations change in place: an update sends only the difference, as `Add<Location>`/`Remove<Location>` parameters. " +
+			"`\"All\"` must stand alone, and `teams_location_exception` needs `teams_location = [\"All\"]` (both checked at plan time). " +
+			"Values are compared ignoring case.\n\n" +
+			"Deleting a policy is asynchronous: the service first shows it with mode `PendingDeletion`, which this provider treats as gone " +
+			"(a policy found in that state is removed from the state and planned for creation). Destroy waits until the policy is gone or pending " +
+			"deletion. Changes take up to an hour to reach every workload. Import with the policy name." + wireNote + compliancePermissions,
+		Attributes: attrs,
+	}
+}
+
+func (r *dlpPolicyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m dlpPolicyModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	validateLocations(ctx, &m, dlpLocations, &resp.Diagnostics)
+}
+
+func (r *dlpPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *dlpPolicyResource) read(name string) adminapi.ReadFunc {
+	return getter(r.client.Compliance, "Get-DlpCompliancePolicy", name)
+}
+
+// fromRead is the state for obj, keeping prior's spelling where only case differs.
+func (r *dlpPolicyResource) fromRead(obj map[string]any, prior dlpPolicyModel) dlpPolicyModel {
+	out := prior
+	name := readString(field(obj, "Name"))
+	out.Name = stringFromRead(name, prior.Name)
+	out.ID = out.Name
+	out.Comment = stringFromRead(readString(field(obj, "Comment")), prior.Comment)
+	out.Mode = stringFromRead(readString(field(obj, "Mode")), prior.Mode)
+	readLocations(obj, &out, &prior, dlpLocations)
+	return out
+}
+
+func (r *dlpPolicyResource) matches(ctx context.Context, plan dlpPolicyModel) func(map[string]any) bool {
+	return func(obj map[string]any) bool {
+		if known(plan.Mode) && !strings.EqualFold(readString(field(obj, "Mode")), plan.Mode.ValueString()) {
+			return false
+		}
+		if known(plan.Comment) && readString(field(obj, "Comment")) != plan.Comment.ValueString() {
+			return false
+		}
+		return locationsMatch(ctx, obj, &plan, dlpLocations)
+	}
+}
+
+func (r *dlpPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan dlpPolicyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, name := r.client.Compliance, plan.Name.ValueString()
+	params := map[string]any{"Name": name}
+	if known(plan.Comment) {
+		params["Comment"] = plan.Comment.ValueString()
+	}
+	if known(plan.Mode) {
+		params["Mode"] = plan.Mode.ValueString()
+	}
+	newLocationParams(ctx, &plan, dlpLocations, params, &resp.Diagnostics)
+	_, res, err := c.CreateOrRead(ctx, "New-DlpCompliancePolicy", params, r.read(name))
+	addWarnings(&resp.Diagnostics, c, res)
+	if err != nil {
+		resp.Diagnostics.AddError("Creating DLP policy "+name, err.Error())
+		return
+	}
+	plan.ID = plan.Name
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
+	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+}
+
+// finish waits for the written policy to read back and saves it.
+func (r *dlpPolicyResource) finish(ctx context.Context, plan dlpPolicyModel, timeout time.Duration, st *tfsdk.State, diags *diag.Diagnostics) {
+	name := plan.Name.ValueString()
+	obj, err := readBack(ctx, timeout, "DLP policy "+name, r.read(name), r.matches(ctx, plan))
+	if err != nil {
+		diags.AddError("Reading back DLP policy "+name, err.Error())
+		return
+	}
+	got := r.fromRead(obj, plan)
+	diags.Append(st.Set(ctx, &got)...)
+}
+
+func (r *dlpPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state dlpPolicyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	obj, found, err := r.read(state.ID.ValueString())(ctx)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading DLP policy "+state.ID.ValueString(), err.Error())
+		return
+	}
+	if !found {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	got := r.fromRead(obj, state)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+}
+
+func (r *dlpPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state dlpPolicyModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, name := r.client.Compliance, state.ID.ValueString()
+	params := map[string]any{"Identity": name}
+	changed := setLocationParams(ctx, &state, &plan, dlpLocations, params, &resp.Diagnostics)
+	if !plan.Comment.Equal(state.Comment) {
+		params["Comment"] = plan.Comment.ValueString() // null clears it
+		changed = true
+	}
+	if known(plan.Mode) && !plan.Mode.Equal(state.Mode) {
+		params["Mode"] = plan.Mode.ValueString()
+		changed = true
+	}
+	if changed {
+		res, err := whileDeploying(ctx, timeout, "Set-DlpCompliancePolicy "+name, func(ctx context.Context) (adminapi.Result, error) {
+			_, res, err := c.Invoke(ctx, "Set-DlpCompliancePolicy", params)
+			return res, err
+		})
+		addWarnings(&resp.Diagnostics, c, res)
+		if err != nil {
+			resp.Diagnostics.AddError("Updating DLP policy "+name, err.Error())
+			return
+		}
+	}
+	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+}
+
+func (r *dlpPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state dlpPolicyModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, name := r.client.Compliance, state.ID.ValueString()
+	res, err := whileDeploying(ctx, timeout, "Remove-DlpCompliancePolicy "+name, func(ctx context.Context) (adminapi.Result, error) {
+		_, res, err := c.Invoke(ctx, "Remove-DlpCompliancePolicy", map[string]any{"Identity": name})
+		return res, err
+	})
+	addWarnings(&resp.Diagnostics, c, res)
+	if err != nil && !adminapi.IsNotFound(err) && !errors.Is(err, transport.ErrMaybeCommitted) {
+		resp.Diagnostics.AddError("Deleting DLP policy "+name, err.Error())
+		return
+	}
+	if err := waitGone(ctx, timeout, "DLP policy "+name, r.read(name)); err != nil {
+		resp.Diagnostics.AddError("Confirming the deletion of DLP policy "+name, err.Error())
+	}
+}
+
+func (r *dlpPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

@@ -1,0 +1,395 @@
+package purview
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
+)
+
+var (
+	accessScopes          = []string{"InOrganization", "NotInOrganization"}
+	blockAccessScopes     = []string{"All", "PerUser"}
+	severityLevels        = []string{"Low", "Medium", "High", "None"}
+	allowOverrides        = []string{"FalsePositive", "WithoutJustification", "WithJustification"}
+	incidentReportContent = []string{"All", "Default", "DetectionDetails", "Detections", "DocumentAuthor", "DocumentLastModifier",
+		"MatchedItem", "OriginalContent", "RulesMatched", "Service", "Severity", "Title", "RetentionLabel", "SensitivityLabel"}
+	guidLike = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*dlpRuleResource)(nil)
+	_ resource.ResourceWithImportState    = (*dlpRuleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*dlpRuleResource)(nil)
+)
+
+type dlpRuleResource struct {
+	client *conns.Client
+}
+
+func newDLPRuleResource() resource.Resource { return &dlpRuleResource{} }
+
+type dlpRuleModel struct {
+	ID                     types.String   `tfsdk:"id"`
+	Name                   types.String   `tfsdk:"name"`
+	Policy                 types.String   `tfsdk:"policy"`
+	Comment                types.String   `tfsdk:"comment"`
+	Condition              types.Object   `tfsdk:"content_contains_sensitive_information"`
+	AccessScope            types.String   `tfsdk:"access_scope"`
+	BlockAccess            types.Bool     `tfsdk:"block_access"`
+	BlockAccessScope       types.String   `tfsdk:"block_access_scope"`
+	NotifyUser             types.Set      `tfsdk:"notify_user"`
+	NotifyAllowOverride    types.Set      `tfsdk:"notify_allow_override"`
+	GenerateIncidentReport types.Set      `tfsdk:"generate_incident_report"`
+	IncidentReportContent  types.Set      `tfsdk:"incident_report_content"`
+	ReportSeverityLevel    types.String   `tfsdk:"report_severity_level"`
+	Disabled               types.Bool     `tfsdk:"disabled"`
+	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+}
+
+// ruleScalar and ruleSet tie attributes to cmdlet parameters.
+type ruleString struct {
+	param string
+	get   func(*dlpRuleModel) *types.String
+}
+
+type ruleSet struct {
+	param string
+	get   func(*dlpRuleModel) *types.Set
+}
+
+var ruleStrings = []ruleString{
+	{"Comment", func(m *dlpRuleModel) *types.String { return &m.Comment }},
+	{"AccessScope", func(m *dlpRuleModel) *types.String { return &m.AccessScope }},
+	{"BlockAccessScope", func(m *dlpRuleModel) *types.String { return &m.BlockAccessScope }},
+	{"ReportSeverityLevel", func(m *dlpRuleModel) *types.String { return &m.ReportSeverityLevel }},
+}
+
+var ruleSets = []ruleSet{
+	{"NotifyUser", func(m *dlpRuleModel) *types.Set { return &m.NotifyUser }},
+	{"NotifyAllowOverride", func(m *dlpRuleModel) *types.Set { return &m.NotifyAllowOverride }},
+	{"GenerateIncidentReport", func(m *dlpRuleModel) *types.Set { return &m.GenerateIncidentReport }},
+	{"IncidentReportContent", func(m *dlpRuleModel) *types.Set { return &m.IncidentReportContent }},
+}
+
+func (r *dlpRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_dlp_rule"
+}
+
+func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	optStr := func(desc string, values []string) schema.StringAttribute {
+		a := schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: desc,
+			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+		if values != nil {
+			a.MarkdownDescription += " One of: " + backticked(values) + "."
+			a.Validators = []validator.String{stringvalidator.OneOf(values...)}
+		}
+		return a
+	}
+	optSet := func(desc string, values []string) schema.SetAttribute {
+		a := schema.SetAttribute{Optional: true, Computed: true, ElementType: types.StringType, MarkdownDescription: desc,
+			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()}}
+		if values != nil {
+			a.MarkdownDescription += " Each one of: " + backticked(values) + "."
+			a.Validators = []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(values...))}
+		}
+		return a
+	}
+	optBool := func(desc string) schema.BoolAttribute {
+		return schema.BoolAttribute{Optional: true, Computed: true, MarkdownDescription: desc,
+			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}}
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "A rule of a Microsoft Purview DLP policy (`New-`/`Set-`/`Remove-DlpComplianceRule`): what content it " +
+			"detects (sensitive information types) and what happens then. For the HIPAA baseline: U.S. SSN or DEA number together with " +
+			"ICD-9-CM or ICD-10-CM codes, shared outside the organization (`access_scope = \"NotInOrganization\"`), blocked " +
+			"(`block_access`), the user notified, an incident report sent to the security mailbox, severity `High` (SCuBA " +
+			"MS.SECURITYSUITE.3.3/3.4; 45 CFR 164.312(e)(1) and 164.308(a)(6), this project's interpretation).\n\n" +
+			"Optional settings left out of the configuration keep the service's value (read back, no diff); removing one from the " +
+			"configuration leaves the service's value as it is. Values are compared ignoring case, and the service's read shape of " +
+			"the sensitive types (lower-case keys, numbers as strings, ids added next to names) is normalised, so an applied " +
+			"configuration plans empty. Plan-time checks: one form of `content_contains_sensitive_information`, name or id for each " +
+			"type, counts and confidences in order, `block_access_scope` only with `block_access = true`, `notify_allow_override` only " +
+			"with `notify_user` (and not both justification values), `incident_report_content` only with `generate_incident_report`.\n\n" +
+			"A rule being removed reads as `PendingDeletion` for a while and counts as gone. Import with the rule name." +
+			wireNote + compliancePermissions,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The rule name.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"name": schema.StringAttribute{Required: true, MarkdownDescription: "Unique name of the rule. Changing it replaces the rule.",
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 64)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"policy": schema.StringAttribute{Required: true, MarkdownDescription: "Name of the DLP policy the rule belongs to (e.g. " +
+				"`teamshipaa_dlp_policy.x.name`). Changing it replaces the rule.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"comment":                                optStr("Free-text description.", nil),
+			"content_contains_sensitive_information": conditionSchema(),
+			"access_scope":                           optStr("Whether the rule applies to content shared inside or outside the organization.", accessScopes),
+			"block_access":                           optBool("Whether matching content is blocked (for Teams: the message is blocked)."),
+			"block_access_scope":                     optStr("Who is blocked: everyone, or only people outside the organization (`PerUser`). Needs `block_access = true`.", blockAccessScopes),
+			"notify_user": optSet("Who is notified of a match: `Owner`, `SiteAdmin`, `LastModifier` or email addresses. "+
+				"For Teams, the sender is notified.", nil),
+			"notify_allow_override": optSet("Whether and how the notified user may override the block. Needs `notify_user`; "+
+				"`WithoutJustification` and `WithJustification` exclude each other.", allowOverrides),
+			"generate_incident_report": optSet("Recipients of the incident report: email addresses (a security mailbox) or `SiteAdmin`.", nil),
+			"incident_report_content":  optSet("What the incident report contains. Needs `generate_incident_report`.", incidentReportContent),
+			"report_severity_level":    optStr("Severity of the alert and report.", severityLevels),
+			"disabled":                 optBool("Whether the rule is turned off."),
+			"timeouts":                 timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *dlpRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m dlpRuleModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	validateCondition(ctx, m.Condition, &resp.Diagnostics)
+	if known(m.BlockAccessScope) && !m.BlockAccess.IsUnknown() && !m.BlockAccess.ValueBool() {
+		resp.Diagnostics.AddAttributeError(path.Root("block_access_scope"), "block_access_scope needs block_access",
+			"block_access_scope says who is blocked; set block_access = true, or drop block_access_scope.")
+	}
+	overrides := stringsOf(ctx, m.NotifyAllowOverride, &resp.Diagnostics)
+	if len(overrides) > 0 && m.NotifyUser.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("notify_allow_override"), "notify_allow_override needs notify_user",
+			"Overrides are offered in the user notification; set notify_user.")
+	}
+	if containsFold(overrides, "WithoutJustification") && containsFold(overrides, "WithJustification") {
+		resp.Diagnostics.AddAttributeError(path.Root("notify_allow_override"), "Conflicting override options",
+			"WithoutJustification and WithJustification cannot be used together.")
+	}
+	if len(stringsOf(ctx, m.IncidentReportContent, &resp.Diagnostics)) > 0 && m.GenerateIncidentReport.IsNull() {
+		resp.Diagnostics.AddAttributeError(path.Root("incident_report_content"), "incident_report_content needs generate_incident_report",
+			"The content describes the incident report; set generate_incident_report to its recipients.")
+	}
+}
+
+func (r *dlpRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *dlpRuleResource) read(name string) adminapi.ReadFunc {
+	return getter(r.client.Compliance, "Get-DlpComplianceRule", name)
+}
+
+func (r *dlpRuleResource) fromRead(ctx context.Context, obj map[string]any, prior dlpRuleModel, diags *diag.Diagnostics) dlpRuleModel {
+	out := prior
+	out.Name = stringFromRead(readString(field(obj, "Name")), prior.Name)
+	out.ID = out.Name
+	policy := readString(firstOf(obj, "ParentPolicyName", "Policy"))
+	if guidLike.MatchString(policy) && known(prior.Policy) {
+		out.Policy = prior.Policy // read back as the policy's GUID: the name cannot be checked here
+	} else {
+		out.Policy = stringFromRead(policy, prior.Policy)
+	}
+	for _, s := range ruleStrings {
+		*s.get(&out) = stringFromRead(readString(field(obj, s.param)), *s.get(&prior))
+	}
+	for _, s := range ruleSets {
+		*s.get(&out) = setFromRead(readStrings(field(obj, s.param)), *s.get(&prior))
+	}
+	out.BlockAccess, out.Disabled = types.BoolNull(), types.BoolNull()
+	if b, ok := readBool(field(obj, "BlockAccess")); ok {
+		out.BlockAccess = types.BoolValue(b)
+	}
+	if b, ok := readBool(field(obj, "Disabled")); ok {
+		out.Disabled = types.BoolValue(b)
+	}
+	out.Condition = readCondition(ctx, field(obj, "ContentContainsSensitiveInformation"), prior.Condition, diags)
+	return out
+}
+
+// params are the cmdlet parameters for plan; with a state, only what changed.
+func (r *dlpRuleResource) params(ctx context.Context, plan dlpRuleModel, state *dlpRuleModel, diags *diag.Diagnostics) map[string]any {
+	p := map[string]any{}
+	changed := func(a, b attr.Value) bool { return state == nil || !a.Equal(b) }
+	for _, s := range ruleStrings {
+		v := *s.get(&plan)
+		if known(v) && (state == nil || changed(v, *s.get(state))) {
+			p[s.param] = v.ValueString()
+		}
+	}
+	for _, s := range ruleSets {
+		v := *s.get(&plan)
+		if known(v) && (state == nil || changed(v, *s.get(state))) {
+			if vals := stringsOf(ctx, v, diags); len(vals) > 0 {
+				p[s.param] = vals
+			} else if state != nil {
+				p[s.param] = nil // clears it
+			}
+		}
+	}
+	if known(plan.BlockAccess) && (state == nil || changed(plan.BlockAccess, state.BlockAccess)) {
+		p["BlockAccess"] = plan.BlockAccess.ValueBool()
+	}
+	if known(plan.Disabled) && (state == nil || changed(plan.Disabled, state.Disabled)) {
+		p["Disabled"] = plan.Disabled.ValueBool()
+	}
+	if known(plan.Condition) && (state == nil || changed(plan.Condition, state.Condition)) {
+		p["ContentContainsSensitiveInformation"] = conditionParam(ctx, plan.Condition, diags)
+	}
+	return p
+}
+
+// matches reports whether obj reads back as plan (for every known planned value).
+func (r *dlpRuleResource) matches(ctx context.Context, plan dlpRuleModel) func(map[string]any) bool {
+	return func(obj map[string]any) bool {
+		var d diag.Diagnostics
+		got := r.fromRead(ctx, obj, plan, &d)
+		pairs := [][2]attr.Value{{plan.Condition, got.Condition}, {plan.BlockAccess, got.BlockAccess}, {plan.Disabled, got.Disabled}}
+		for _, s := range ruleStrings {
+			pairs = append(pairs, [2]attr.Value{*s.get(&plan), *s.get(&got)})
+		}
+		for _, s := range ruleSets {
+			pairs = append(pairs, [2]attr.Value{*s.get(&plan), *s.get(&got)})
+		}
+		for _, p := range pairs {
+			if known(p[0]) && !p[0].Equal(p[1]) {
+				return false
+			}
+		}
+		return !d.HasError()
+	}
+}
+
+func (r *dlpRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan dlpRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, name := r.client.Compliance, plan.Name.ValueString()
+	params := r.params(ctx, plan, nil, &resp.Diagnostics)
+	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
+	var created bool
+	res, err := whileDeploying(ctx, timeout, "New-DlpComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
+		_, res, err := c.CreateOrRead(ctx, "New-DlpComplianceRule", params, r.read(name))
+		created = err == nil
+		return res, err
+	})
+	addWarnings(&resp.Diagnostics, c, res)
+	if err != nil || !created {
+		resp.Diagnostics.AddError("Creating DLP rule "+name, errString(err))
+		return
+	}
+	plan.ID = plan.Name
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("policy"), plan.Policy)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
+	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+}
+
+func errString(err error) string {
+	if err == nil {
+		return "the service did not confirm the change"
+	}
+	return err.Error()
+}
+
+func (r *dlpRuleResource) finish(ctx context.Context, plan dlpRuleModel, timeout time.Duration, st *tfsdk.State, diags *diag.Diagnostics) {
+	name := plan.Name.ValueString()
+	obj, err := readBack(ctx, timeout, "DLP rule "+name, r.read(name), r.matches(ctx, plan))
+	if err != nil {
+		diags.AddError("Reading back DLP rule "+name, err.Error())
+		return
+	}
+	got := r.fromRead(ctx, obj, plan, diags)
+	diags.Append(st.Set(ctx, &got)...)
+}
+
+func (r *dlpRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state dlpRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	obj, found, err := r.read(state.ID.ValueString())(ctx)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading DLP rule "+state.ID.ValueString(), err.Error())
+		return
+	}
+	if !found {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	got := r.fromRead(ctx, obj, state, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+}
+
+func (r *dlpRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state dlpRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, name := r.client.Compliance, state.ID.ValueString()
+	params := r.params(ctx, plan, &state, &resp.Diagnostics)
+	if len(params) > 0 {
+		params["Identity"] = name
+		res, err := whileDeploying(ctx, timeout, "Set-DlpComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
+			_, res, err := c.Invoke(ctx, "Set-DlpComplianceRule", params)
+			return res, err
+		})
+		addWarnings(&resp.Diagnostics, c, res)
+		if err != nil {
+			resp.Diagnostics.AddError("Updating DLP rule "+name, err.Error())
+			return
+		}
+	}
+	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+}
+
+func (r *dlpRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state dlpRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, name := r.client.Compliance, state.ID.ValueString()
+	res, err := whileDeploying(ctx, timeout, "Remove-DlpComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
+		_, res, err := c.Invoke(ctx, "Remove-DlpComplianceRule", map[string]any{"Identity": name})
+		return res, err
+	})
+	addWarnings(&resp.Diagnostics, c, res)
+	if err != nil && !adminapi.IsNotFound(err) && !errors.Is(err, transport.ErrMaybeCommitted) {
+		resp.Diagnostics.AddError("Deleting DLP rule "+name, err.Error())
+		return
+	}
+	if err := waitGone(ctx, timeout, "DLP rule "+name, r.read(name)); err != nil {
+		resp.Diagnostics.AddError("Confirming the deletion of DLP rule "+name, err.Error())
+	}
+}
+
+func (r *dlpRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}

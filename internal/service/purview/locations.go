@@ -1,0 +1,116 @@
+package purview
+
+import (
+	"context"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// location describes one location parameter of a compliance policy: the
+// attribute, the cmdlet parameter (New- takes it plain, Set- as
+// Add<Param>/Remove<Param>), and, for an exception list, the location it
+// narrows (exceptions only make sense when that location is "All").
+type location[M any] struct {
+	attr, param string
+	exceptionOf string // attribute of the location this one excepts from, or ""
+	desc        string
+	get         func(*M) *types.Set
+}
+
+func locationSchema[M any](locs []location[M], attrs map[string]schema.Attribute) {
+	for _, l := range locs {
+		attrs[l.attr] = schema.SetAttribute{Optional: true, ElementType: types.StringType, MarkdownDescription: l.desc}
+	}
+}
+
+// validateLocations checks, at plan time, that "All" stands alone and that
+// an exception list comes with its location set to "All".
+func validateLocations[M any](ctx context.Context, m *M, locs []location[M], diags *diag.Diagnostics) {
+	byAttr := map[string][]string{}
+	for _, l := range locs {
+		s := l.get(m)
+		if s.IsUnknown() {
+			byAttr[l.attr] = nil
+			continue
+		}
+		vals := stringsOf(ctx, *s, diags)
+		byAttr[l.attr] = vals
+		if l.exceptionOf == "" && len(vals) > 1 && containsFold(vals, "All") {
+			diags.AddAttributeError(path.Root(l.attr), "\"All\" must stand alone",
+				l.attr+" is either [\"All\"] or a list of specific users, groups or sites, not both.")
+		}
+	}
+	for _, l := range locs {
+		if l.exceptionOf == "" || len(byAttr[l.attr]) == 0 || l.get(m).IsUnknown() {
+			continue
+		}
+		parent := byAttr[l.exceptionOf]
+		for _, p := range locs {
+			if p.attr == l.exceptionOf && p.get(m).IsUnknown() {
+				parent = []string{"All"} // not known yet: check at apply
+			}
+		}
+		if !(len(parent) == 1 && strings.EqualFold(parent[0], "All")) {
+			diags.AddAttributeError(path.Root(l.attr), "Exceptions need the location set to All",
+				l.attr+" excludes users or groups from "+l.exceptionOf+" = [\"All\"]; set "+l.exceptionOf+" to [\"All\"] or drop the exceptions.")
+		}
+	}
+}
+
+func containsFold(vs []string, want string) bool {
+	for _, v := range vs {
+		if strings.EqualFold(v, want) {
+			return true
+		}
+	}
+	return false
+}
+
+// newLocationParams adds each set location to the New- cmdlet's parameters.
+func newLocationParams[M any](ctx context.Context, m *M, locs []location[M], params map[string]any, diags *diag.Diagnostics) {
+	for _, l := range locs {
+		if vals := stringsOf(ctx, *l.get(m), diags); len(vals) > 0 {
+			params[l.param] = vals
+		}
+	}
+}
+
+// setLocationParams adds Add<Param>/Remove<Param> for the difference between
+// state and plan; it reports whether there was any.
+func setLocationParams[M any](ctx context.Context, state, plan *M, locs []location[M], params map[string]any, diags *diag.Diagnostics) bool {
+	changed := false
+	for _, l := range locs {
+		add, remove := diffStrings(stringsOf(ctx, *l.get(state), diags), stringsOf(ctx, *l.get(plan), diags))
+		if len(add) > 0 {
+			params["Add"+l.param] = add
+			changed = true
+		}
+		if len(remove) > 0 {
+			params["Remove"+l.param] = remove
+			changed = true
+		}
+	}
+	return changed
+}
+
+// readLocations sets each location of out from obj, keeping prior's spelling.
+func readLocations[M any](obj map[string]any, out, prior *M, locs []location[M]) {
+	for _, l := range locs {
+		*l.get(out) = setFromRead(readStrings(field(obj, l.param)), *l.get(prior))
+	}
+}
+
+// locationsMatch reports whether obj's locations are those of m (ignoring case).
+func locationsMatch[M any](ctx context.Context, obj map[string]any, m *M, locs []location[M]) bool {
+	var d diag.Diagnostics
+	for _, l := range locs {
+		if !sameStrings(readStrings(field(obj, l.param)), stringsOf(ctx, *l.get(m), &d)) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,390 @@
+package purview_test
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	sdkacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/acctest"
+)
+
+const (
+	ssnID = "a44669fe-0d48-453d-a9b1-2cc83f2cba77"
+)
+
+func TestAccSensitiveInformationTypes(t *testing.T) {
+	addr := "data.teamshipaa_sensitive_information_types.hipaa"
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: `data "teamshipaa_sensitive_information_types" "hipaa" {
+  names = ["U.S. Social Security Number (SSN)", "Drug Enforcement Agency (DEA) Number"]
+}`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids").AtMapKey("U.S. Social Security Number (SSN)"), knownvalue.StringExact(ssnID)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("ids").AtMapKey("Drug Enforcement Agency (DEA) Number"),
+						knownvalue.StringExact("9a5445ad-406e-43eb-8bd7-cac17ab6d0e4")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("types"), knownvalue.ListSizeExact(2)),
+				},
+			},
+			{
+				Config:      `data "teamshipaa_sensitive_information_types" "x" { names = ["No Such Type"] }`,
+				ExpectError: regexp.MustCompile(`(?s)no sensitive information type named "No Such Type"`),
+			},
+		},
+	})
+}
+
+func TestAccAuditLogConfig(t *testing.T) {
+	addr := "teamshipaa_audit_log_config.this"
+	sim := acctest.Sim(t)
+	ingestion := func() any { return sim.AuditLogConfig()["UnifiedAuditLogIngestionEnabled"] }
+	config := `resource "teamshipaa_audit_log_config" "this" {
+  unified_audit_log_ingestion_enabled = true
+}`
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			if ingestion() != true {
+				return fmt.Errorf("destroy must leave ingestion on, it is %v", ingestion())
+			}
+			return nil
+		},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					if err := sim.SetAuditLogConfig(map[string]any{"UnifiedAuditLogIngestionEnabled": false}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact("Global")),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: func(*terraform.State) error {
+					if ingestion() != true {
+						return fmt.Errorf("simulator: ingestion %v", ingestion())
+					}
+					return nil
+				},
+			},
+			{ResourceName: addr, ImportState: true, ImportStateId: "Global", ImportStateVerify: true},
+			{
+				// Someone turns it off by hand: the plan turns it back on.
+				PreConfig: func() {
+					if err := sim.SetAuditLogConfig(map[string]any{"UnifiedAuditLogIngestionEnabled": false}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+			},
+		},
+	})
+}
+
+func hipaaDLPConfig(policy, rule, severity string, withExchange bool) string {
+	exchange := ""
+	if withExchange {
+		exchange = `exchange_location   = ["All"]`
+	}
+	return fmt.Sprintf(`
+data "teamshipaa_sensitive_information_types" "hipaa" {
+  names = [
+    "U.S. Social Security Number (SSN)",
+    "Drug Enforcement Agency (DEA) Number",
+    "International Classification of Diseases (ICD-9-CM)",
+    "International Classification of Diseases (ICD-10-CM)",
+  ]
+}
+
+resource "teamshipaa_dlp_policy" "hipaa" {
+  name                = %[1]q
+  comment             = "PHI in Teams, mail, SharePoint and OneDrive"
+  mode                = "Enable"
+  teams_location      = ["All"]
+  %[4]s
+  sharepoint_location = ["All"]
+  onedrive_location   = ["All"]
+}
+
+resource "teamshipaa_dlp_rule" "phi" {
+  name   = %[2]q
+  policy = teamshipaa_dlp_policy.hipaa.name
+
+  content_contains_sensitive_information = {
+    operator = "And"
+    groups = [
+      {
+        name     = "Identifiers"
+        operator = "Or"
+        sensitive_types = [
+          { name = "U.S. Social Security Number (SSN)" },
+          { id = data.teamshipaa_sensitive_information_types.hipaa.ids["Drug Enforcement Agency (DEA) Number"] },
+        ]
+      },
+      {
+        name     = "Diagnoses"
+        operator = "Or"
+        sensitive_types = [
+          { name = "International Classification of Diseases (ICD-9-CM)", min_count = 2 },
+          { name = "International Classification of Diseases (ICD-10-CM)", min_confidence = 75, max_confidence = 100 },
+        ]
+      },
+    ]
+  }
+
+  access_scope             = "NotInOrganization"
+  block_access             = true
+  block_access_scope       = "All"
+  notify_user              = ["Owner", "SiteAdmin", "LastModifier"]
+  generate_incident_report = ["security@contoso.example"]
+  incident_report_content  = ["All"]
+  report_severity_level    = %[3]q
+  disabled                 = false
+}
+`, policy, rule, severity, exchange)
+}
+
+func TestAccDLP_hipaa(t *testing.T) {
+	policy, rule := sdkacctest.RandomWithPrefix("tfacc-dlp"), sdkacctest.RandomWithPrefix("tfacc-rule")
+	pAddr, rAddr := "teamshipaa_dlp_policy.hipaa", "teamshipaa_dlp_rule.phi"
+	sim := acctest.Sim(t)
+	gone := func(kind, name string) error {
+		if o, ok := sim.ComplianceObject(kind, name); ok && !strings.EqualFold(fmt.Sprint(o["Mode"]), "PendingDeletion") {
+			return fmt.Errorf("%s %s survived destroy: %v", kind, name, o)
+		}
+		return nil
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			if err := gone("DlpComplianceRule", rule); err != nil {
+				return err
+			}
+			return gone("DlpCompliancePolicy", policy)
+		},
+		Steps: []resource.TestStep{
+			{
+				Config: hipaaDLPConfig(policy, rule, "High", true),
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(pAddr, tfjsonpath.New("id"), knownvalue.StringExact(policy)),
+					statecheck.ExpectKnownValue(rAddr, tfjsonpath.New("report_severity_level"), knownvalue.StringExact("High")),
+					statecheck.ExpectKnownValue(rAddr, tfjsonpath.New("content_contains_sensitive_information").AtMapKey("groups"), knownvalue.SetSizeExact(2)),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: func(*terraform.State) error {
+					o, ok := sim.ComplianceObject("DlpComplianceRule", rule)
+					if !ok {
+						return fmt.Errorf("simulator has no rule %s", rule)
+					}
+					if fmt.Sprint(o["ReportSeverityLevel"]) != "High" || o["BlockAccess"] != true {
+						return fmt.Errorf("simulator rule: %v", o)
+					}
+					return nil
+				},
+			},
+			{ResourceName: pAddr, ImportState: true, ImportStateId: policy, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+			{ResourceName: rAddr, ImportState: true, ImportStateId: rule, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts",
+				// Imported types are named by name; the configuration names DEA by id.
+				"content_contains_sensitive_information"}},
+			{
+				// Drift: the severity and the policy mode change by hand; the plan puts them back.
+				PreConfig: func() {
+					if err := sim.SetComplianceObject("DlpComplianceRule", rule, map[string]any{"ReportSeverityLevel": "Low"}); err != nil {
+						t.Fatal(err)
+					}
+					if err := sim.SetComplianceObject("DlpCompliancePolicy", policy, map[string]any{"Mode": "TestWithoutNotifications"}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config: hipaaDLPConfig(policy, rule, "High", true),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(rAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(pAddr, plancheck.ResourceActionUpdate),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				// Dropping Exchange is an in-place RemoveExchangeLocation.
+				Config: hipaaDLPConfig(policy, rule, "High", false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(pAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(*terraform.State) error {
+					o, _ := sim.ComplianceObject("DlpCompliancePolicy", policy)
+					if v := o["ExchangeLocation"]; v != nil {
+						if l, ok := v.([]any); !ok || len(l) > 0 {
+							return fmt.Errorf("simulator still has ExchangeLocation %v", v)
+						}
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+func retentionConfig(policy, rule, duration string) string {
+	return fmt.Sprintf(`
+resource "teamshipaa_retention_policy" "teams" {
+  name                   = %q
+  comment                = "Teams chats and channels: medical-records schedule"
+  enabled                = true
+  teams_chat_location    = ["All"]
+  teams_channel_location = ["All"]
+}
+
+resource "teamshipaa_retention_rule" "teams" {
+  name                        = %q
+  policy                      = teamshipaa_retention_policy.teams.name
+  retention_duration          = %q
+  retention_compliance_action = "KeepAndDelete"
+}
+`, policy, rule, duration)
+}
+
+func TestAccRetention_throughDeployWindow(t *testing.T) {
+	policy, rule := sdkacctest.RandomWithPrefix("tfacc-ret"), sdkacctest.RandomWithPrefix("tfacc-retrule")
+	rAddr := "teamshipaa_retention_rule.teams"
+	sim := acctest.Sim(t)
+	duration := func(want string) resource.TestCheckFunc {
+		return func(*terraform.State) error {
+			o, ok := sim.ComplianceObject("RetentionComplianceRule", rule)
+			if !ok || fmt.Sprint(o["RetentionDuration"]) != want {
+				return fmt.Errorf("simulator rule %v, want duration %s", o, want)
+			}
+			return nil
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck: func() {
+			acctest.PreCheck(t)
+			// Every write leaves the policy "being deployed" for the next 2 calls.
+			sim.SetDeployWindow(2, 0)
+			t.Cleanup(func() { sim.SetDeployWindow(0, 0) })
+		},
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:           retentionConfig(policy, rule, "2190"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check:            duration("2190"),
+			},
+			{
+				Config: retentionConfig(policy, rule, "2555"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(rAddr, plancheck.ResourceActionUpdate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: duration("2555"),
+			},
+			{ResourceName: "teamshipaa_retention_policy.teams", ImportState: true, ImportStateId: policy, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+			{ResourceName: rAddr, ImportState: true, ImportStateId: rule, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+		},
+	})
+}
+
+func TestAccPurview_planTimeValidation(t *testing.T) {
+	for _, tc := range []struct{ name, config, want string }{
+		{"bad mode", `resource "teamshipaa_dlp_policy" "p" {
+  name = "x"
+  mode = "On"
+}`, `(?s)Enable.*TestWithNotifications.*TestWithoutNotifications.*Disable`},
+		{"All not alone", `resource "teamshipaa_dlp_policy" "p" {
+  name           = "x"
+  teams_location = ["All", "alice@contoso.example"]
+}`, `(?s)"All" must stand alone`},
+		{"exception without All", `resource "teamshipaa_retention_policy" "p" {
+  name                          = "x"
+  teams_chat_location           = ["alice@contoso.example"]
+  teams_chat_location_exception = ["bob@contoso.example"]
+}`, `(?s)Exceptions need the location set to All`},
+		{"both condition forms", `resource "teamshipaa_dlp_rule" "r" {
+  name   = "x"
+  policy = "p"
+  content_contains_sensitive_information = {
+    sensitive_types = [{ name = "Credit Card Number" }]
+    operator        = "And"
+    groups          = [{ name = "g", operator = "Or", sensitive_types = [{ name = "Credit Card Number" }] }]
+  }
+}`, `(?s)Two forms given`},
+		{"name and id", `resource "teamshipaa_dlp_rule" "r" {
+  name   = "x"
+  policy = "p"
+  content_contains_sensitive_information = {
+    sensitive_types = [{ name = "Credit Card Number", id = "50842eb7-edc8-4019-85dd-5a5c1f2bb085" }]
+  }
+}`, `(?s)exactly one of name or id`},
+		{"bad severity", `resource "teamshipaa_dlp_rule" "r" {
+  name                  = "x"
+  policy                = "p"
+  report_severity_level = "Critical"
+  content_contains_sensitive_information = { sensitive_types = [{ name = "Credit Card Number" }] }
+}`, `(?s)Low.*Medium.*High.*None`},
+		{"block scope without block", `resource "teamshipaa_dlp_rule" "r" {
+  name               = "x"
+  policy             = "p"
+  block_access       = false
+  block_access_scope = "All"
+  content_contains_sensitive_information = { sensitive_types = [{ name = "Credit Card Number" }] }
+}`, `(?s)block_access_scope needs block_access`},
+		{"unlimited delete", `resource "teamshipaa_retention_rule" "r" {
+  name                        = "x"
+  policy                      = "p"
+  retention_duration          = "Unlimited"
+  retention_compliance_action = "Delete"
+}`, `(?s)Unlimited retention cannot delete`},
+		{"bad duration", `resource "teamshipaa_retention_rule" "r" {
+  name                        = "x"
+  policy                      = "p"
+  retention_duration          = "7 years"
+  retention_compliance_action = "Keep"
+}`, `(?s)number of days`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
+			})
+		})
+	}
+}
+
+// A rule naming a policy that does not exist: the error is the cmdlet's own
+// message (from error.details[].message), not the "Error executing cmdlet" envelope.
+func TestAccPurview_serviceErrorShowsCmdletMessage(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`resource "teamshipaa_retention_rule" "r" {
+  name                        = %q
+  policy                      = "no-such-policy-tfacc"
+  retention_duration          = "30"
+  retention_compliance_action = "Keep"
+}`, sdkacctest.RandomWithPrefix("tfacc-orphan")),
+			ExpectError: regexp.MustCompile(`(?s)New-RetentionComplianceRule.*no-such-policy-tfacc`),
+		}},
+	})
+}

@@ -1,0 +1,286 @@
+package purview
+
+import (
+	"context"
+	"errors"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
+)
+
+var (
+	retentionActions      = []string{"Keep", "KeepAndDelete", "Delete"}
+	expirationDateOptions = []string{"CreationAgeInDays", "ModificationAgeInDays"}
+	durationRE            = regexp.MustCompile(`^(?i:unlimited)$|^[1-9][0-9]{0,5}$`)
+)
+
+var (
+	_ resource.ResourceWithConfigure      = (*retentionRuleResource)(nil)
+	_ resource.ResourceWithImportState    = (*retentionRuleResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*retentionRuleResource)(nil)
+)
+
+type retentionRuleResource struct {
+	client *conns.Client
+}
+
+func newRetentionRuleResource() resource.Resource { return &retentionRuleResource{} }
+
+type retentionRuleModel struct {
+	ID                        types.String   `tfsdk:"id"`
+	Name                      types.String   `tfsdk:"name"`
+	Policy                    types.String   `tfsdk:"policy"`
+	RetentionDuration         types.String   `tfsdk:"retention_duration"`
+	RetentionComplianceAction types.String   `tfsdk:"retention_compliance_action"`
+	ExpirationDateOption      types.String   `tfsdk:"expiration_date_option"`
+	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
+}
+
+func (r *retentionRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_retention_rule"
+}
+
+func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The rule of a Microsoft Purview retention policy (`New-`/`Set-`/`Remove-RetentionComplianceRule`): how " +
+			"long content is kept and what happens at the end. A Teams retention policy has one rule.\n\n" +
+			"Right after its policy is created or changed, the service refuses rule changes while the policy deploys " +
+			"(\"...are being deployed. Once deployed, additional actions can be performed.\"); create, update and delete retry " +
+			"until it accepts them, within the `timeouts` (10 minutes by default). Plan-time checks: `retention_duration` is a " +
+			"number of days (1-999999) or `Unlimited`, and `Unlimited` only goes with `Keep`. Import with the rule name." +
+			wireNote + compliancePermissions,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The rule name.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"name": schema.StringAttribute{Required: true, MarkdownDescription: "Unique name of the rule. Changing it replaces the rule.",
+				Validators:    []validator.String{stringvalidator.LengthBetween(1, 64)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"policy": schema.StringAttribute{Required: true, MarkdownDescription: "Name of the retention policy (e.g. " +
+				"`teamshipaa_retention_policy.x.name`). Changing it replaces the rule.",
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"retention_duration": schema.StringAttribute{Required: true,
+				MarkdownDescription: "How long content is retained: a number of days (for example `\"2190\"`, six years) or `Unlimited`.",
+				Validators:          []validator.String{stringvalidator.RegexMatches(durationRE, "must be a number of days (1-999999) or \"Unlimited\"")}},
+			"retention_compliance_action": schema.StringAttribute{Required: true,
+				MarkdownDescription: "What happens to content: `Keep` (retain, never delete), `KeepAndDelete` (retain, then delete) or " +
+					"`Delete` (delete after the duration). One of: " + backticked(retentionActions) + ".",
+				Validators: []validator.String{stringvalidator.OneOf(retentionActions...)}},
+			"expiration_date_option": schema.StringAttribute{Optional: true, Computed: true,
+				MarkdownDescription: "What the duration counts from. One of: " + backticked(expirationDateOptions) +
+					". Left out, the service's value is kept (Teams messages count from creation).",
+				Validators:    []validator.String{stringvalidator.OneOf(expirationDateOptions...)},
+				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		},
+	}
+}
+
+func (r *retentionRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var m retentionRuleModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if known(m.RetentionDuration) && known(m.RetentionComplianceAction) &&
+		strings.EqualFold(m.RetentionDuration.ValueString(), "Unlimited") && m.RetentionComplianceAction.ValueString() != "Keep" {
+		resp.Diagnostics.AddAttributeError(path.Root("retention_duration"), "Unlimited retention cannot delete",
+			m.RetentionComplianceAction.ValueString()+" deletes content when the duration ends; with retention_duration = \"Unlimited\" use \"Keep\".")
+	}
+}
+
+func (r *retentionRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *retentionRuleResource) read(name string) adminapi.ReadFunc {
+	return getter(r.client.Compliance, "Get-RetentionComplianceRule", name)
+}
+
+func durationParam(s string) any {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	return "Unlimited"
+}
+
+func (r *retentionRuleResource) fromRead(obj map[string]any, prior retentionRuleModel) retentionRuleModel {
+	out := prior
+	out.Name = stringFromRead(readString(field(obj, "Name")), prior.Name)
+	out.ID = out.Name
+	policy := readString(firstOf(obj, "Policy", "ParentPolicyName"))
+	if guidLike.MatchString(policy) && known(prior.Policy) {
+		out.Policy = prior.Policy // read back as the policy's GUID
+	} else {
+		out.Policy = stringFromRead(policy, prior.Policy)
+	}
+	out.RetentionDuration = stringFromRead(readString(field(obj, "RetentionDuration")), prior.RetentionDuration)
+	out.RetentionComplianceAction = stringFromRead(readString(field(obj, "RetentionComplianceAction")), prior.RetentionComplianceAction)
+	out.ExpirationDateOption = stringFromRead(readString(field(obj, "ExpirationDateOption")), prior.ExpirationDateOption)
+	return out
+}
+
+func (r *retentionRuleResource) matches(plan retentionRuleModel) func(map[string]any) bool {
+	return func(obj map[string]any) bool {
+		got := r.fromRead(obj, plan)
+		for _, p := range [][2]types.String{{plan.RetentionDuration, got.RetentionDuration},
+			{plan.RetentionComplianceAction, got.RetentionComplianceAction}, {plan.ExpirationDateOption, got.ExpirationDateOption}} {
+			if known(p[0]) && !p[0].Equal(p[1]) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+func (r *retentionRuleResource) params(plan retentionRuleModel, state *retentionRuleModel) map[string]any {
+	p := map[string]any{}
+	if state == nil || !plan.RetentionDuration.Equal(state.RetentionDuration) {
+		p["RetentionDuration"] = durationParam(plan.RetentionDuration.ValueString())
+	}
+	if state == nil || !plan.RetentionComplianceAction.Equal(state.RetentionComplianceAction) {
+		p["RetentionComplianceAction"] = plan.RetentionComplianceAction.ValueString()
+	}
+	if known(plan.ExpirationDateOption) && (state == nil || !plan.ExpirationDateOption.Equal(state.ExpirationDateOption)) {
+		p["ExpirationDateOption"] = plan.ExpirationDateOption.ValueString()
+	}
+	return p
+}
+
+func (r *retentionRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan retentionRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, name := r.client.Compliance, plan.Name.ValueString()
+	params := r.params(plan, nil)
+	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
+	res, err := whileDeploying(ctx, timeout, "New-RetentionComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
+		_, res, err := c.CreateOrRead(ctx, "New-RetentionComplianceRule", params, r.read(name))
+		return res, err
+	})
+	addWarnings(&resp.Diagnostics, c, res)
+	if err != nil {
+		resp.Diagnostics.AddError("Creating retention rule "+name, err.Error())
+		return
+	}
+	plan.ID = plan.Name
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("policy"), plan.Policy)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
+	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+}
+
+func (r *retentionRuleResource) finish(ctx context.Context, plan retentionRuleModel, timeout time.Duration, st *tfsdk.State, diags *diag.Diagnostics) {
+	name := plan.Name.ValueString()
+	obj, err := readBack(ctx, timeout, "retention rule "+name, r.read(name), r.matches(plan))
+	if err != nil {
+		diags.AddError("Reading back retention rule "+name, err.Error())
+		return
+	}
+	got := r.fromRead(obj, plan)
+	diags.Append(st.Set(ctx, &got)...)
+}
+
+func (r *retentionRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state retentionRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	obj, found, err := r.read(state.ID.ValueString())(ctx)
+	if err != nil {
+		resp.Diagnostics.AddError("Reading retention rule "+state.ID.ValueString(), err.Error())
+		return
+	}
+	if !found {
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	got := r.fromRead(obj, state)
+	if !known(state.Policy) && guidLike.MatchString(got.Policy.ValueString()) {
+		// Get-RetentionComplianceRule names its policy by GUID; after an import
+		// there is no configured name to keep, so look the name up.
+		p, found, _, err := r.client.Compliance.Get(ctx, "Get-RetentionCompliancePolicy", got.Policy.ValueString(), nil)
+		if err != nil {
+			resp.Diagnostics.AddError("Reading the policy of retention rule "+state.ID.ValueString(), err.Error())
+			return
+		}
+		if found {
+			got.Policy = types.StringValue(readString(field(p, "Name")))
+		}
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+}
+
+func (r *retentionRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state retentionRuleModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, name := r.client.Compliance, state.ID.ValueString()
+	if params := r.params(plan, &state); len(params) > 0 {
+		params["Identity"] = name
+		res, err := whileDeploying(ctx, timeout, "Set-RetentionComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
+			_, res, err := c.Invoke(ctx, "Set-RetentionComplianceRule", params)
+			return res, err
+		})
+		addWarnings(&resp.Diagnostics, c, res)
+		if err != nil {
+			resp.Diagnostics.AddError("Updating retention rule "+name, err.Error())
+			return
+		}
+	}
+	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+}
+
+func (r *retentionRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state retentionRuleModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
+	resp.Diagnostics.Append(d...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	c, name := r.client.Compliance, state.ID.ValueString()
+	res, err := whileDeploying(ctx, timeout, "Remove-RetentionComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
+		_, res, err := c.Invoke(ctx, "Remove-RetentionComplianceRule", map[string]any{"Identity": name})
+		return res, err
+	})
+	addWarnings(&resp.Diagnostics, c, res)
+	if err != nil && !adminapi.IsNotFound(err) && !errors.Is(err, transport.ErrMaybeCommitted) {
+		resp.Diagnostics.AddError("Deleting retention rule "+name, err.Error())
+		return
+	}
+	if err := waitGone(ctx, timeout, "retention rule "+name, r.read(name)); err != nil {
+		resp.Diagnostics.AddError("Confirming the deletion of retention rule "+name, err.Error())
+	}
+}
+
+func (r *retentionRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
