@@ -8,9 +8,12 @@ import (
 
 // Get-/Set-AdminAuditLogConfig on the exchange host. The object is the
 // singleton "Admin Audit Log Settings". A new simulated tenant has unified
-// audit log ingestion OFF: Microsoft says auditing is on by default for
-// enterprise organizations but tells admins to verify it, and the off state
-// is the one the provider must be able to fix (flip it with SetAuditLogConfig).
+// audit log ingestion ON, as Microsoft documents: "Audit logging is turned on
+// by default for Microsoft 365 and Office 365 enterprise organizations"
+// (learn.microsoft.com/purview/audit-log-enable-disable, "Turn auditing on
+// or off"; the page still tells admins of a new organization to verify it).
+// Tests of the off state, the one the provider must be able to fix, turn it
+// off with SetAuditLogConfig.
 
 const auditCollection = "exchange/AdminAuditLogConfig"
 const auditIdentity = "Admin Audit Log Settings"
@@ -19,7 +22,7 @@ func (s *Simulator) defaultAuditConfig() map[string]any {
 	return map[string]any{
 		"Identity": auditIdentity, "Name": auditIdentity, "Guid": newGUID(),
 		"AdminAuditLogEnabled":            true,
-		"UnifiedAuditLogIngestionEnabled": false,
+		"UnifiedAuditLogIngestionEnabled": true, // doc: on by default (see above)
 		"UnifiedAuditLogFirstOptInDate":   nil,
 		"AdminAuditLogAgeLimit":           "90.00:00:00",
 		"AdminAuditLogCmdlets":            []any{"*"},

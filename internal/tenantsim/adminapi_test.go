@@ -516,8 +516,11 @@ func TestAdminAPIAuditConfig(t *testing.T) {
 	s := startSim(t, Options{StateDir: t.TempDir()})
 	c := newAdminClient(t, s, surfaceExchange, s.FullApp())
 	cfg := c.ok("Get-AdminAuditLogConfig", nil)
-	if len(cfg) != 1 || cfg[0]["UnifiedAuditLogIngestionEnabled"] != false || cfg[0]["Identity"] != "Admin Audit Log Settings" || cfg[0]["AdminAuditLogAgeLimit"] != "90.00:00:00" {
+	if len(cfg) != 1 || cfg[0]["UnifiedAuditLogIngestionEnabled"] != true || cfg[0]["Identity"] != "Admin Audit Log Settings" || cfg[0]["AdminAuditLogAgeLimit"] != "90.00:00:00" {
 		t.Fatalf("new tenant: %v", cfg)
+	}
+	if err := s.SetAuditLogConfig(map[string]any{"UnifiedAuditLogIngestionEnabled": false}); err != nil {
+		t.Fatal(err)
 	}
 	res, _ := c.invoke("Set-AdminAuditLogConfig", map[string]any{"UnifiedAuditLogIngestionEnabled": true})
 	if res.status != 200 || !strings.Contains(string(res.body), "60 minutes") {
