@@ -133,6 +133,9 @@ rm -rf "$work_dir/.terraform" "$work_dir/.terraform.lock.hcl" "$work_dir"/terraf
 
 # The simulator accepts any group object ID; a real tenant needs the clinicians' group.
 export TF_VAR_clinicians_group_id="${TF_VAR_clinicians_group_id:-5b0e3c4d-2a1f-4e8b-9c7d-6f5a4b3c2d1e}"
+# Likewise any user object IDs for the emergency-access accounts, and any mailbox for DLP incident reports.
+export TF_VAR_emergency_access_account_ids="${TF_VAR_emergency_access_account_ids:-[\"0b1e5a7c-9d3f-4c2e-8a6b-1f0e2d3c4b5a\"]}"
+export TF_VAR_dlp_incident_report_mailbox="${TF_VAR_dlp_incident_report_mailbox:-privacy-office@contoso.example}"
 
 banner "terraform apply"
 "$tf" -chdir="$work_dir" apply -auto-approve -input=false "${color[@]}"
