@@ -15,7 +15,8 @@ type Evaluation struct {
 //
 // Objects carry their own profile (a policy meant for patient visits is
 // judged as telehealth whatever p is); p chooses the catalog. A tenant control
-// passes when at least one object of its type satisfies it.
+// passes when at least one object of its type satisfies it; when none does,
+// Details collects what the near misses reported (for example "report-only").
 func Assess(p Profile, objects []Object, exceptions map[string]Exception) []Evaluation {
 	var out []Evaluation
 	for _, c := range ForProfile(p) {
@@ -42,7 +43,7 @@ func Assess(p Profile, objects []Object, exceptions map[string]Exception) []Eval
 
 func assessTenant(c Control, objects []Object, exceptions map[string]Exception) Evaluation {
 	ev := Evaluation{Control: c, Object: "tenant"}
-	var seen []string
+	var seen, details []string
 	for _, o := range objects {
 		if o.Resource != c.Resource {
 			continue
@@ -57,12 +58,17 @@ func assessTenant(c Control, objects []Object, exceptions map[string]Exception) 
 			return ev
 		}
 		seen = append(seen, o.Name)
+		// A near miss says why it does not count, e.g. a conditional access
+		// policy of the right shape that is only in report-only mode.
+		if f.Result == Fail && f.Details != "" {
+			details = append(details, f.Details)
+		}
 	}
 	actual := "no " + c.Resource + " object"
 	if len(seen) > 0 {
 		actual = "none of: " + strings.Join(seen, ", ")
 	}
-	ev.Finding = Finding{Result: Fail, Actual: actual, Expected: c.Rule.Expected()}
+	ev.Finding = Finding{Result: Fail, Actual: actual, Expected: c.Rule.Expected(), Details: strings.Join(details, "; ")}
 	if c.Level == Should {
 		ev.Result = Warning
 	}

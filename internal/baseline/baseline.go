@@ -73,12 +73,15 @@ type Crosswalk struct {
 
 // Control is one recommendation of the catalog.
 type Control struct {
-	ID        string // our own stable id, e.g. HB.MEETING.3
-	Title     string // one line
-	Resource  string // Terraform resource type governed, e.g. teamshipaa_meeting_policy
-	Attribute string // Terraform attribute governed ("" only for tenant controls over whole objects)
-	Scope     Scope  // which instances
-	Rule      Rule   // what a compliant value is
+	ID       string // our own stable id, e.g. HB.MEETING.3
+	Title    string // one line
+	Resource string // Terraform resource type governed, e.g. teamshipaa_meeting_policy
+	// Terraform attribute governed: a top-level name, or a dotted path into
+	// nested attributes ("conditions.users.exclude_users"). Rules over
+	// several attributes name the main one.
+	Attribute string
+	Scope     Scope // which instances
+	Rule      Rule  // what a compliant value is
 	Profiles  []Profile
 	Level     Level
 	Crosswalk Crosswalk
@@ -194,6 +197,19 @@ func ForProfile(p Profile) []Control {
 	var out []Control
 	for _, c := range Catalog() {
 		if c.AppliesTo(p) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// ForObject returns the controls that judge o at plan time: those of o's
+// own profile (staff when unset) whose resource and scope match it, in
+// catalog order. Tenant controls are never among them.
+func ForObject(o Object) []Control {
+	var out []Control
+	for _, c := range Catalog() {
+		if Judges(c, o) {
 			out = append(out, c)
 		}
 	}

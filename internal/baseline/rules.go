@@ -6,18 +6,21 @@ import (
 	"strings"
 )
 
-// attr reads the governed attribute, reporting whether it can be judged:
-// unknown planned values and nulls (the service default is kept, so the
-// live read will tell) cannot.
+// attr reads the governed attribute (a name, or a dotted path into nested
+// objects), reporting whether it can be judged: unknown planned values and
+// nulls (the service default is kept, so the live read will tell) cannot.
 func attr(c Control, o Object) (any, bool) {
-	v, ok := o.Attrs[c.Attribute]
-	if !ok || v == nil || v == Unknown {
+	v, ok := Lookup(o, c.Attribute)
+	if !ok || v == nil || !known(v) {
 		return v, false
 	}
 	return v, true
 }
 
 func na(v any) Finding {
+	if v != nil && !known(v) {
+		return Finding{Result: NotApplicable, Actual: Unknown.String(), Details: "known only after apply"}
+	}
 	return Finding{Result: NotApplicable, Actual: Format(v), Details: "not set in this object"}
 }
 
@@ -39,8 +42,8 @@ func (r equals) Check(c Control, o Object) Finding {
 func (r equals) Expected() string { return Format(r.want) }
 func (r equals) Value() any       { return r.want }
 
-// OneOf wants the attribute to be one of Allowed; Default is the value a
-// configuration should set (the first allowed value when zero).
+// OneOf wants the attribute to be one of allowed; the first is the value a
+// configuration should set.
 func OneOf(allowed ...any) Rule { return oneOf{allowed: allowed} }
 
 type oneOf struct{ allowed []any }
@@ -66,8 +69,11 @@ func (r oneOf) Expected() string {
 }
 func (r oneOf) Value() any { return r.allowed[0] }
 
-// Between wants a number within [Min, Max]; Default is the value a
-// configuration should set. Excluded values (e.g. -1 meaning "never") fail.
+// Allowed lists the values the rule accepts, the recommended one first.
+func (r oneOf) Allowed() []any { return r.allowed }
+
+// Between wants a number within [lo, hi]; def is the value a configuration
+// should set. Values outside (e.g. -1 meaning "never") fail.
 func Between(lo, hi, def int64) Rule { return between{lo: lo, hi: hi, def: def} }
 
 type between struct{ lo, hi, def int64 }
@@ -85,6 +91,37 @@ func (r between) Check(c Control, o Object) Finding {
 }
 func (r between) Expected() string { return fmt.Sprintf("between %d and %d", r.lo, r.hi) }
 func (r between) Value() any       { return r.def }
+
+// When applies r only to objects whose attribute guard equals want (a
+// dotted path, like Control.Attribute); for other objects the control has
+// nothing to judge (NotApplicable). Value is r's: the value to set where the
+// guard holds. Example: when anonymous join is on, anonymous users must
+// verify with a one-time passcode.
+func When(guard string, want any, r Rule) Rule { return when{guard: guard, want: want, rule: r} }
+
+type when struct {
+	guard string
+	want  any
+	rule  Rule
+}
+
+func (w when) Check(c Control, o Object) Finding {
+	g, _ := Lookup(o, w.guard)
+	if g == nil || !known(g) {
+		return Finding{Result: NotApplicable, Actual: Format(g), Details: w.guard + " is not set in this object"}
+	}
+	if !same(g, w.want) {
+		return Finding{Result: NotApplicable, Actual: Format(g), Details: "applies only where " + w.guard + " = " + Format(w.want)}
+	}
+	return w.rule.Check(c, o)
+}
+func (w when) Expected() string {
+	return w.rule.Expected() + " where " + w.guard + " = " + Format(w.want)
+}
+func (w when) Value() any { return w.rule.Value() }
+
+// Guard names the attribute and value the rule is conditional on.
+func (w when) Guard() (string, any) { return w.guard, w.want }
 
 // Predicate judges a whole object (several attributes, or a shape such as
 // "blocks legacy authentication"). Check returns the finding; Expected
