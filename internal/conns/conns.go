@@ -18,6 +18,33 @@ type Client struct {
 	ConfigAPI            *configapi.Client
 	Compliance, Exchange *adminapi.Client
 	Graph                *graph.Client
+	// BaselineChecks is what a plan does when a planned value departs from
+	// the baseline catalog (provider argument baseline_checks).
+	BaselineChecks BaselineChecks
+}
+
+// BaselineChecks is the provider's baseline_checks setting.
+type BaselineChecks string
+
+const (
+	// ChecksWarn reports each deviation as a warning (the default).
+	ChecksWarn BaselineChecks = "warn"
+	// ChecksError fails the plan on a deviation from a "shall" control.
+	ChecksError BaselineChecks = "error"
+	// ChecksOff runs no check.
+	ChecksOff BaselineChecks = "off"
+)
+
+// BaselineChecksValues lists the allowed settings, default first.
+var BaselineChecksValues = []string{string(ChecksWarn), string(ChecksError), string(ChecksOff)}
+
+// Checks returns the baseline_checks setting; warn while the provider is
+// not configured or the setting is empty.
+func (c *Client) Checks() BaselineChecks {
+	if c == nil || c.BaselineChecks == "" {
+		return ChecksWarn
+	}
+	return c.BaselineChecks
 }
 
 // FromProviderData unpacks the provider data a resource's Configure receives.

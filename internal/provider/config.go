@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,6 +14,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/auth"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clouds"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -32,6 +34,7 @@ type providerModel struct {
 	UseMSI                    types.Bool      `tfsdk:"use_msi"`
 	UseCLI                    types.Bool      `tfsdk:"use_cli"`
 	Environment               types.String    `tfsdk:"environment"`
+	BaselineChecks            types.String    `tfsdk:"baseline_checks"`
 	Endpoints                 *endpointsModel `tfsdk:"endpoints"`
 }
 
@@ -60,6 +63,7 @@ var envVars = map[string][]string{
 	"use_msi":                     {"ARM_USE_MSI"},
 	"use_cli":                     {"ARM_USE_CLI"},
 	"environment":                 {"ARM_ENVIRONMENT"},
+	"baseline_checks":             {"TEAMSHIPAA_BASELINE_CHECKS"},
 }
 
 // endpointEnv names the override variable of each surface's base URL.
@@ -81,6 +85,7 @@ type resolved struct {
 	endpoints map[clouds.Surface]string
 	audiences map[clouds.Surface]string
 	secrets   []string // values the logs must never show
+	checks    conns.BaselineChecks
 }
 
 // resolver merges arguments with the environment; explicit configuration wins.
@@ -136,6 +141,7 @@ type candidate struct {
 
 func (r *resolver) resolve(m providerModel) resolved {
 	var out resolved
+	out.checks = r.baselineChecks(m.BaselineChecks)
 
 	env := r.str("environment", m.Environment)
 	cloudName := env.value
@@ -260,6 +266,21 @@ func (r *resolver) resolve(m providerModel) resolved {
 	}
 	out.auth = cfg
 	return out
+}
+
+// baselineChecks resolves baseline_checks; the schema validates a configured
+// value, the environment's is checked here.
+func (r *resolver) baselineChecks(v types.String) conns.BaselineChecks {
+	s := r.str("baseline_checks", v)
+	if s.value == "" {
+		return conns.ChecksWarn
+	}
+	if !slices.Contains(conns.BaselineChecksValues, s.value) {
+		r.diags.AddAttributeError(path.Root("baseline_checks"), "Invalid baseline_checks",
+			fmt.Sprintf("%s is %q; allowed values are %s.", describe("baseline_checks"), s.value, strings.Join(conns.BaselineChecksValues, ", ")))
+		return conns.ChecksWarn
+	}
+	return conns.BaselineChecks(s.value)
 }
 
 // pick chooses one authentication method. Methods set in the provider block

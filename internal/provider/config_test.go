@@ -8,6 +8,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/auth"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clouds"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 )
 
 func env(kv map[string]string) func(string) string {
@@ -167,5 +168,34 @@ func TestEndpointsAndEnvironments(t *testing.T) {
 	out, errs = resolveWith(t, m, vars)
 	if errs != "" || out.endpoints[clouds.Teams] != "http://127.0.0.1:9000/teams" {
 		t.Fatalf("the endpoints block wins and plain HTTP is fine on loopback: %v %v", errs, out.endpoints)
+	}
+}
+
+func TestBaselineChecksDefaultEnvironmentAndValidation(t *testing.T) {
+	creds := map[string]string{"ARM_TENANT_ID": "t", "ARM_CLIENT_ID": "c", "ARM_CLIENT_SECRET": "s"}
+	with := func(extra map[string]string) map[string]string {
+		m := map[string]string{}
+		for k, v := range creds {
+			m[k] = v
+		}
+		for k, v := range extra {
+			m[k] = v
+		}
+		return m
+	}
+	if out, errs := resolveWith(t, nullModel(), creds); errs != "" || out.checks != conns.ChecksWarn {
+		t.Fatalf("default: %q %s", out.checks, errs)
+	}
+	if out, errs := resolveWith(t, nullModel(), with(map[string]string{"TEAMSHIPAA_BASELINE_CHECKS": "error"})); errs != "" || out.checks != conns.ChecksError {
+		t.Fatalf("environment: %q %s", out.checks, errs)
+	}
+	m := nullModel()
+	m.BaselineChecks = types.StringValue("off")
+	if out, errs := resolveWith(t, m, with(map[string]string{"TEAMSHIPAA_BASELINE_CHECKS": "error"})); errs != "" || out.checks != conns.ChecksOff {
+		t.Fatalf("the block wins: %q %s", out.checks, errs)
+	}
+	_, errs := resolveWith(t, nullModel(), with(map[string]string{"TEAMSHIPAA_BASELINE_CHECKS": "loud"}))
+	if !strings.Contains(errs, `baseline_checks (TEAMSHIPAA_BASELINE_CHECKS) is "loud"; allowed values are warn, error, off.`) {
+		t.Fatalf("an invalid environment value: %s", errs)
 	}
 }
