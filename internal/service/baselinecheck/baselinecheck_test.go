@@ -1,0 +1,245 @@
+package baselinecheck
+
+import (
+	"context"
+	"math/big"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+)
+
+const meeting = "teamshipaa_meeting_policy"
+
+var (
+	strSet     = tftypes.Set{ElementType: tftypes.String}
+	strMap     = tftypes.Map{ElementType: tftypes.String}
+	nestedType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{"mode": tftypes.String, "value": tftypes.Number}}
+	policyType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
+		"id": tftypes.String, "name": tftypes.String,
+		"auto_admitted_users":                    tftypes.String,
+		"allow_anonymous_users_to_start_meeting": tftypes.Bool,
+		"new_meeting_recording_expiration_days":  tftypes.Number,
+		"ratio":                                  tftypes.Number,
+		"tags":                                   strSet,
+		"nested":                                 nestedType,
+		ProfileAttr:                              tftypes.String,
+		ExceptionsAttr:                           strMap,
+	}}
+)
+
+// policy builds a planned meeting policy; overrides replace attribute values.
+func policy(name string, overrides map[string]tftypes.Value) tftypes.Value {
+	vals := map[string]tftypes.Value{
+		"id":                                     tftypes.NewValue(tftypes.String, tftypes.UnknownValue),
+		"name":                                   tftypes.NewValue(tftypes.String, name),
+		"auto_admitted_users":                    tftypes.NewValue(tftypes.String, "EveryoneInCompanyExcludingGuests"),
+		"allow_anonymous_users_to_start_meeting": tftypes.NewValue(tftypes.Bool, false),
+		"new_meeting_recording_expiration_days":  tftypes.NewValue(tftypes.Number, big.NewFloat(60)),
+		"ratio":                                  tftypes.NewValue(tftypes.Number, big.NewFloat(0.5)),
+		"tags":                                   tftypes.NewValue(strSet, []tftypes.Value{tftypes.NewValue(tftypes.String, "a")}),
+		"nested": tftypes.NewValue(nestedType, map[string]tftypes.Value{
+			"mode": tftypes.NewValue(tftypes.String, "never"), "value": tftypes.NewValue(tftypes.Number, nil),
+		}),
+		ProfileAttr:    tftypes.NewValue(tftypes.String, nil),
+		ExceptionsAttr: tftypes.NewValue(strMap, nil),
+	}
+	for k, v := range overrides {
+		vals[k] = v
+	}
+	return tftypes.NewValue(policyType, vals)
+}
+
+func str(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }
+
+func reasons(kv ...string) tftypes.Value {
+	m := map[string]tftypes.Value{}
+	for i := 0; i < len(kv); i += 2 {
+		m[kv[i]] = str(kv[i+1])
+	}
+	return tftypes.NewValue(strMap, m)
+}
+
+func TestObjectFromValueConvertsEveryShape(t *testing.T) {
+	o := ObjectFromValue(meeting, policy("Telehealth", map[string]tftypes.Value{ProfileAttr: str("telehealth")}))
+	if o.Resource != meeting || o.Name != "Telehealth" || o.Global || o.Profile != baseline.Telehealth || o.Err != nil {
+		t.Fatalf("object: %+v", o)
+	}
+	want := map[string]any{
+		"id":                                     baseline.Unknown,
+		"name":                                   "Telehealth",
+		"auto_admitted_users":                    "EveryoneInCompanyExcludingGuests",
+		"allow_anonymous_users_to_start_meeting": false,
+		"new_meeting_recording_expiration_days":  int64(60),
+		"ratio":                                  0.5,
+		"tags":                                   []any{"a"},
+		"nested":                                 map[string]any{"mode": "never", "value": nil},
+	}
+	if !reflect.DeepEqual(o.Attrs, want) {
+		t.Fatalf("attrs:\n got %#v\nwant %#v", o.Attrs, want)
+	}
+}
+
+func TestObjectFromValueGlobalAndSingletons(t *testing.T) {
+	if o := ObjectFromValue(meeting, policy("global", nil)); !o.Global || o.Name != "Global" || o.Profile != baseline.Staff {
+		t.Fatalf("the Global policy (any case): %+v", o)
+	}
+	singleton := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.String, "unified_audit_log_ingestion_enabled": tftypes.Bool}}
+	o := ObjectFromValue("teamshipaa_audit_log_config", tftypes.NewValue(singleton, map[string]tftypes.Value{
+		"id": tftypes.NewValue(tftypes.String, tftypes.UnknownValue), "unified_audit_log_ingestion_enabled": tftypes.NewValue(tftypes.Bool, false),
+	}))
+	if !o.Global || o.Name != "Global" || o.Attrs["unified_audit_log_ingestion_enabled"] != false {
+		t.Fatalf("a type without name or display_name is a singleton: %+v", o)
+	}
+	named := tftypes.Object{AttributeTypes: map[string]tftypes.Type{"id": tftypes.String, "display_name": tftypes.String}}
+	o = ObjectFromValue("teamshipaa_conditional_access_policy", tftypes.NewValue(named, map[string]tftypes.Value{
+		"id": str("0000"), "display_name": str("Global"),
+	}))
+	if o.Global || o.Name != "Global" {
+		t.Fatalf("a display name is only a name: %+v", o)
+	}
+}
+
+func TestObjectFromValueUnknownCollectionIsUnknown(t *testing.T) {
+	o := ObjectFromValue(meeting, policy("p", map[string]tftypes.Value{
+		"tags": tftypes.NewValue(strSet, []tftypes.Value{str("a"), tftypes.NewValue(tftypes.String, tftypes.UnknownValue)}),
+	}))
+	if o.Attrs["tags"] != baseline.Unknown {
+		t.Fatalf("tags: %#v", o.Attrs["tags"])
+	}
+}
+
+func TestCheckWarnsWithEverythingAReviewerNeeds(t *testing.T) {
+	planned := policy("Global", map[string]tftypes.Value{"auto_admitted_users": str("Everyone")})
+	diags := Check(meeting, conns.ChecksWarn, planned)
+	if diags.HasError() || len(diags) != 1 {
+		t.Fatalf("want one warning, got %v", diags)
+	}
+	d := diags[0]
+	if d.Summary() != "Baseline deviation HB.MEETING.2: Only people in the organization bypass the lobby" {
+		t.Errorf("summary: %q", d.Summary())
+	}
+	if p, ok := d.(interface{ Path() path.Path }); !ok || !p.Path().Equal(path.Root("auto_admitted_users")) {
+		t.Errorf("the warning is on the attribute: %#v", d)
+	}
+	for _, want := range []string{
+		`auto_admitted_users is planned as "Everyone"; the HIPAA baseline (staff profile) recommends "EveryoneInCompanyExcludingGuests".`,
+		"Control:     HB.MEETING.2, Only people in the organization bypass the lobby (level shall: required)",
+		`Planned:     "Everyone"`,
+		`Recommended: "EveryoneInCompanyExcludingGuests"`,
+		"Crosswalk:   SCuBA MS.TEAMS.1.3v1, MS.TEAMS.1.4v1; CIS 8.5.3; Maester MT.1045",
+		"HIPAA:       45 CFR 164.312(a)(1), 164.312(d)",
+		"Resolution:  Maester wants InvitedUsers",
+		"baseline_exceptions = {\n    auto_admitted_users = \"<why this object departs from the baseline>\"\n  }",
+		`The key may also be the control id, "HB.MEETING.2".`,
+	} {
+		if !strings.Contains(d.Detail(), want) {
+			t.Errorf("the detail lacks %q:\n%s", want, d.Detail())
+		}
+	}
+}
+
+func TestCheckModesScopesExceptionsAndUnknowns(t *testing.T) {
+	everyone := map[string]tftypes.Value{"auto_admitted_users": str("Everyone")}
+	with := func(extra map[string]tftypes.Value) map[string]tftypes.Value {
+		m := map[string]tftypes.Value{"auto_admitted_users": str("Everyone")}
+		for k, v := range extra {
+			m[k] = v
+		}
+		return m
+	}
+	cases := []struct {
+		name     string
+		mode     conns.BaselineChecks
+		planned  tftypes.Value
+		errors   int
+		warnings int
+	}{
+		{"error mode fails the plan", conns.ChecksError, policy("Global", everyone), 1, 0},
+		{"off reports nothing", conns.ChecksOff, policy("Global", everyone), 0, 0},
+		{"a global control skips custom policies", conns.ChecksError, policy("Custom", everyone), 0, 0},
+		{"an every control judges custom policies", conns.ChecksWarn,
+			policy("Custom", map[string]tftypes.Value{"allow_anonymous_users_to_start_meeting": tftypes.NewValue(tftypes.Bool, true)}), 0, 1},
+		{"excepted by attribute", conns.ChecksError, policy("Global", with(map[string]tftypes.Value{ExceptionsAttr: reasons("auto_admitted_users", "kiosk")})), 0, 0},
+		{"excepted by control id", conns.ChecksError, policy("Global", with(map[string]tftypes.Value{ExceptionsAttr: reasons("HB.MEETING.2", "kiosk")})), 0, 0},
+		{"an exception of another control does not count", conns.ChecksError,
+			policy("Global", with(map[string]tftypes.Value{ExceptionsAttr: reasons("HB.MEETING.1", "x")})), 1, 0},
+		{"unknown planned value", conns.ChecksError,
+			policy("Global", map[string]tftypes.Value{"auto_admitted_users": tftypes.NewValue(tftypes.String, tftypes.UnknownValue)}), 0, 0},
+		{"unknown exceptions", conns.ChecksError,
+			policy("Global", with(map[string]tftypes.Value{ExceptionsAttr: tftypes.NewValue(strMap, tftypes.UnknownValue)})), 0, 0},
+		{"null planned value (service default kept)", conns.ChecksError,
+			policy("Global", map[string]tftypes.Value{"auto_admitted_users": tftypes.NewValue(tftypes.String, nil)}), 0, 0},
+		{"compliant", conns.ChecksError, policy("Global", nil), 0, 0},
+		{"destroy", conns.ChecksError, tftypes.NewValue(policyType, nil), 0, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			diags := Check(meeting, tc.mode, tc.planned)
+			if got := diags.ErrorsCount(); got != tc.errors {
+				t.Errorf("errors: got %d, want %d: %v", got, tc.errors, diags)
+			}
+			if got := diags.WarningsCount(); got != tc.warnings {
+				t.Errorf("warnings: got %d, want %d: %v", got, tc.warnings, diags)
+			}
+		})
+	}
+}
+
+func TestShouldControlsWarnEvenInErrorMode(t *testing.T) {
+	c := baseline.Control{ID: "HB.TEST.1", Title: "t", Resource: meeting, Attribute: "auto_admitted_users", Scope: baseline.ScopeEvery,
+		Rule: baseline.Equals("x"), Profiles: baseline.Profiles, Level: baseline.Should, HIPAA: []string{"164.312(d)"}}
+	o := ObjectFromValue(meeting, policy("p", nil))
+	f := baseline.Judge(c, o, nil)
+	if f.Result != baseline.Warning {
+		t.Fatalf("finding: %+v", f)
+	}
+	_, detail := Deviation(c, o, f)
+	if !strings.Contains(detail, "(level should: recommended)") || !strings.Contains(detail, "Crosswalk:   none") {
+		t.Fatalf("detail:\n%s", detail)
+	}
+}
+
+func TestExceptionKeysAreValidated(t *testing.T) {
+	v := exceptionsValidator{resourceType: meeting}
+	run := func(m map[string]string) []string {
+		elems := map[string]attr.Value{}
+		for k, s := range m {
+			elems[k] = types.StringValue(s)
+		}
+		req := validator.MapRequest{Path: path.Root(ExceptionsAttr), ConfigValue: types.MapValueMust(types.StringType, elems)}
+		var resp validator.MapResponse
+		v.ValidateMap(context.Background(), req, &resp)
+		var out []string
+		for _, d := range resp.Diagnostics.Errors() {
+			out = append(out, d.Summary()+": "+d.Detail())
+		}
+		return out
+	}
+	if errs := run(map[string]string{"auto_admitted_users": "kiosk", "HB.MEETING.1": "why"}); len(errs) != 0 {
+		t.Fatalf("valid keys refused: %v", errs)
+	}
+	errs := run(map[string]string{"allow_meet_now": "why"})
+	if len(errs) != 1 || !strings.Contains(errs[0], "Allowed keys (attribute names or control ids): allow_anonymous_users_to_start_meeting, auto_admitted_users") ||
+		!strings.Contains(errs[0], "HB.MEETING.2") {
+		t.Fatalf("an ungoverned attribute: %v", errs)
+	}
+	if errs := run(map[string]string{"auto_admitted_users": "  "}); len(errs) != 1 || !strings.Contains(errs[0], "Empty baseline exception reason") {
+		t.Fatalf("an empty reason: %v", errs)
+	}
+	ungoverned := exceptionsValidator{resourceType: "teamshipaa_nothing"}
+	var resp validator.MapResponse
+	ungoverned.ValidateMap(context.Background(), validator.MapRequest{Path: path.Root(ExceptionsAttr),
+		ConfigValue: types.MapValueMust(types.StringType, map[string]attr.Value{"x": types.StringValue("y")})}, &resp)
+	if !resp.Diagnostics.HasError() || !strings.Contains(resp.Diagnostics.Errors()[0].Detail(), "No control of the catalog governs teamshipaa_nothing") {
+		t.Fatalf("an ungoverned type: %v", resp.Diagnostics)
+	}
+}
