@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 )
 
 // The Terraform model of a conditional access policy. Nested objects are
@@ -25,6 +26,7 @@ type caPolicyModel struct {
 	GrantControls          *caGrantControls `tfsdk:"grant_controls"`
 	SessionControls        *caSession       `tfsdk:"session_controls"`
 	Timeouts               timeouts.Value   `tfsdk:"timeouts"`
+	baselinecheck.Args
 }
 
 type caConditions struct {
@@ -220,7 +222,7 @@ func policyState(p *graph.ConditionalAccessPolicy, prior *caPolicyModel) caPolic
 	}
 	m := caPolicyModel{
 		ID: types.StringValue(p.ID), DisplayName: types.StringValue(p.DisplayName), State: types.StringValue(p.State),
-		AllowTenantLockoutRisk: prior.AllowTenantLockoutRisk, Timeouts: prior.Timeouts,
+		AllowTenantLockoutRisk: prior.AllowTenantLockoutRisk, Timeouts: prior.Timeouts, Args: prior.Args.OrNull(),
 	}
 	if m.AllowTenantLockoutRisk.IsUnknown() {
 		m.AllowTenantLockoutRisk = types.BoolNull()

@@ -23,6 +23,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -49,7 +50,10 @@ var (
 	_ resource.ResourceWithConfigure      = (*caPolicyResource)(nil)
 	_ resource.ResourceWithImportState    = (*caPolicyResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*caPolicyResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*caPolicyResource)(nil)
 )
+
+const caPolicyType = "teamshipaa_conditional_access_policy"
 
 type caPolicyResource struct {
 	client *conns.Client
@@ -210,6 +214,12 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
+	baselinecheck.AddSchema(caPolicyType, resp.Schema.Attributes)
+}
+
+// ModifyPlan reports planned values that depart from the baseline catalog.
+func (r *caPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	baselinecheck.ModifyPlan(ctx, caPolicyType, r.client, req, resp)
 }
 
 func (r *caPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

@@ -13,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 )
 
 const auditSingletonID = "Global"
@@ -20,6 +21,7 @@ const auditSingletonID = "Global"
 var (
 	_ resource.ResourceWithConfigure   = (*auditLogConfigResource)(nil)
 	_ resource.ResourceWithImportState = (*auditLogConfigResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*auditLogConfigResource)(nil)
 )
 
 type auditLogConfigResource struct {
@@ -31,6 +33,7 @@ func newAuditLogConfigResource() resource.Resource { return &auditLogConfigResou
 type auditLogConfigModel struct {
 	ID                              types.String `tfsdk:"id"`
 	UnifiedAuditLogIngestionEnabled types.Bool   `tfsdk:"unified_audit_log_ingestion_enabled"`
+	baselinecheck.Args
 }
 
 func (r *auditLogConfigResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -53,6 +56,12 @@ func (r *auditLogConfigResource) Schema(_ context.Context, _ resource.SchemaRequ
 				MarkdownDescription: "Whether user and admin activity is recorded in the unified audit log. Set `true` for the baseline."},
 		},
 	}
+	baselinecheck.AddSchema("teamshipaa_audit_log_config", resp.Schema.Attributes)
+}
+
+// ModifyPlan reports planned values that depart from the baseline catalog.
+func (r *auditLogConfigResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	baselinecheck.ModifyPlan(ctx, "teamshipaa_audit_log_config", r.client, req, resp)
 }
 
 func (r *auditLogConfigResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -96,7 +105,9 @@ func (r *auditLogConfigResource) write(ctx context.Context, plan auditLogConfigM
 		diags.AddError("Reading back the audit log configuration", err.Error())
 		return
 	}
-	diags.Append(st.Set(ctx, modelFromAudit(got))...)
+	m := modelFromAudit(got)
+	m.Args = plan.Args
+	diags.Append(st.Set(ctx, m)...)
 }
 
 func (r *auditLogConfigResource) get(ctx context.Context) (map[string]any, bool, error) {
@@ -108,7 +119,7 @@ func (r *auditLogConfigResource) get(ctx context.Context) (map[string]any, bool,
 }
 
 func modelFromAudit(o map[string]any) *auditLogConfigModel {
-	m := &auditLogConfigModel{ID: types.StringValue(auditSingletonID), UnifiedAuditLogIngestionEnabled: types.BoolNull()}
+	m := &auditLogConfigModel{ID: types.StringValue(auditSingletonID), UnifiedAuditLogIngestionEnabled: types.BoolNull(), Args: baselinecheck.Args{}.OrNull()}
 	if b, ok := readBool(field(o, "UnifiedAuditLogIngestionEnabled")); ok {
 		m.UnifiedAuditLogIngestionEnabled = types.BoolValue(b)
 	}
@@ -127,6 +138,7 @@ func (r *auditLogConfigResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromAudit(objs[0]))...)
+	baselinecheck.CopyArgs(ctx, req.State, &resp.State, &resp.Diagnostics)
 }
 
 func (r *auditLogConfigResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -29,6 +30,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*dlpPolicyResource)(nil)
 	_ resource.ResourceWithImportState    = (*dlpPolicyResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*dlpPolicyResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*dlpPolicyResource)(nil)
 )
 
 type dlpPolicyResource struct {
@@ -48,6 +50,7 @@ type dlpPolicyModel struct {
 	SharePointLocation     types.Set      `tfsdk:"sharepoint_location"`
 	OneDriveLocation       types.Set      `tfsdk:"onedrive_location"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	baselinecheck.Args
 }
 
 var dlpLocations = []location[dlpPolicyModel]{
@@ -97,6 +100,12 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"deletion. Changes take up to an hour to reach every workload. Import with the policy name." + wireNote + compliancePermissions,
 		Attributes: attrs,
 	}
+	baselinecheck.AddSchema("teamshipaa_dlp_policy", resp.Schema.Attributes)
+}
+
+// ModifyPlan reports planned values that depart from the baseline catalog.
+func (r *dlpPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_policy", r.client, req, resp)
 }
 
 func (r *dlpPolicyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

@@ -131,7 +131,8 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"configuration plans empty. Plan-time checks: one form of `content_contains_sensitive_information`, name or id for each " +
 			"type, counts and confidences in order, `block_access_scope` only with `block_access = true`, `notify_allow_override` only " +
 			"with `notify_user` (and not both justification values), `incident_report_content` only with `generate_incident_report`.\n\n" +
-			"A rule being removed reads as `PendingDeletion` for a while and counts as gone. Import with the rule name." +
+			"A rule being removed reads as `PendingDeletion` for a while and counts as gone. Import with the rule name: the " +
+			"import reads every setting back, the sensitive information types included." +
 			wireNote + compliancePermissions,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The rule name.",
@@ -222,7 +223,9 @@ func (r *dlpRuleResource) fromRead(ctx context.Context, obj map[string]any, prio
 }
 
 // params are the cmdlet parameters for plan; with a state, only what changed.
-func (r *dlpRuleResource) params(ctx context.Context, plan dlpRuleModel, state *dlpRuleModel, diags *diag.Diagnostics) map[string]any {
+// The condition is sent as configured (cfgCondition): the plan also holds the
+// values the service filled in, such as a name next to a configured id.
+func (r *dlpRuleResource) params(ctx context.Context, plan dlpRuleModel, state *dlpRuleModel, cfgCondition types.Object, diags *diag.Diagnostics) map[string]any {
 	p := map[string]any{}
 	changed := func(a, b attr.Value) bool { return state == nil || !a.Equal(b) }
 	for _, s := range ruleStrings {
@@ -248,7 +251,7 @@ func (r *dlpRuleResource) params(ctx context.Context, plan dlpRuleModel, state *
 		p["Disabled"] = plan.Disabled.ValueBool()
 	}
 	if known(plan.Condition) && (state == nil || changed(plan.Condition, state.Condition)) {
-		p["ContentContainsSensitiveInformation"] = conditionParam(ctx, plan.Condition, diags)
+		p["ContentContainsSensitiveInformation"] = conditionParam(ctx, cfgCondition, diags)
 	}
 	return p
 }
@@ -258,7 +261,10 @@ func (r *dlpRuleResource) matches(ctx context.Context, plan dlpRuleModel) func(m
 	return func(obj map[string]any) bool {
 		var d diag.Diagnostics
 		got := r.fromRead(ctx, obj, plan, &d)
-		pairs := [][2]attr.Value{{plan.Condition, got.Condition}, {plan.BlockAccess, got.BlockAccess}, {plan.Disabled, got.Disabled}}
+		if !conditionSatisfies(ctx, plan.Condition, got.Condition, &d) {
+			return false
+		}
+		pairs := [][2]attr.Value{{plan.BlockAccess, got.BlockAccess}, {plan.Disabled, got.Disabled}}
 		for _, s := range ruleStrings {
 			pairs = append(pairs, [2]attr.Value{*s.get(&plan), *s.get(&got)})
 		}
@@ -282,8 +288,13 @@ func (r *dlpRuleResource) Create(ctx context.Context, req resource.CreateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	var cfgCondition types.Object
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("content_contains_sensitive_information"), &cfgCondition)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	c, name := r.client.Compliance, plan.Name.ValueString()
-	params := r.params(ctx, plan, nil, &resp.Diagnostics)
+	params := r.params(ctx, plan, nil, cfgCondition, &resp.Diagnostics)
 	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
 	var created bool
 	res, err := whileDeploying(ctx, timeout, "New-DlpComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
@@ -350,8 +361,13 @@ func (r *dlpRuleResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	var cfgCondition types.Object
+	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("content_contains_sensitive_information"), &cfgCondition)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	c, name := r.client.Compliance, state.ID.ValueString()
-	params := r.params(ctx, plan, &state, &resp.Diagnostics)
+	params := r.params(ctx, plan, &state, cfgCondition, &resp.Diagnostics)
 	if len(params) > 0 {
 		params["Identity"] = name
 		res, err := whileDeploying(ctx, timeout, "Set-DlpComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {

@@ -20,6 +20,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -27,6 +28,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*retentionPolicyResource)(nil)
 	_ resource.ResourceWithImportState    = (*retentionPolicyResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*retentionPolicyResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*retentionPolicyResource)(nil)
 )
 
 type retentionPolicyResource struct {
@@ -45,6 +47,7 @@ type retentionPolicyModel struct {
 	TeamsChannelLocation          types.Set      `tfsdk:"teams_channel_location"`
 	TeamsChannelLocationException types.Set      `tfsdk:"teams_channel_location_exception"`
 	Timeouts                      timeouts.Value `tfsdk:"timeouts"`
+	baselinecheck.Args
 }
 
 var retentionLocations = []location[retentionPolicyModel]{
@@ -90,6 +93,12 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 			"counts as gone. Import with the policy name." + wireNote + compliancePermissions,
 		Attributes: attrs,
 	}
+	baselinecheck.AddSchema("teamshipaa_retention_policy", resp.Schema.Attributes)
+}
+
+// ModifyPlan reports planned values that depart from the baseline catalog.
+func (r *retentionPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	baselinecheck.ModifyPlan(ctx, "teamshipaa_retention_policy", r.client, req, resp)
 }
 
 func (r *retentionPolicyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

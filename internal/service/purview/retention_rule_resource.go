@@ -22,6 +22,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -35,6 +36,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*retentionRuleResource)(nil)
 	_ resource.ResourceWithImportState    = (*retentionRuleResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*retentionRuleResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*retentionRuleResource)(nil)
 )
 
 type retentionRuleResource struct {
@@ -51,6 +53,7 @@ type retentionRuleModel struct {
 	RetentionComplianceAction types.String   `tfsdk:"retention_compliance_action"`
 	ExpirationDateOption      types.String   `tfsdk:"expiration_date_option"`
 	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
+	baselinecheck.Args
 }
 
 func (r *retentionRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -90,6 +93,12 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
+	baselinecheck.AddSchema("teamshipaa_retention_rule", resp.Schema.Attributes)
+}
+
+// ModifyPlan reports planned values that depart from the baseline catalog.
+func (r *retentionRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	baselinecheck.ModifyPlan(ctx, "teamshipaa_retention_rule", r.client, req, resp)
 }
 
 func (r *retentionRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

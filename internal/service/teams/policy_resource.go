@@ -20,6 +20,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -61,6 +62,7 @@ const permissions = "\n\n## Permissions\n\nThe Teams admin API accepts app-only 
 var (
 	_ resource.ResourceWithConfigure   = (*policyResource)(nil)
 	_ resource.ResourceWithImportState = (*policyResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*policyResource)(nil)
 )
 
 // policyResource manages the instances of one ConfigAPI policy type; all of
@@ -99,6 +101,7 @@ func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	for _, p := range r.pt.Params {
 		attrs[p.Attr] = p.resourceAttribute()
 	}
+	baselinecheck.AddSchema(r.typeName(), attrs)
 	desc := fmt.Sprintf("Manages a %s (`%s`, the object behind `%s`). Only the attributes you set are sent; "+
 		"the others keep the service's values and show no diff. ", r.pt.Title, r.pt.Type, r.pt.Cmdlet)
 	if r.pt.Singleton {
@@ -108,6 +111,14 @@ func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 		desc += "`name = \"Global\"` adopts the tenant-wide default: it is updated in place, and on destroy it is left as it is, with a warning."
 	}
 	resp.Schema = schema.Schema{MarkdownDescription: desc + r.pt.Notes + permissions, Attributes: attrs}
+}
+
+// typeName is the resource's Terraform type, e.g. teamshipaa_meeting_policy.
+func (r *policyResource) typeName() string { return "teamshipaa_" + r.pt.Resource }
+
+// ModifyPlan reports planned values that depart from the baseline catalog.
+func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	baselinecheck.ModifyPlan(ctx, r.typeName(), r.client, req, resp)
 }
 
 func (r *policyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -163,6 +174,7 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	// Saved before the read-back, so a failure from here on cannot orphan it.
 	r.setIdentity(ctx, id, &resp.State, &resp.Diagnostics)
+	baselinecheck.CopyArgs(ctx, req.Plan, &resp.State, &resp.Diagnostics)
 
 	obj, err := r.awaitWritten(ctx, id, params)
 	if err != nil {
@@ -227,6 +239,7 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	r.setState(ctx, obj, &resp.State, &resp.Diagnostics)
+	baselinecheck.CopyArgs(ctx, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
