@@ -3,6 +3,7 @@ package purview
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
@@ -26,7 +28,11 @@ import (
 // The service reads them back in another shape: keys lower-case, numbers as
 // strings ("1"), extra keys (id next to name, classifiertype, confidencelevel,
 // rulePackId), and a one-element list sometimes as a bare object. readCondition
-// normalises that shape against the configuration (see sitFromRead).
+// turns that shape into the state, whole (name and id, every count and
+// confidence), so that import and refresh read the same thing; the
+// configuration names each type one way and may leave counts to the service,
+// so name, id and the numbers are optional and computed, and
+// conditionFromState pairs configured types with stored ones at plan time.
 
 var operators = []string{"And", "Or"}
 
@@ -72,20 +78,25 @@ type conditionModel struct {
 }
 
 func sitSchema() schema.SetNestedAttribute {
+	str := func(desc string) schema.StringAttribute {
+		return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: desc}
+	}
+	num := func(desc string, v validator.Int64) schema.Int64Attribute {
+		return schema.Int64Attribute{Optional: true, Computed: true, MarkdownDescription: desc, Validators: []validator.Int64{v}}
+	}
 	return schema.SetNestedAttribute{
 		MarkdownDescription: "Sensitive information types, each named by `name` or by `id` (exactly one; see the " +
-			"`teamshipaa_sensitive_information_types` data source).",
+			"`teamshipaa_sensitive_information_types` data source). The other one, and the counts and confidences you " +
+			"leave out, are read from the service.",
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
-			"name": schema.StringAttribute{Optional: true, MarkdownDescription: "Name, e.g. `U.S. Social Security Number (SSN)`."},
-			"id":   schema.StringAttribute{Optional: true, MarkdownDescription: "Id (a GUID)."},
-			"min_count": schema.Int64Attribute{Optional: true, MarkdownDescription: "Fewest instances that match (at least 1; service default 1).",
-				Validators: []validator.Int64{int64validator.AtLeast(1)}},
-			"max_count": schema.Int64Attribute{Optional: true, MarkdownDescription: "Most instances that match; `-1` means any number (the default).",
-				Validators: []validator.Int64{int64validator.Any(int64validator.OneOf(-1), int64validator.AtLeast(1))}},
-			"min_confidence": schema.Int64Attribute{Optional: true, MarkdownDescription: "Lowest confidence (1-100) of a match.",
-				Validators: []validator.Int64{int64validator.Between(1, 100)}},
-			"max_confidence": schema.Int64Attribute{Optional: true, MarkdownDescription: "Highest confidence (1-100) of a match.",
-				Validators: []validator.Int64{int64validator.Between(1, 100)}},
+			"name": str("Name, e.g. `U.S. Social Security Number (SSN)`."),
+			"id":   str("Id (a GUID)."),
+			"min_count": num("Fewest instances that match (at least 1; service default 1).",
+				int64validator.AtLeast(1)),
+			"max_count": num("Most instances that match; `-1` means any number (the service default).",
+				int64validator.Any(int64validator.OneOf(-1), int64validator.AtLeast(1))),
+			"min_confidence": num("Lowest confidence (1-100) of a match.", int64validator.Between(1, 100)),
+			"max_confidence": num("Highest confidence (1-100) of a match.", int64validator.Between(1, 100)),
 		}},
 	}
 }
@@ -101,8 +112,10 @@ func conditionSchema() schema.SingleNestedAttribute {
 		MarkdownDescription: "What the rule detects (`ContentContainsSensitiveInformation`). Use exactly one form: `sensitive_types` " +
 			"(any of them), or `operator` with `groups` (each group combines its types with its own operator, and `operator` " +
 			"combines the groups), for example (SSN or DEA number) **and** (ICD-9 or ICD-10 code).\n\n" +
-			"On import, types are identified by name, and `min_count = 1`, `max_count = -1` and `max_confidence = 100` " +
-			"(the service's defaults) are left unset.",
+			"The state holds each type as the service stores it: its name and its id, and every count and confidence the " +
+			"service reports (those you leave out take the service's defaults, e.g. `min_count = 1`, `max_count = -1`, without " +
+			"a diff). So an import reads the condition back whole, however the configuration names the types.",
+		PlanModifiers: []planmodifier.Object{conditionFromState{}},
 		Attributes: map[string]schema.Attribute{
 			"operator": schema.StringAttribute{Optional: true, MarkdownDescription: "Grouped form: how groups combine, `And` or `Or`.",
 				Validators: []validator.String{stringvalidator.OneOf(operators...)}},
@@ -257,8 +270,12 @@ func asList(v any) []any {
 
 func asMap(v any) map[string]any { m, _ := v.(map[string]any); return m }
 
-// readCondition is the state value of the condition read as v, normalised
-// against prior (the plan or the previous state; null on import).
+// readCondition is the state value of the condition read as v: every type
+// with the name, id, counts and confidences the service reports, whatever the
+// configuration set (those it leaves out are computed). prior (the plan or the
+// previous state; null on import) only lends its spelling to names, ids and
+// operators the service capitalises differently, so import reads back exactly
+// what a refresh does.
 func readCondition(ctx context.Context, v any, prior types.Object, diags *diag.Diagnostics) types.Object {
 	list := asList(v)
 	if len(list) == 0 {
@@ -281,8 +298,7 @@ func readCondition(ctx context.Context, v any, prior types.Object, diags *diag.D
 				continue
 			}
 			name := readString(field(g, "name"))
-			var pg groupModel
-			pg.Name, pg.Operator, pg.SensitiveTypes = types.StringNull(), types.StringNull(), types.SetNull(sitObjType)
+			pg := groupModel{Name: types.StringNull(), Operator: types.StringNull(), SensitiveTypes: types.SetNull(sitObjType)}
 			for _, x := range priorGroups {
 				if strings.EqualFold(x.Name.ValueString(), name) {
 					pg = x
@@ -305,11 +321,9 @@ func readSITs(ctx context.Context, list []any, prior types.Set, diags *diag.Diag
 	priorSITs := sitsOf(ctx, prior, diags)
 	var elems []attr.Value
 	for _, v := range list {
-		m := asMap(v)
-		if m == nil {
-			continue
+		if m := asMap(v); m != nil {
+			elems = append(elems, sitValue(sitFromRead(m, priorSITs)))
 		}
-		elems = append(elems, sitFromRead(m, priorSITs))
 	}
 	if len(elems) == 0 {
 		return types.SetNull(sitObjType)
@@ -317,67 +331,258 @@ func readSITs(ctx context.Context, list []any, prior types.Set, diags *diag.Diag
 	return types.SetValueMust(sitObjType, elems)
 }
 
-// sitFromRead normalises one read entry: matched (by id or name, ignoring
-// case) with a configured entry, it takes that entry's way of naming the type
-// and reports only the numbers the configuration sets; unmatched (import,
-// drift), it is named by name and drops the service's defaults.
-func sitFromRead(m map[string]any, prior []sitModel) attr.Value {
-	name, id := readString(field(m, "name")), readString(field(m, "id"))
+// sitFromRead is one read entry as the state holds it. A name or id equal
+// (ignoring case) to one in prior keeps prior's spelling; an entry read back
+// with only one of them takes the other from the prior entry it names.
+func sitFromRead(m map[string]any, prior []sitModel) sitModel {
+	str := func(k string) types.String {
+		if s := readString(field(m, k)); s != "" {
+			return types.StringValue(s)
+		}
+		return types.StringNull()
+	}
 	num := func(k string) types.Int64 {
 		if n, ok := readInt(field(m, k)); ok {
 			return types.Int64Value(n)
 		}
 		return types.Int64Null()
 	}
-	read := sitModel{MinCount: num("mincount"), MaxCount: num("maxcount"), MinConfidence: num("minconfidence"), MaxConfidence: num("maxconfidence")}
-	var match *sitModel
-	for i, p := range prior {
-		if (known(p.ID) && id != "" && strings.EqualFold(p.ID.ValueString(), id)) || (known(p.Name) && name != "" && strings.EqualFold(p.Name.ValueString(), name)) {
-			match = &prior[i]
-			break
-		}
+	out := sitModel{Name: str("name"), ID: str("id"), MinCount: num("mincount"), MaxCount: num("maxcount"),
+		MinConfidence: num("minconfidence"), MaxConfidence: num("maxconfidence")}
+	same := func(a, b types.String) bool {
+		return known(a) && known(b) && strings.EqualFold(a.ValueString(), b.ValueString())
 	}
-	var out sitModel
-	if match != nil {
-		out.Name, out.ID = types.StringNull(), types.StringNull()
-		if known(match.Name) {
-			out.Name = stringFromRead(name, match.Name)
-			if name == "" {
-				out.Name = match.Name // read back by id only: same type
-			}
+	for _, p := range prior {
+		byName, byID := same(p.Name, out.Name), same(p.ID, out.ID)
+		if !byName && !byID {
+			continue
 		}
-		if known(match.ID) {
-			out.ID = stringFromRead(id, match.ID)
-			if id == "" {
-				out.ID = match.ID
-			}
+		if byName || (out.Name.IsNull() && known(p.Name)) {
+			out.Name = p.Name
 		}
-		keep := func(configured, got types.Int64) types.Int64 {
-			if configured.IsNull() {
-				return types.Int64Null()
-			}
-			return got
+		if byID || (out.ID.IsNull() && known(p.ID)) {
+			out.ID = p.ID
 		}
-		out.MinCount, out.MaxCount = keep(match.MinCount, read.MinCount), keep(match.MaxCount, read.MaxCount)
-		out.MinConfidence, out.MaxConfidence = keep(match.MinConfidence, read.MinConfidence), keep(match.MaxConfidence, read.MaxConfidence)
-	} else {
-		out = read
-		out.Name, out.ID = types.StringNull(), types.StringNull()
-		if name != "" {
-			out.Name = types.StringValue(name)
-		} else {
-			out.ID = types.StringValue(id)
-		}
-		dropDefault := func(v types.Int64, def int64) types.Int64 {
-			if known(v) && v.ValueInt64() == def {
-				return types.Int64Null()
-			}
-			return v
-		}
-		out.MinCount, out.MaxCount, out.MaxConfidence = dropDefault(out.MinCount, 1), dropDefault(out.MaxCount, -1), dropDefault(out.MaxConfidence, 100)
+		break
 	}
+	return out
+}
+
+func sitValue(s sitModel) attr.Value {
 	return types.ObjectValueMust(sitAttrTypes, map[string]attr.Value{
-		"name": out.Name, "id": out.ID, "min_count": out.MinCount, "max_count": out.MaxCount,
-		"min_confidence": out.MinConfidence, "max_confidence": out.MaxConfidence,
+		"name": s.Name, "id": s.ID, "min_count": s.MinCount, "max_count": s.MaxCount,
+		"min_confidence": s.MinConfidence, "max_confidence": s.MaxConfidence,
 	})
+}
+
+// ---- correlating configured types with read or stored ones -----------------
+
+// sitAgrees reports whether got is the type pattern describes: every value
+// pattern holds (names and ids ignoring case) equals got's. Null and unknown
+// values of pattern (left to the service, or not known yet) match anything.
+func sitAgrees(pattern, got sitModel) bool {
+	str := func(p, g types.String) bool {
+		return !known(p) || (known(g) && strings.EqualFold(p.ValueString(), g.ValueString()))
+	}
+	num := func(p, g types.Int64) bool { return !known(p) || (known(g) && p.ValueInt64() == g.ValueInt64()) }
+	return str(pattern.Name, got.Name) && str(pattern.ID, got.ID) && num(pattern.MinCount, got.MinCount) &&
+		num(pattern.MaxCount, got.MaxCount) && num(pattern.MinConfidence, got.MinConfidence) && num(pattern.MaxConfidence, got.MaxConfidence)
+}
+
+// correlateSITs pairs each pattern with a distinct element of have that agrees
+// with it (-1: none). Patterns holding more values pick first, so a looser
+// pattern cannot take the element a stricter one needs.
+func correlateSITs(patterns, have []sitModel) []int {
+	order := make([]int, len(patterns))
+	for i := range order {
+		order[i] = i
+	}
+	held := func(s sitModel) int {
+		n := 0
+		for _, v := range []attr.Value{s.Name, s.ID, s.MinCount, s.MaxCount, s.MinConfidence, s.MaxConfidence} {
+			if known(v) {
+				n++
+			}
+		}
+		return n
+	}
+	sort.SliceStable(order, func(a, b int) bool { return held(patterns[order[a]]) > held(patterns[order[b]]) })
+	pair, used := make([]int, len(patterns)), make([]bool, len(have))
+	for _, i := range order {
+		pair[i] = -1
+		for j, h := range have {
+			if !used[j] && sitAgrees(patterns[i], h) {
+				pair[i], used[j] = j, true
+				break
+			}
+		}
+	}
+	return pair
+}
+
+// sitsSatisfy reports whether the types read back (got) are the ones wanted:
+// as many, each wanted one agreeing with its own read one.
+func sitsSatisfy(ctx context.Context, want, got types.Set, diags *diag.Diagnostics) bool {
+	if want.IsUnknown() {
+		return true
+	}
+	ws, gs := sitsOf(ctx, want, diags), sitsOf(ctx, got, diags)
+	if len(ws) != len(gs) {
+		return false
+	}
+	for _, j := range correlateSITs(ws, gs) {
+		if j < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// conditionSatisfies reports whether the condition read back (got, as
+// readCondition returns it) is the one wanted (a plan: unknown and null values
+// are left to the service).
+func conditionSatisfies(ctx context.Context, want, got types.Object, diags *diag.Diagnostics) bool {
+	if want.IsUnknown() {
+		return true
+	}
+	if want.IsNull() || got.IsNull() {
+		return want.IsNull() == got.IsNull()
+	}
+	w, _ := conditionOf(ctx, want, diags)
+	g, _ := conditionOf(ctx, got, diags)
+	if known(w.Operator) && !strings.EqualFold(w.Operator.ValueString(), g.Operator.ValueString()) {
+		return false
+	}
+	if !sitsSatisfy(ctx, w.SensitiveTypes, g.SensitiveTypes, diags) {
+		return false
+	}
+	if w.Groups.IsUnknown() {
+		return true
+	}
+	wg, gg := groupsOf(ctx, w.Groups, diags), groupsOf(ctx, g.Groups, diags)
+	if len(wg) != len(gg) {
+		return false
+	}
+	for _, x := range wg {
+		found := false
+		for _, y := range gg {
+			if strings.EqualFold(x.Name.ValueString(), y.Name.ValueString()) {
+				found = (!known(x.Operator) || strings.EqualFold(x.Operator.ValueString(), y.Operator.ValueString())) &&
+					sitsSatisfy(ctx, x.SensitiveTypes, y.SensitiveTypes, diags)
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return !diags.HasError()
+}
+
+// ---- planning --------------------------------------------------------------
+
+// conditionFromState plans each configured type as the stored type it
+// describes, so the values left to the service (a name when the configuration
+// gives the id, the default counts and confidences) carry over from the state
+// instead of showing as "known after apply". Terraform cannot pair them
+// itself: the types sit in a set nested in the set of groups. A configured
+// type with no stored match (new, or changed) plans its computed values as
+// unknown.
+type conditionFromState struct{}
+
+func (conditionFromState) Description(context.Context) string {
+	return "Sensitive types left partly to the service keep the values it stored."
+}
+
+func (m conditionFromState) MarkdownDescription(ctx context.Context) string {
+	return m.Description(ctx)
+}
+
+func (conditionFromState) PlanModifyObject(ctx context.Context, req planmodifier.ObjectRequest, resp *planmodifier.ObjectResponse) {
+	if req.StateValue.IsNull() || !known(req.ConfigValue) || !known(req.PlanValue) || req.PlanValue.Equal(req.StateValue) {
+		return
+	}
+	cfg, _ := conditionOf(ctx, req.ConfigValue, &resp.Diagnostics)
+	st, _ := conditionOf(ctx, req.StateValue, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	out := map[string]attr.Value{
+		"operator":        cfg.Operator,
+		"sensitive_types": plannedSITs(ctx, cfg.SensitiveTypes, st.SensitiveTypes, &resp.Diagnostics),
+		"groups":          cfg.Groups,
+	}
+	if known(cfg.Groups) {
+		stored := groupsOf(ctx, st.Groups, &resp.Diagnostics)
+		var gs []attr.Value
+		for _, g := range groupsOf(ctx, cfg.Groups, &resp.Diagnostics) {
+			prior := types.SetNull(sitObjType)
+			for _, s := range stored {
+				if known(g.Name) && strings.EqualFold(s.Name.ValueString(), g.Name.ValueString()) {
+					prior = s.SensitiveTypes
+				}
+			}
+			gs = append(gs, types.ObjectValueMust(groupAttrTypes, map[string]attr.Value{
+				"name": g.Name, "operator": g.Operator,
+				"sensitive_types": plannedSITs(ctx, g.SensitiveTypes, prior, &resp.Diagnostics),
+			}))
+		}
+		out["groups"] = types.SetValueMust(groupObjType, gs)
+	}
+	if !resp.Diagnostics.HasError() {
+		resp.PlanValue = types.ObjectValueMust(conditionAttrTypes, out)
+	}
+}
+
+// plannedSITs is the planned value of configured types: each one paired with
+// a stored type it agrees with is that type, spelled as configured; the
+// others leave what they do not set unknown.
+func plannedSITs(ctx context.Context, configured, stored types.Set, diags *diag.Diagnostics) types.Set {
+	if !known(configured) {
+		return configured
+	}
+	cs, ss := sitsOf(ctx, configured, diags), sitsOf(ctx, stored, diags)
+	// A type whose name or id is not known yet (from a data source read at
+	// apply) cannot be paired: it could be any stored type.
+	var patterns []sitModel
+	var at []int
+	for i, c := range cs {
+		if !c.Name.IsUnknown() && !c.ID.IsUnknown() && !c.MinCount.IsUnknown() && !c.MaxCount.IsUnknown() &&
+			!c.MinConfidence.IsUnknown() && !c.MaxConfidence.IsUnknown() {
+			patterns, at = append(patterns, c), append(at, i)
+		}
+	}
+	pair := make([]int, len(cs))
+	for i := range pair {
+		pair[i] = -1
+	}
+	for k, j := range correlateSITs(patterns, ss) {
+		pair[at[k]] = j
+	}
+	elems := make([]attr.Value, len(cs))
+	for i, c := range cs {
+		out := sitModel{Name: types.StringUnknown(), ID: types.StringUnknown(), MinCount: types.Int64Unknown(),
+			MaxCount: types.Int64Unknown(), MinConfidence: types.Int64Unknown(), MaxConfidence: types.Int64Unknown()}
+		if pair[i] >= 0 {
+			out = ss[pair[i]]
+		}
+		for _, f := range []struct {
+			dst *types.String
+			src types.String
+		}{{&out.Name, c.Name}, {&out.ID, c.ID}} {
+			if !f.src.IsNull() {
+				*f.dst = f.src
+			}
+		}
+		for _, f := range []struct {
+			dst *types.Int64
+			src types.Int64
+		}{{&out.MinCount, c.MinCount}, {&out.MaxCount, c.MaxCount}, {&out.MinConfidence, c.MinConfidence}, {&out.MaxConfidence, c.MaxConfidence}} {
+			if !f.src.IsNull() {
+				*f.dst = f.src
+			}
+		}
+		elems[i] = sitValue(out)
+	}
+	return types.SetValueMust(sitObjType, elems)
 }

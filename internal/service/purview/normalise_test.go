@@ -60,7 +60,9 @@ func sitSet(t *testing.T, elems ...map[string]attr.Value) types.Set {
 }
 
 // The service reads the simple form back with lower-case keys, numbers as
-// strings and ids next to names; that must equal what was configured.
+// strings and ids next to names. The state holds all of it, spelled as
+// configured; it satisfies the configuration; and import (no prior) reads
+// the same values.
 func TestReadCondition_simpleReadShape(t *testing.T) {
 	ctx := context.Background()
 	var diags diag.Diagnostics
@@ -76,16 +78,54 @@ func TestReadCondition_simpleReadShape(t *testing.T) {
 	   "name": "credit card number", "maxcount": "9", "minconfidence": "85", "classifiertype": "Content"},
 	  {"mincount": "1", "id": "a44669fe-0d48-453d-a9b1-2cc83f2cba77", "name": "U.S. Social Security Number (SSN)", "classifiertype": "Content"}]`), &read)
 	got := readCondition(ctx, read, configured, &diags)
-	if diags.HasError() || !got.Equal(configured) {
-		t.Fatalf("got %v\nwant %v\n%v", got, configured, diags)
-	}
-	// On import (no configuration) the defaults are dropped and types named by name.
-	imported := readCondition(ctx, read, types.ObjectNull(conditionAttrTypes), &diags)
 	want := sitSet(t,
-		map[string]attr.Value{"name": types.StringValue("credit card number"), "max_count": types.Int64Value(9), "min_confidence": types.Int64Value(85)},
-		map[string]attr.Value{"name": types.StringValue("U.S. Social Security Number (SSN)")})
-	if st := imported.Attributes()["sensitive_types"]; !st.Equal(want) {
-		t.Fatalf("imported %v\nwant %v", st, want)
+		map[string]attr.Value{"name": types.StringValue("Credit Card Number"), "id": types.StringValue("50842eb7-edc8-4019-85dd-5a5c1f2bb085"),
+			"min_count": types.Int64Value(1), "max_count": types.Int64Value(9), "min_confidence": types.Int64Value(85), "max_confidence": types.Int64Value(100)},
+		map[string]attr.Value{"name": types.StringValue("U.S. Social Security Number (SSN)"), "id": types.StringValue("A44669FE-0D48-453D-A9B1-2CC83F2CBA77"),
+			"min_count": types.Int64Value(1)})
+	if st := got.Attributes()["sensitive_types"]; diags.HasError() || !st.Equal(want) {
+		t.Fatalf("got %v\nwant %v\n%v", st, want, diags)
+	}
+	if !conditionSatisfies(ctx, configured, got, &diags) {
+		t.Error("the read condition does not satisfy the configured one")
+	}
+	// Import: the same types and numbers, spelled as the service spells them.
+	imported := readCondition(ctx, read, types.ObjectNull(conditionAttrTypes), &diags)
+	if !conditionSatisfies(ctx, imported, got, &diags) || !conditionSatisfies(ctx, got, imported, &diags) {
+		t.Errorf("imported %v\nrefreshed %v", imported, got)
+	}
+	// The configuration plans as the stored condition: no diff after import.
+	planned := plannedSITs(ctx, configured.Attributes()["sensitive_types"].(types.Set), imported.Attributes()["sensitive_types"].(types.Set), &diags)
+	if !planned.Equal(want) {
+		t.Errorf("planned %v\nwant %v", planned, want)
+	}
+	// A changed count is a new element: its computed values are unknown.
+	changed := sitSet(t, map[string]attr.Value{"name": types.StringValue("Credit Card Number"), "min_confidence": types.Int64Value(90)},
+		map[string]attr.Value{"id": types.StringValue("A44669FE-0D48-453D-A9B1-2CC83F2CBA77")})
+	planned = plannedSITs(ctx, changed, got.Attributes()["sensitive_types"].(types.Set), &diags)
+	unknowns := 0
+	for _, e := range planned.Elements() {
+		if e.(types.Object).Attributes()["id"].IsUnknown() {
+			unknowns++
+		}
+	}
+	if unknowns != 1 || diags.HasError() {
+		t.Errorf("planned %v: want the changed type alone with an unknown id", planned)
+	}
+}
+
+// A type configured by an id a data source has not read yet pairs with no
+// stored type: it could be any of them.
+func TestPlannedSITs_unknownIDIsNotPaired(t *testing.T) {
+	ctx := context.Background()
+	var diags diag.Diagnostics
+	stored := sitSet(t, map[string]attr.Value{"name": types.StringValue("U.S. Social Security Number (SSN)"),
+		"id": types.StringValue("a44669fe-0d48-453d-a9b1-2cc83f2cba77"), "min_count": types.Int64Value(1)})
+	configured := sitSet(t, map[string]attr.Value{"id": types.StringUnknown()})
+	planned := plannedSITs(ctx, configured, stored, &diags)
+	e := planned.Elements()[0].(types.Object).Attributes()
+	if !e["name"].IsUnknown() || !e["min_count"].IsUnknown() {
+		t.Errorf("planned %v", planned)
 	}
 }
 
@@ -104,7 +144,14 @@ func TestReadCondition_groupedBareObject(t *testing.T) {
 		})}),
 	})
 	got := readCondition(ctx, read, configured, &diags)
-	if diags.HasError() || !got.Equal(configured) {
+	if diags.HasError() || !conditionSatisfies(ctx, configured, got, &diags) {
 		t.Fatalf("got %v\nwant %v\n%v", got, configured, diags)
+	}
+	if got.Attributes()["operator"].(types.String).ValueString() != "And" {
+		t.Errorf("operator %v: want the configured spelling", got.Attributes()["operator"])
+	}
+	g := got.Attributes()["groups"].(types.Set).Elements()[0].(types.Object).Attributes()
+	if g["name"].(types.String).ValueString() != "Identifiers" {
+		t.Errorf("group name %v: want the configured spelling", g["name"])
 	}
 }

@@ -1,6 +1,7 @@
 package purview_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/acctest"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/tenantsim"
 )
 
 const (
@@ -161,6 +163,11 @@ resource "teamshipaa_dlp_rule" "phi" {
 `, policy, rule, severity, exchange)
 }
 
+// withoutRule drops the rule, the last block of hipaaDLPConfig.
+func withoutRule(config string) string {
+	return config[:strings.Index(config, `resource "teamshipaa_dlp_rule" "phi"`)]
+}
+
 func TestAccDLP_hipaa(t *testing.T) {
 	policy, rule := sdkacctest.RandomWithPrefix("tfacc-dlp"), sdkacctest.RandomWithPrefix("tfacc-rule")
 	pAddr, rAddr := "teamshipaa_dlp_policy.hipaa", "teamshipaa_dlp_rule.phi"
@@ -201,9 +208,31 @@ func TestAccDLP_hipaa(t *testing.T) {
 				},
 			},
 			{ResourceName: pAddr, ImportState: true, ImportStateId: policy, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
-			{ResourceName: rAddr, ImportState: true, ImportStateId: rule, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts",
-				// Imported types are named by name; the configuration names DEA by id.
-				"content_contains_sensitive_information"}},
+			// The import reads the condition back whole: the configuration names DEA by id and
+			// leaves counts to the service, the state holds every type's name, id and numbers.
+			{ResourceName: rAddr, ImportState: true, ImportStateId: rule, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+			// And the configuration plans no change against an imported state: Terraform forgets
+			// the rule (removed block), then imports it again (import block) with nothing to do.
+			{Config: withoutRule(hipaaDLPConfig(policy, rule, "High", true)) + `
+removed {
+  from = teamshipaa_dlp_rule.phi
+  lifecycle {
+    destroy = false
+  }
+}
+`},
+			{
+				Config: hipaaDLPConfig(policy, rule, "High", true) + fmt.Sprintf(`
+import {
+  to = teamshipaa_dlp_rule.phi
+  id = %q
+}
+`, rule),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(rAddr, plancheck.ResourceActionNoop)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
 			{
 				// Drift: the severity and the policy mode change by hand; the plan puts them back.
 				PreConfig: func() {
@@ -244,11 +273,11 @@ func TestAccDLP_hipaa(t *testing.T) {
 	})
 }
 
-func retentionConfig(policy, rule, duration string) string {
+func retentionConfig(policy, rule, comment, duration string) string {
 	return fmt.Sprintf(`
 resource "teamshipaa_retention_policy" "teams" {
   name                   = %q
-  comment                = "Teams chats and channels: medical-records schedule"
+  comment                = %q
   enabled                = true
   teams_chat_location    = ["All"]
   teams_channel_location = ["All"]
@@ -260,45 +289,118 @@ resource "teamshipaa_retention_rule" "teams" {
   retention_duration          = %q
   retention_compliance_action = "KeepAndDelete"
 }
-`, policy, rule, duration)
+`, policy, comment, rule, duration)
 }
 
+// compliancePosts counts the InvokeCommand requests the compliance host
+// received (every cmdlet is a POST to the same path).
+func compliancePosts(sim *tenantsim.Simulator) int {
+	n := 0
+	for _, r := range sim.Stats().Requests {
+		if r.Surface == "compliance" && r.Method == "POST" {
+			n += r.Count
+		}
+	}
+	return n
+}
+
+// A change made while the previous one is still being deployed is refused by
+// the service ("... is being deployed. Once deployed, additional actions can be
+// performed."); the provider retries it, bounded, until it is accepted.
+//
+// The simulator counts requests per host and path, not per cmdlet, so the
+// retries are measured against a twin step: the same change (policy comment
+// and rule duration), preceded by the same out-of-band writes, once with no
+// deploy window and once with one. Nothing but the refused Set- calls and
+// their retries can tell the two counts apart.
 func TestAccRetention_throughDeployWindow(t *testing.T) {
 	policy, rule := sdkacctest.RandomWithPrefix("tfacc-ret"), sdkacctest.RandomWithPrefix("tfacc-retrule")
-	rAddr := "teamshipaa_retention_rule.teams"
+	pAddr, rAddr := "teamshipaa_retention_policy.teams", "teamshipaa_retention_rule.teams"
 	sim := acctest.Sim(t)
-	duration := func(want string) resource.TestCheckFunc {
+	ctx := context.Background()
+	stored := func(comment, duration string) resource.TestCheckFunc {
 		return func(*terraform.State) error {
-			o, ok := sim.ComplianceObject("RetentionComplianceRule", rule)
-			if !ok || fmt.Sprint(o["RetentionDuration"]) != want {
-				return fmt.Errorf("simulator rule %v, want duration %s", o, want)
+			p, ok := sim.ComplianceObject("RetentionCompliancePolicy", policy)
+			if !ok || fmt.Sprint(p["Comment"]) != comment {
+				return fmt.Errorf("simulator policy %v, want comment %q", p, comment)
+			}
+			r, ok := sim.ComplianceObject("RetentionComplianceRule", rule)
+			if !ok || fmt.Sprint(r["RetentionDuration"]) != duration {
+				return fmt.Errorf("simulator rule %v, want duration %s", r, duration)
 			}
 			return nil
 		}
 	}
+	// deployWindow makes every later write leave its object "being deployed"
+	// for the next calls that touch it; then someone else changes both objects
+	// (to their current values) in the service, so the next apply starts
+	// inside a fresh window (or, with calls = 0, none). The counts start here.
+	deployWindow := func(calls int, comment, duration string) func() {
+		return func() {
+			sim.SetDeployWindow(calls, 0)
+			c := acctest.Configure(ctx, t).Compliance
+			if _, _, err := c.Invoke(ctx, "Set-RetentionCompliancePolicy", map[string]any{"Identity": policy, "Comment": comment}); err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := c.Invoke(ctx, "Set-RetentionComplianceRule", map[string]any{"Identity": rule, "RetentionDuration": duration}); err != nil {
+				t.Fatal(err)
+			}
+			sim.ResetStats()
+		}
+	}
+	var withoutWindow, withWindow int
 	resource.Test(t, resource.TestCase{
 		PreCheck: func() {
 			acctest.PreCheck(t)
-			// Every write leaves the policy "being deployed" for the next 2 calls.
-			sim.SetDeployWindow(2, 0)
 			t.Cleanup(func() { sim.SetDeployWindow(0, 0) })
 		},
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:           retentionConfig(policy, rule, "2190"),
+				PreConfig:        func() { sim.SetDeployWindow(0, 0) },
+				Config:           retentionConfig(policy, rule, "six years", "2190"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
-				Check:            duration("2190"),
+				Check:            stored("six years", "2190"),
 			},
 			{
-				Config: retentionConfig(policy, rule, "2555"),
+				// The twin without a window: how many requests the change costs.
+				PreConfig: deployWindow(0, "six years", "2190"),
+				Config:    retentionConfig(policy, rule, "seven years", "2555"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(rAddr, plancheck.ResourceActionUpdate)},
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(pAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(rAddr, plancheck.ResourceActionUpdate),
+					},
+				},
+				Check: resource.ComposeAggregateTestCheckFunc(stored("seven years", "2555"), func(*terraform.State) error {
+					withoutWindow = compliancePosts(sim)
+					return nil
+				}),
+			},
+			{
+				// The same change inside a deploy window of 3 calls per object: the refresh reads use
+				// one, the Set- calls of the policy and of the rule are refused, retried, accepted.
+				PreConfig: deployWindow(3, "seven years", "2555"),
+				Config:    retentionConfig(policy, rule, "six years", "2190"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(pAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectResourceAction(rAddr, plancheck.ResourceActionUpdate),
+					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				Check: duration("2555"),
+				Check: resource.ComposeAggregateTestCheckFunc(stored("six years", "2190"), func(*terraform.State) error {
+					withWindow = compliancePosts(sim)
+					t.Logf("compliance requests for the change: %d without a deploy window, %d inside one", withoutWindow, withWindow)
+					// At least one retried Set- for the policy and one for the rule.
+					if withWindow-withoutWindow < 2 {
+						return fmt.Errorf("%d requests inside the deploy window, %d without: the refused Set- calls were not retried",
+							withWindow, withoutWindow)
+					}
+					return nil
+				}),
 			},
-			{ResourceName: "teamshipaa_retention_policy.teams", ImportState: true, ImportStateId: policy, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
+			{ResourceName: pAddr, ImportState: true, ImportStateId: policy, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
 			{ResourceName: rAddr, ImportState: true, ImportStateId: rule, ImportStateVerify: true, ImportStateVerifyIgnore: []string{"timeouts"}},
 		},
 	})
