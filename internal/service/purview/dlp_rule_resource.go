@@ -24,6 +24,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -41,6 +42,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*dlpRuleResource)(nil)
 	_ resource.ResourceWithImportState    = (*dlpRuleResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*dlpRuleResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*dlpRuleResource)(nil)
 )
 
 type dlpRuleResource struct {
@@ -65,6 +67,7 @@ type dlpRuleModel struct {
 	ReportSeverityLevel    types.String   `tfsdk:"report_severity_level"`
 	Disabled               types.Bool     `tfsdk:"disabled"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	baselinecheck.Args
 }
 
 // ruleScalar and ruleSet tie attributes to cmdlet parameters.
@@ -159,6 +162,12 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"timeouts":                 timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
 		},
 	}
+	baselinecheck.AddSchema("teamshipaa_dlp_rule", resp.Schema.Attributes)
+}
+
+// ModifyPlan reports planned values that depart from the baseline catalog.
+func (r *dlpRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_rule", r.client, req, resp)
 }
 
 func (r *dlpRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
