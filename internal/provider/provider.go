@@ -80,6 +80,15 @@ func (p *teamshipaaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 					"Environment: `ARM_ENVIRONMENT`.",
 				Validators: []validator.String{stringvalidator.OneOf(clouds.Names()...)},
 			},
+			"baseline_checks": schema.StringAttribute{
+				Optional: true,
+				MarkdownDescription: "What a plan does when a planned value of a managed resource departs from the HIPAA baseline catalog " +
+					"(see the `teamshipaa_baseline` data source): `warn` (the default) adds a warning naming the control, the planned and " +
+					"recommended values, the crosswalk and the HIPAA citation; `error` fails the plan on a `shall` control (a `should` control " +
+					"still warns); `off` checks nothing. A resource's `baseline_exceptions` switches a check off for it, with a written reason. " +
+					"Environment: `TEAMSHIPAA_BASELINE_CHECKS`.",
+				Validators: []validator.String{stringvalidator.OneOf(conns.BaselineChecksValues...)},
+			},
 		},
 		Blocks: map[string]schema.Block{
 			"endpoints": schema.SingleNestedBlock{
@@ -134,6 +143,8 @@ func (p *teamshipaaProvider) Configure(ctx context.Context, req provider.Configu
 		Compliance: adminapi.New(httpClient, cfg.endpoints[clouds.Compliance], cfg.auth.TenantID, tokenFor(clouds.Compliance), "").WithService(adminapi.ComplianceService),
 		Exchange:   adminapi.New(httpClient, cfg.endpoints[clouds.Exchange], cfg.auth.TenantID, tokenFor(clouds.Exchange), "").WithService(adminapi.ExchangeService),
 		Graph:      graph.New(httpClient, cfg.endpoints[clouds.Graph], tokenFor(clouds.Graph)),
+
+		BaselineChecks: cfg.checks,
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
