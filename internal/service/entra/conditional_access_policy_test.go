@@ -1,6 +1,7 @@
 package entra_test
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
@@ -398,6 +399,71 @@ resource "teamshipaa_conditional_access_policy" "test" {
 					obj, _ := sim.GraphObject("conditionalAccessPolicy", id)
 					if obj["state"] != "enabled" {
 						return fmt.Errorf("state %v after correcting drift", obj["state"])
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// Someone deletes the policy in the portal: the next plan creates it again,
+// and the apply restores it (a new id) with nothing left to change.
+func TestAccConditionalAccessPolicy_deletedOutOfBand(t *testing.T) {
+	sim := acctest.Sim(t)
+	config := fmt.Sprintf(`
+resource "teamshipaa_conditional_access_policy" "test" {
+  display_name = %q
+  state        = "enabledForReportingButNotEnforced"
+  conditions = {
+    users = {
+      include_users  = ["All"]
+      exclude_groups = [%q]
+    }
+    applications     = { include_applications = ["All"] }
+    client_app_types = ["exchangeActiveSync", "other"]
+  }
+  grant_controls = { built_in_controls = ["block"] }
+}
+`, sdkacctest.RandomWithPrefix("tfacc-gone"), breakGlassGroup)
+	var first string
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: config,
+				Check: func(s *terraform.State) (err error) {
+					first, err = simID(s, caAddr)
+					return err
+				},
+			},
+			{
+				// A real Graph DELETE, as the portal makes.
+				PreConfig: func() {
+					ctx := context.Background()
+					if err := acctest.Configure(ctx, t).Graph.DeletePolicy(ctx, first); err != nil {
+						t.Fatal(err)
+					}
+					if _, ok := sim.GraphObject("conditionalAccessPolicy", first); ok {
+						t.Fatalf("policy %s still in the simulator after DELETE", first)
+					}
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(caAddr, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				Check: func(s *terraform.State) error {
+					id, err := simID(s, caAddr)
+					if err != nil {
+						return err
+					}
+					if id == first {
+						return fmt.Errorf("state kept the deleted policy's id %s", id)
+					}
+					if _, ok := sim.GraphObject("conditionalAccessPolicy", id); !ok {
+						return fmt.Errorf("simulator has no policy %s after the re-create", id)
 					}
 					return nil
 				},
