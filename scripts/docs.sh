@@ -19,6 +19,11 @@ if [[ "${1:-}" != "--no-fmt" && -d examples ]]; then
   "$tf" fmt -recursive examples/
 fi
 
+# The baseline controls guide is generated from the catalog (internal/baseline) into templates/guides/,
+# which tfplugindocs copies to docs/guides/.
+echo "==> go run ./internal/baseline/gen"
+go run ./internal/baseline/gen -o templates/guides/baseline-controls.md
+
 echo "==> go tool tfplugindocs generate"
 go tool tfplugindocs generate \
   --provider-name teamshipaa \
