@@ -1,0 +1,129 @@
+package purview
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/snapshot"
+)
+
+// Snapshot reads every DLP policy and rule, every retention policy and rule
+// (Security & Compliance) and the audit log configuration (Exchange Online),
+// and returns each as the resource's state would hold it, through the
+// mapping each resource's Read uses. A list that fails yields one object with
+// Err set, naming the missing role on a 403; the others are still read.
+// Objects pending deletion count as gone, as they do for the resources.
+func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
+	var out []baseline.Object
+
+	dlpPolicies, dlpNames := snapshotPolicies(ctx, c, "Get-DlpCompliancePolicy", "DLP policies", newDLPPolicyResource(),
+		func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics) {
+			var prior dlpPolicyModel
+			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
+				m := (&dlpPolicyResource{}).fromRead(obj, prior)
+				diags.Append(st.Set(ctx, &m)...)
+			}
+		})
+	out = append(out, dlpPolicies...)
+	out = append(out, snapshotRules(ctx, c, "Get-DlpComplianceRule", "DLP rules", newDLPRuleResource(), dlpNames,
+		func(obj map[string]any, policy string, st *tfsdk.State, diags *diag.Diagnostics) {
+			var prior dlpRuleModel
+			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
+				m := (&dlpRuleResource{}).fromRead(ctx, obj, prior, diags)
+				m.Policy = stringFromRead(policy, m.Policy)
+				diags.Append(st.Set(ctx, &m)...)
+			}
+		})...)
+
+	retPolicies, retNames := snapshotPolicies(ctx, c, "Get-RetentionCompliancePolicy", "retention policies", newRetentionPolicyResource(),
+		func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics) {
+			var prior retentionPolicyModel
+			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
+				m := (&retentionPolicyResource{}).fromRead(obj, prior)
+				diags.Append(st.Set(ctx, &m)...)
+			}
+		})
+	out = append(out, retPolicies...)
+	out = append(out, snapshotRules(ctx, c, "Get-RetentionComplianceRule", "retention rules", newRetentionRuleResource(), retNames,
+		func(obj map[string]any, policy string, st *tfsdk.State, diags *diag.Diagnostics) {
+			var prior retentionRuleModel
+			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
+				m := (&retentionRuleResource{}).fromRead(obj, prior)
+				m.Policy = stringFromRead(policy, m.Policy)
+				diags.Append(st.Set(ctx, &m)...)
+			}
+		})...)
+
+	audit := snapshot.TypeOf(ctx, newAuditLogConfigResource())
+	objs, _, err := c.Exchange.Invoke(ctx, "Get-AdminAuditLogConfig", nil)
+	switch {
+	case err != nil:
+		out = append(out, audit.Failed(auditSingletonID, err))
+	case len(objs) == 0:
+		out = append(out, audit.Failed(auditSingletonID, errNoAuditConfig))
+	default:
+		out = append(out, audit.Object(ctx, auditSingletonID, func(st *tfsdk.State, diags *diag.Diagnostics) {
+			diags.Append(st.Set(ctx, modelFromAudit(objs[0]))...)
+		}))
+	}
+	return out
+}
+
+var errNoAuditConfig = errors.New("Get-AdminAuditLogConfig returned no object")
+
+// snapshotPolicies reads every object of a Get-*CompliancePolicy cmdlet.
+// names maps each policy's GUID to its name, so rules that name their policy
+// by GUID are reported by name.
+func snapshotPolicies(ctx context.Context, c *conns.Client, cmdlet, what string, r resource.Resource,
+	fill func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics)) ([]baseline.Object, map[string]string) {
+	t := snapshot.TypeOf(ctx, r)
+	objs, _, err := c.Compliance.Invoke(ctx, cmdlet, nil)
+	if err != nil {
+		return []baseline.Object{t.Failed(what, err)}, nil
+	}
+	var out []baseline.Object
+	names := map[string]string{}
+	for _, obj := range objs {
+		if pendingDeletion(obj) {
+			continue
+		}
+		name := readString(field(obj, "Name"))
+		if guid := readString(field(obj, "Guid")); guid != "" {
+			names[strings.ToLower(guid)] = name
+		}
+		out = append(out, t.Object(ctx, name, func(st *tfsdk.State, diags *diag.Diagnostics) { fill(obj, st, diags) }))
+	}
+	return out, names
+}
+
+// snapshotRules reads every object of a Get-*ComplianceRule cmdlet; fill gets
+// the rule's policy by name where policies (from snapshotPolicies) knows it.
+func snapshotRules(ctx context.Context, c *conns.Client, cmdlet, what string, r resource.Resource, policies map[string]string,
+	fill func(obj map[string]any, policy string, st *tfsdk.State, diags *diag.Diagnostics)) []baseline.Object {
+	t := snapshot.TypeOf(ctx, r)
+	objs, _, err := c.Compliance.Invoke(ctx, cmdlet, nil)
+	if err != nil {
+		return []baseline.Object{t.Failed(what, err)}
+	}
+	var out []baseline.Object
+	for _, obj := range objs {
+		if pendingDeletion(obj) {
+			continue
+		}
+		policy := readString(firstOf(obj, "ParentPolicyName", "Policy"))
+		if n, ok := policies[strings.ToLower(policy)]; ok {
+			policy = n
+		}
+		out = append(out, t.Object(ctx, readString(field(obj, "Name")), func(st *tfsdk.State, diags *diag.Diagnostics) {
+			fill(obj, policy, st, diags)
+		}))
+	}
+	return out
+}

@@ -1,0 +1,37 @@
+package teams
+
+import (
+	"context"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/snapshot"
+)
+
+// Snapshot reads every instance of every supported policy type (one list
+// request per type) and returns each as the resource's state would hold it.
+// A type whose list fails yields one object with Err set; the other types are
+// still read.
+func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
+	var out []baseline.Object
+	for _, pt := range policyTypes {
+		r := &policyResource{pt: pt}
+		t := snapshot.TypeOf(ctx, r)
+		objs, _, err := c.ConfigAPI.List(ctx, pt.Type)
+		if err != nil {
+			out = append(out, t.Failed(pt.Type, err))
+			continue
+		}
+		sort.Slice(objs, func(i, j int) bool { return objs[i].Identity() < objs[j].Identity() })
+		for _, obj := range objs {
+			out = append(out, t.Object(ctx, nameOf(obj.Identity()), func(st *tfsdk.State, diags *diag.Diagnostics) {
+				r.setState(ctx, obj, st, diags)
+			}))
+		}
+	}
+	return out
+}
