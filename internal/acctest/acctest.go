@@ -68,6 +68,25 @@ func PreCheck(t *testing.T) {
 	t.Cleanup(s.ClearFaults)
 }
 
+// NewTenant starts a simulator of the test's own, in the state of a new
+// tenant whatever other tests did to the shared one, and points the provider
+// (and the terraform CLI it runs) at it until the test ends. Not for parallel
+// tests: it sets the process environment.
+func NewTenant(t *testing.T) *tenantsim.Simulator {
+	t.Helper()
+	Sim(t) // the shared one first, so its one-time setup cannot overwrite this one's environment
+	s, err := tenantsim.Start(tenantsim.Options{})
+	if err != nil {
+		t.Fatalf("starting a tenant simulator: %v", err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	for _, kv := range s.Env() {
+		k, v, _ := strings.Cut(kv, "=")
+		t.Setenv(k, v)
+	}
+	return s
+}
+
 // LimitedAppProvider is a provider block that signs in as the simulator's
 // second app, which lacks the admin roles, to test permission errors.
 func LimitedAppProvider(t *testing.T) string {
