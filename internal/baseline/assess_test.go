@@ -232,6 +232,16 @@ func TestConditionalAccessShapes(t *testing.T) {
 		}
 	}
 
+	office := device("OR", "compliantDevice")
+	office.Attrs["conditions"].(map[string]any)["applications"] = map[string]any{"include_applications": []any{"Office365"}}
+	if check("HB.CA.4", office) != Pass {
+		t.Error("a managed device for Office 365, which includes Teams")
+	}
+	office.Attrs["conditions"].(map[string]any)["applications"] = map[string]any{"include_applications": []any{"00000003-0000-0ff1-ce00-000000000000"}}
+	if check("HB.CA.4", office) != Fail {
+		t.Error("one app is not enough")
+	}
+
 	roles := make([]any, len(PrivilegedRoles))
 	for i, r := range PrivilegedRoles {
 		roles[i] = r.ID

@@ -348,9 +348,12 @@ var catalog = []Control{
 	{
 		ID: "HB.CA.4", Title: "Sign-in needs a managed device",
 		Resource: caPolicy, Attribute: "grant_controls.built_in_controls", Scope: ScopeTenant,
-		Rule: caTenant(`a policy for all users and all apps whose grant cannot be met without a managed device: `+
-			`"compliantDevice" or "domainJoinedDevice" (both with operator OR, or with other controls under AND)`,
-			func(o Object) bool { return caAllUsers(o) && caAllApps(o) && caRequiresManagedDevice(o) }),
+		Rule: caTenant(`a policy for all users on all apps or "Office365" (which includes Teams) whose grant cannot be met without a `+
+			`managed device: "compliantDevice" or "domainJoinedDevice" (both with operator OR, or with other controls under AND)`,
+			func(o Object) bool {
+				apps := strs(o, "conditions.applications.include_applications")
+				return caAllUsers(o) && (hasFold(apps, "All") || hasFold(apps, "Office365")) && caRequiresManagedDevice(o)
+			}),
 		Profiles: staffAndTelehealth, Level: Should,
 		Crosswalk: Crosswalk{SCuBA: []string{"MS.AAD.3.7v1"}, CIS: []string{"5.2.2.9"}},
 		HIPAA:     []string{"164.310(b)", "164.310(c)", "164.312(a)(1)"}, Sources: []string{"SCuBA", "CIS"},
@@ -358,7 +361,8 @@ var catalog = []Control{
 		Resolution: "SCuBA's current check wants exactly compliantDevice OR domainJoinedDevice; its earlier check and Maester accept either alone; " +
 			"CIS describes both with \"require one of\". The catalog accepts any grant that cannot be met without a managed device, " +
 			"because what matters is that no other alternative (such as mfa under OR) is offered: a cloud-only tenant has no hybrid-joined " +
-			"devices, so compliantDevice alone is as strong as the pair.",
+			"devices, so compliantDevice alone is as strong as the pair. hipaa-baseline.md asks for it on Teams, so the Office 365 app group " +
+			"(which includes Teams) passes as well as all apps, which SCuBA wants.",
 	},
 	{
 		ID: "HB.CA.5", Title: "Guests sign in with multifactor authentication",
