@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end demo against the local tenant simulator, no Microsoft tenant needed:
-#   build the provider -> dev_overrides CLI config -> start the simulator -> apply examples/quickstart
-#   -> plan again and require "no changes" -> stop the simulator.
+#   build the provider -> dev_overrides CLI config -> start the simulator -> assess the new tenant
+#   (examples/assessment) -> apply examples/quickstart -> assess again -> plan again and require
+#   "no changes" -> stop the simulator.
 #
 # Environment knobs:
 #   DEMO_KEEP=1                keep the temp dir (state, logs) for inspection
@@ -137,11 +138,34 @@ export TF_VAR_clinicians_group_id="${TF_VAR_clinicians_group_id:-5b0e3c4d-2a1f-4
 export TF_VAR_emergency_access_account_ids="${TF_VAR_emergency_access_account_ids:-[\"0b1e5a7c-9d3f-4c2e-8a6b-1f0e2d3c4b5a\"]}"
 export TF_VAR_dlp_incident_report_mailbox="${TF_VAR_dlp_incident_report_mailbox:-privacy-office@contoso.example}"
 
+# examples/assessment reads the tenant and judges it against the baseline catalog (teamshipaa_assessment).
+assess_dir="$tmp/assessment"
+mkdir -p "$assess_dir"
+cp -R examples/assessment/. "$assess_dir/"
+assess() { # $1: before | after; prints the summary and sets assess_fail to the number of failed shall controls
+  "$tf" -chdir="$assess_dir" apply -auto-approve -input=false "${color[@]}" >"$tmp/assessment-$1.log" 2>&1 ||
+    { cat "$tmp/assessment-$1.log" >&2; fail "the assessment ($1) failed"; }
+  "$tf" -chdir="$assess_dir" output "${color[@]}" summary
+  assess_fail="$("$tf" -chdir="$assess_dir" output -json summary | sed -n 's/.*"fail":\([0-9]*\).*/\1/p')"
+}
+
+banner "assessment of the new tenant, before the apply (examples/assessment)"
+assess before
+fail_before="$assess_fail"
+
 banner "terraform apply"
 "$tf" -chdir="$work_dir" apply -auto-approve -input=false "${color[@]}"
 
 banner "terraform output"
 "$tf" -chdir="$work_dir" output "${color[@]}"
+
+banner "assessment after the apply"
+assess after
+echo "failed shall controls: $fail_before before the apply, $assess_fail after"
+[[ -n "$fail_before" && -n "$assess_fail" && "$assess_fail" -lt "$fail_before" ]] ||
+  fail "the assessment after the apply does not report fewer failures ($fail_before before, $assess_fail after)"
+echo "still failing (conditional access stays report-only until you enable it):"
+"$tf" -chdir="$assess_dir" output "${color[@]}" failing
 
 banner "terraform plan -detailed-exitcode (expect no changes)"
 plan_rc=0
