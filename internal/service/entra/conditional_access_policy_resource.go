@@ -180,8 +180,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Attributes: map[string]schema.Attribute{
 					"sign_in_frequency": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "How often users sign in again (automatic logoff).",
 						Attributes: map[string]schema.Attribute{
-							"value": schema.Int64Attribute{Optional: true, MarkdownDescription: "Number of `type` units (hours: 1-23, days: 1-365). Not with `everyTime`.",
-								Validators: []validator.Int64{int64validator.Between(1, 365)}},
+							"value": schema.Int64Attribute{Optional: true, MarkdownDescription: "Number of `type` units (the service decides the largest it accepts). Not with `everyTime`.",
+								Validators: []validator.Int64{int64validator.AtLeast(1)}},
 							"type": schema.StringAttribute{Optional: true, MarkdownDescription: "`days` or `hours`. Not with `everyTime`.",
 								Validators: []validator.String{stringvalidator.OneOf(frequencyTypes...)}},
 							"authentication_type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultAuthenticationType),

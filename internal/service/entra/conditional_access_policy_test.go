@@ -594,6 +594,8 @@ resource "teamshipaa_conditional_access_policy" "t" {
 	}
 	users := `users = { include_users = ["All"], exclude_groups = ["` + breakGlassGroup + `"] }
     applications = { include_applications = ["All"] }`
+	riskyUsers := users + `
+    user_risk_levels = ["high"]`
 	steps := []struct{ conditions, controls, want string }{
 		{users, ``, `No controls`},
 		{users, `grant_controls = { operator = "OR" }`, `Empty grant controls`},
@@ -601,7 +603,7 @@ resource "teamshipaa_conditional_access_policy" "t" {
 		{users, `grant_controls = { built_in_controls = ["mfa"], authentication_strength_id = "00000000-0000-0000-0000-000000000004" }`, `mfa and an authentication strength are exclusive`},
 		{users, `session_controls = { sign_in_frequency = { frequency_interval = "everyTime", value = 1, type = "hours" } }`, `everyTime takes no value or type`},
 		{users, `session_controls = { sign_in_frequency = { value = 4 } }`, `value and type go together`},
-		{users, `session_controls = { sign_in_frequency = { value = 48, type = "hours" } }`, `Too many hours`},
+		{users, `session_controls = { sign_in_frequency = { authentication_type = "primaryAndSecondaryAuthentication" } }`, `Sign-in frequency needs a value`},
 		{users, `session_controls = {}`, `Empty session controls`},
 		{`users = { include_users = ["All"] }
     applications = { include_applications = ["Office365"] }`, `session_controls = { persistent_browser = { mode = "never" } }`, `Persistent browser needs all cloud apps`},
@@ -611,13 +613,22 @@ resource "teamshipaa_conditional_access_policy" "t" {
     applications = { include_applications = ["All"], include_user_actions = ["urn:user:registersecurityinfo"] }`, `grant_controls = { built_in_controls = ["mfa"] }`, `exclusive`},
 		{`users = { include_users = ["All"] }
     applications = {}`, `grant_controls = { built_in_controls = ["mfa"] }`, `No applications or user actions`},
-		{`users = { include_users = ["All", "None"] }
-    applications = { include_applications = ["All"] }`, `grant_controls = { built_in_controls = ["mfa"] }`, `stands alone`},
+		{`users = { include_users = ["All"] }
+    applications = { include_applications = ["All", "Office365"] }`, `grant_controls = { built_in_controls = ["mfa"] }`, `All stands alone`},
 		{`users = { include_users = ["All"], exclude_users = [] }
     applications = { include_applications = ["All"] }`, `grant_controls = { built_in_controls = ["mfa"] }`, `at least 1`},
-		{users + `
-    client_app_types = ["all", "browser"]`, `grant_controls = { built_in_controls = ["mfa"] }`, `all stands alone`},
 		{users, `grant_controls = { built_in_controls = ["passwordChange"] }`, `passwordChange needs mfa`},
+		// passwordChange, as conditionalaccessgrantcontrols.md and concept-conditional-access-grant.md describe it.
+		{riskyUsers, `grant_controls = { operator = "OR", built_in_controls = ["passwordChange"], authentication_strength_id = "00000000-0000-0000-0000-000000000002" }`, `passwordChange needs AND`},
+		{riskyUsers, `grant_controls = { operator = "AND", built_in_controls = ["mfa", "passwordChange", "compliantDevice"] }`, `passwordChange stands with mfa only`},
+		{users, `grant_controls = { operator = "AND", built_in_controls = ["mfa", "passwordChange"] }`, `passwordChange needs user risk`},
+		{`users = { include_users = ["All"], exclude_groups = ["` + breakGlassGroup + `"] }
+    applications = { include_applications = ["Office365"] }
+    user_risk_levels = ["high"]`, `grant_controls = { operator = "AND", built_in_controls = ["mfa", "passwordChange"] }`, `passwordChange needs all cloud apps`},
+		{riskyUsers + `
+    locations = { include_locations = ["All"] }`, `grant_controls = { operator = "AND", built_in_controls = ["mfa", "passwordChange"] }`, `passwordChange allows users, applications and user risk only`},
+		{`users = { include_guests_or_external_users = { guest_or_external_user_types = ["internalGuest"], external_tenants_membership_kind = "all", external_tenant_ids = ["` + breakGlassGroup + `"] } }
+    applications = { include_applications = ["All"] }`, `grant_controls = { built_in_controls = ["mfa"] }`, `Tenants need enumerated`},
 		{users, `grant_controls = { built_in_controls = ["mfaa"] }`, `value must be one\s+of`},
 		{`users = { include_guests_or_external_users = { guest_or_external_user_types = ["internalGuest"], external_tenants_membership_kind = "enumerated" } }
     applications = { include_applications = ["All"] }`, `grant_controls = { built_in_controls = ["mfa"] }`, `Tenants missing`},
@@ -626,6 +637,11 @@ resource "teamshipaa_conditional_access_policy" "t" {
 	for _, s := range steps {
 		ts = append(ts, resource.TestStep{Config: policy(s.conditions, s.controls), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)` + s.want)})
 	}
+	// The documented passwordChange policy (entra howto-conditional-access-session-lifetime, policy 3:
+	// an authentication strength and password change for high user risk) plans.
+	ts = append(ts, resource.TestStep{Config: policy(riskyUsers,
+		`grant_controls = { operator = "AND", built_in_controls = ["passwordChange"], authentication_strength_id = "00000000-0000-0000-0000-000000000002" }`),
+		PlanOnly: true, ExpectNonEmptyPlan: true})
 	// A missing state is refused: report-only is not defaulted silently.
 	ts = append(ts, resource.TestStep{Config: strings.Replace(policy(users, `grant_controls = { built_in_controls = ["mfa"] }`),
 		`state        = "enabledForReportingButNotEnforced"`, "", 1), PlanOnly: true, ExpectError: regexp.MustCompile(`(?s)"state" is required`)})

@@ -109,3 +109,40 @@ func TestSetFromKeepsPriorSpelling(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// Combinations no Microsoft document forbids are left to the service: the
+// plan-time rules do not refuse them (they once did, without a source).
+func TestValidatePolicy_undocumentedCombinationsAreLeftToTheService(t *testing.T) {
+	for name, edit := range map[string]func(m *caPolicyModel){
+		"All with a user id": func(m *caPolicyModel) {
+			m.Conditions.Users.IncludeUsers = strSet("All", "11111111-1111-1111-1111-111111111111")
+		},
+		"all with another client app": func(m *caPolicyModel) { m.Conditions.ClientAppTypes = strSet("all", "browser") },
+		"excluding all platforms": func(m *caPolicyModel) {
+			m.Conditions.Platforms = &caPlatforms{IncludePlatforms: strSet("all"), ExcludePlatforms: strSet("all")}
+		},
+		"excluding All locations": func(m *caPolicyModel) {
+			m.Conditions.Locations = &caLocations{IncludeLocations: strSet("All"), ExcludeLocations: strSet("All")}
+		},
+		"48 hours": func(m *caPolicyModel) {
+			m.SessionControls = &caSession{SignInFrequency: &caSignInFrequency{Value: types.Int64Value(48), Type: types.StringValue("hours"),
+				FrequencyInterval: types.StringNull(), IsEnabled: types.BoolNull(), AuthenticationType: types.StringNull()},
+				ApplicationEnforcedRestrictionsEnabled: types.BoolNull()}
+		},
+		"excluded apps with user actions": func(m *caPolicyModel) {
+			m.Conditions.Applications = &caApplications{IncludeApplications: strSet(), IncludeUserActions: strSet("urn:user:registersecurityinfo"),
+				ExcludeApplications: strSet("00000003-0000-0ff1-ce00-000000000000")}
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			m := allUsersPolicy("enabledForReportingButNotEnforced", "mfa")
+			m.Conditions.ClientAppTypes = strSet("all")
+			edit(m)
+			var d diag.Diagnostics
+			validatePolicy(m, &d)
+			if d.HasError() {
+				t.Errorf("refused: %v", d)
+			}
+		})
+	}
+}

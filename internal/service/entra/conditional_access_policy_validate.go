@@ -7,11 +7,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // ValidateConfig enforces at plan time the rules the service enforces at
 // apply time (so a plan that succeeds does not fail halfway through an
-// apply), plus the lockout protection.
+// apply), plus the lockout protection. Each rule names the document or the
+// observed service error behind it; a combination no source forbids is left
+// to the service (its error reaches the user with the request id).
 func (r *caPolicyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m caPolicyModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -21,21 +24,24 @@ func (r *caPolicyResource) ValidateConfig(ctx context.Context, req resource.Vali
 	validatePolicy(&m, &resp.Diagnostics)
 }
 
+// Sources named below:
+//
+//	graph:  microsoftgraph/microsoft-graph-docs-contrib api-reference/v1.0/resources/<page>.md
+//	entra:  MicrosoftDocs/entra-docs docs/identity/<page>.md
 func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 	cond := path.Root("conditions")
 	if c := m.Conditions; c != nil {
 		if u := c.Users; u != nil {
 			up := cond.AtName("users")
+			// graph conditionalaccessconditionset: "Either users or clientApplications is required"
+			// (this resource has no clientApplications); a users condition that includes nobody is refused
+			// (observed: nicolonsky/ModernWorkplaceConcierge#50).
 			if !setNonEmpty(u.IncludeUsers) && !setNonEmpty(u.IncludeGroups) && !setNonEmpty(u.IncludeRoles) && u.IncludeGuestsOrExternalUsers == nil {
 				diags.AddAttributeError(up, "No users included",
 					"A policy must include someone: set include_users (for example [\"All\"]), include_groups, include_roles or include_guests_or_external_users.")
 			}
-			for _, special := range []string{"All", "None"} {
-				if setHas(u.IncludeUsers, special) && len(u.IncludeUsers.Elements()) > 1 {
-					diags.AddAttributeError(up.AtName("include_users"), special+" stands alone",
-						fmt.Sprintf("include_users = [%q] cannot be combined with other values.", special))
-				}
-			}
+			// graph conditionalaccessexternaltenants: membershipKind "enumerated" is the
+			// conditionalAccessEnumeratedExternalTenants type, the only one with members.
 			for name, g := range map[string]*caGuests{"include_guests_or_external_users": u.IncludeGuestsOrExternalUsers, "exclude_guests_or_external_users": u.ExcludeGuestsOrExternalUsers} {
 				if g == nil || g.ExternalTenantsMembershipKind.IsUnknown() {
 					continue
@@ -56,16 +62,17 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 			apps, actions := setNonEmpty(a.IncludeApplications), setNonEmpty(a.IncludeUserActions)
 			switch {
 			case !apps && !actions:
+				// graph conditionalaccessconditionset: applications "Required".
 				diags.AddAttributeError(ap, "No applications or user actions",
 					"Set include_applications (for example [\"All\"]) or include_user_actions.")
 			case apps && actions:
+				// The service's error 1012: "'applications' condition cannot include both
+				// 'includeApplications' and 'includeUserActions'".
 				diags.AddAttributeError(ap.AtName("include_user_actions"), "Applications and user actions are exclusive",
 					"A policy targets either cloud apps (include_applications) or user actions (include_user_actions), not both.")
 			}
-			if actions && setNonEmpty(a.ExcludeApplications) {
-				diags.AddAttributeError(ap.AtName("exclude_applications"), "Exclusions need applications",
-					"exclude_applications only applies with include_applications.")
-			}
+			// graph conditionalaccessapplications: includeApplications "Can be one of the following":
+			// application IDs, All, Office365 or MicrosoftAdminPortals.
 			for _, special := range []string{"All", "None"} {
 				if setHas(a.IncludeApplications, special) && len(a.IncludeApplications.Elements()) > 1 {
 					diags.AddAttributeError(ap.AtName("include_applications"), special+" stands alone",
@@ -73,23 +80,13 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 				}
 			}
 		}
-		if setHas(c.ClientAppTypes, "all") && len(c.ClientAppTypes.Elements()) > 1 {
-			diags.AddAttributeError(cond.AtName("client_app_types"), "all stands alone",
-				"client_app_types = [\"all\"] already covers every client app; list specific types instead.")
-		}
-		if p := c.Platforms; p != nil && setHas(p.ExcludePlatforms, "all") {
-			diags.AddAttributeError(cond.AtName("platforms").AtName("exclude_platforms"), "Cannot exclude all platforms",
-				"exclude_platforms cannot hold \"all\".")
-		}
-		if l := c.Locations; l != nil && (setHas(l.ExcludeLocations, "All")) {
-			diags.AddAttributeError(cond.AtName("locations").AtName("exclude_locations"), "Cannot exclude all locations",
-				"exclude_locations cannot hold \"All\"; exclude named locations or AllTrusted.")
-		}
 	}
 
 	g, s := m.GrantControls, m.SessionControls
 	grantEmpty := g == nil || !setNonEmpty(g.BuiltInControls) && g.AuthenticationStrengthID.IsNull() && !setNonEmpty(g.TermsOfUse)
 	sessionEmpty := s == nil || s.SignInFrequency == nil && s.PersistentBrowser == nil && s.CloudAppSecurity == nil && s.ApplicationEnforcedRestrictionsEnabled.IsNull()
+	// A grant block without controls is refused (azuread #1168: "Creating a policy with neither
+	// [builtInControls nor termsOfUse] is not possible") and read back as none (azuread #1150).
 	if g != nil && grantEmpty {
 		diags.AddAttributeError(path.Root("grant_controls"), "Empty grant controls",
 			"grant_controls needs built_in_controls, authentication_strength_id or terms_of_use; leave the block out for a policy with session controls only.")
@@ -98,6 +95,7 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 		diags.AddAttributeError(path.Root("session_controls"), "Empty session controls",
 			"session_controls needs at least one control; leave it out otherwise.")
 	}
+	// A policy with neither is refused (microsoft-graph-docs-contrib#2031).
 	if g == nil && s == nil {
 		diags.AddError("No controls", "A conditional access policy needs grant_controls or session_controls (or both).")
 	}
@@ -105,23 +103,20 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 	block := g != nil && setHas(g.BuiltInControls, "block")
 	if g != nil {
 		gp := path.Root("grant_controls")
+		// entra conditional-access/concept-conditional-access-grant: a policy either blocks access
+		// or grants it with controls.
 		if block && (len(g.BuiltInControls.Elements()) > 1 || !g.AuthenticationStrengthID.IsNull() || setNonEmpty(g.TermsOfUse)) {
 			diags.AddAttributeError(gp.AtName("built_in_controls"), "block stands alone",
 				"A policy that blocks access cannot also require other controls: remove the other built_in_controls, authentication_strength_id and terms_of_use, or remove block.")
 		}
+		// entra authentication/concept-authentication-strengths, Limitations: "Require multifactor
+		// authentication and Require authentication strength can't be used together".
 		if setHas(g.BuiltInControls, "mfa") && !g.AuthenticationStrengthID.IsNull() {
 			diags.AddAttributeError(gp.AtName("authentication_strength_id"), "mfa and an authentication strength are exclusive",
 				"An authentication strength already requires multifactor authentication: use either built_in_controls \"mfa\" or authentication_strength_id.")
 		}
 		if setHas(g.BuiltInControls, "passwordChange") {
-			if g.Operator.ValueString() != "AND" && known(g.Operator) && len(g.BuiltInControls.Elements()) > 1 {
-				diags.AddAttributeError(gp.AtName("operator"), "passwordChange needs AND",
-					"passwordChange must be combined with mfa using operator = \"AND\".")
-			}
-			if !setHas(g.BuiltInControls, "mfa") && g.AuthenticationStrengthID.IsNull() {
-				diags.AddAttributeError(gp.AtName("built_in_controls"), "passwordChange needs mfa",
-					"The service requires passwordChange to be combined with mfa (operator = \"AND\").")
-			}
+			passwordChange(m, diags)
 		}
 	}
 	if s != nil {
@@ -129,6 +124,8 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 		if f := s.SignInFrequency; f != nil {
 			fp := sp.AtName("sign_in_frequency")
 			interval := firstNonEmpty(str(f.FrequencyInterval), defaultFrequencyInterval)
+			// graph signinfrequencysessioncontrol: value is "the number of days or hours" of type;
+			// the beta page of the same resource: type is "null if frequencyInterval is everyTime".
 			switch {
 			case f.FrequencyInterval.IsUnknown():
 			case interval == "everyTime" && (!f.Value.IsNull() || !f.Type.IsNull()):
@@ -141,10 +138,9 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 				diags.AddAttributeError(fp, "Sign-in frequency needs a value",
 					"Set value and type, or frequency_interval = \"everyTime\".")
 			}
-			if known(f.Value) && str(f.Type) == "hours" && f.Value.ValueInt64() > 23 {
-				diags.AddAttributeError(fp.AtName("value"), "Too many hours", "With type = \"hours\", value is 1 to 23; use days for longer.")
-			}
 		}
+		// entra conditional-access/howto-conditional-access-session-lifetime: persistent browser
+		// session "requires selecting 'All Cloud Apps' as a condition".
 		if s.PersistentBrowser != nil && m.Conditions != nil && m.Conditions.Applications != nil {
 			a := m.Conditions.Applications
 			if known(a.IncludeApplications) && !(setHas(a.IncludeApplications, "All") && len(a.IncludeApplications.Elements()) == 1) {
@@ -155,6 +151,56 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 	}
 
 	lockout(m, block, grantEmpty, diags)
+}
+
+// passwordChange applies the documented rules of the passwordChange grant
+// control: graph conditionalaccessgrantcontrols ("must be accompanied by mfa
+// using an AND operator", "must be used in a policy containing
+// userRiskLevels", "should target all applications, and not exclude any",
+// "can't contain any other condition except users, applications and
+// userRiskLevels") and entra conditional-access/concept-conditional-access-grant
+// ("can't be used with other controls, such as requiring a compliant device").
+// entra's session-lifetime how-to pairs it with an authentication strength
+// instead of mfa, so either is accepted.
+func passwordChange(m *caPolicyModel, diags *diag.Diagnostics) {
+	g, gp := m.GrantControls, path.Root("grant_controls")
+	if !setHas(g.BuiltInControls, "mfa") && g.AuthenticationStrengthID.IsNull() {
+		diags.AddAttributeError(gp.AtName("built_in_controls"), "passwordChange needs mfa",
+			"The service requires passwordChange to be combined with mfa (or an authentication strength) under operator = \"AND\".")
+	}
+	if known(g.Operator) && g.Operator.ValueString() != "AND" {
+		diags.AddAttributeError(gp.AtName("operator"), "passwordChange needs AND",
+			"passwordChange must be combined with mfa using operator = \"AND\".")
+	}
+	for _, e := range g.BuiltInControls.Elements() {
+		if v, ok := e.(types.String); ok && known(v) && v.ValueString() != "mfa" && v.ValueString() != "passwordChange" {
+			diags.AddAttributeError(gp.AtName("built_in_controls"), "passwordChange stands with mfa only",
+				fmt.Sprintf("passwordChange cannot be combined with %q; keep only mfa (or an authentication strength) beside it.", v.ValueString()))
+		}
+	}
+	if setNonEmpty(g.TermsOfUse) {
+		diags.AddAttributeError(gp.AtName("terms_of_use"), "passwordChange stands with mfa only",
+			"passwordChange cannot be combined with terms of use.")
+	}
+	c, cp := m.Conditions, path.Root("conditions")
+	if c == nil {
+		return
+	}
+	if !setNonEmpty(c.UserRiskLevels) && !c.UserRiskLevels.IsUnknown() {
+		diags.AddAttributeError(cp.AtName("user_risk_levels"), "passwordChange needs user risk",
+			"passwordChange remediates user risk: set conditions.user_risk_levels (for example [\"high\"]).")
+	}
+	if a := c.Applications; a != nil && known(a.IncludeApplications) &&
+		(!(setHas(a.IncludeApplications, "All") && len(a.IncludeApplications.Elements()) == 1) || setNonEmpty(a.ExcludeApplications)) {
+		diags.AddAttributeError(cp.AtName("applications"), "passwordChange needs all cloud apps",
+			"A passwordChange policy must target include_applications = [\"All\"] and exclude none.")
+	}
+	other := c.Platforms != nil || c.Locations != nil || c.AuthenticationFlows != nil || setNonEmpty(c.SignInRiskLevels) ||
+		(setNonEmpty(c.ClientAppTypes) && !(setHas(c.ClientAppTypes, "all") && len(c.ClientAppTypes.Elements()) == 1))
+	if other {
+		diags.AddAttributeError(cp, "passwordChange allows users, applications and user risk only",
+			"A passwordChange policy cannot have platforms, locations, authentication_flows, sign_in_risk_levels or client_app_types other than [\"all\"].")
+	}
 }
 
 // lockout refuses a policy that would block every user with no exclusion, and
