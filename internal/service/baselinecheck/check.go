@@ -3,6 +3,7 @@ package baselinecheck
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -53,11 +54,11 @@ func Check(resourceType string, mode conns.BaselineChecks, planned tftypes.Value
 		}
 		summary, detail := Deviation(c, o, f)
 		fail := mode == conns.ChecksError && f.Result == baseline.Fail
-		if _, governed := o.Attrs[c.Attribute]; c.Attribute != "" && governed {
+		if at, ok := attrPath(o, c.Attribute); ok {
 			if fail {
-				diags.AddAttributeError(path.Root(c.Attribute), summary, detail)
+				diags.AddAttributeError(at, summary, detail)
 			} else {
-				diags.AddAttributeWarning(path.Root(c.Attribute), summary, detail)
+				diags.AddAttributeWarning(at, summary, detail)
 			}
 			continue
 		}
@@ -68,6 +69,35 @@ func Check(resourceType string, mode conns.BaselineChecks, planned tftypes.Value
 		}
 	}
 	return diags
+}
+
+// attrPath is the path of a governed attribute, a dotted name for nested
+// ones ("conditions.users.exclude_users"), cut where the object is null so
+// the diagnostic points at what the configuration holds. ok is false for
+// controls over the whole object.
+func attrPath(o baseline.Object, attr string) (path.Path, bool) {
+	if attr == "" {
+		return path.Empty(), false
+	}
+	var p path.Path
+	var cur any = o.Attrs
+	for i, name := range strings.Split(attr, ".") {
+		m, isMap := cur.(map[string]any)
+		if !isMap {
+			break
+		}
+		v, present := m[name]
+		if !present {
+			return path.Empty(), false
+		}
+		if i == 0 {
+			p = path.Root(name)
+		} else {
+			p = p.AtName(name)
+		}
+		cur = v
+	}
+	return p, true
 }
 
 func profileKnown(planned tftypes.Value) bool {
@@ -104,7 +134,7 @@ func Deviation(c baseline.Control, o baseline.Object, f baseline.Finding) (summa
 	line("Attribute", attr)
 	line("Planned", f.Actual)
 	line("Recommended", f.Expected)
-	line("Crosswalk", Crosswalk(c.Crosswalk))
+	line("Crosswalk", c.Crosswalk.String())
 	line("HIPAA", "45 CFR "+strings.Join(c.HIPAA, ", ")+" (this project's interpretation: no published source maps these settings to the Security Rule)")
 	line("Trade-off", c.TradeOff)
 	line("Resolution", c.Resolution)
@@ -113,7 +143,10 @@ func Deviation(c baseline.Control, o baseline.Object, f baseline.Finding) (summa
 	}
 	key := c.Attribute
 	if key == "" {
-		key = fmt.Sprintf("%q", c.ID)
+		key = c.ID
+	}
+	if !identRE.MatchString(key) {
+		key = fmt.Sprintf("%q", key) // HCL map keys with dots are quoted
 	}
 	fmt.Fprintf(&b, "\nIf this departure is deliberate, record the reason on the resource (it is kept in state, and this check stops reporting it):\n\n"+
 		"  %s = {\n    %s = \"<why this object departs from the baseline>\"\n  }\n", ExceptionsAttr, key)
@@ -123,27 +156,11 @@ func Deviation(c baseline.Control, o baseline.Object, f baseline.Finding) (summa
 	return summary, strings.TrimRight(b.String(), "\n")
 }
 
+var identRE = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+
 func levelMeaning(l baseline.Level) string {
 	if l == baseline.Should {
 		return "recommended"
 	}
 	return "required"
-}
-
-// Crosswalk names the same recommendation in other baselines:
-// "SCuBA MS.TEAMS.1.3v1, MS.TEAMS.1.4v1; CIS 8.5.3; Maester MT.1045".
-func Crosswalk(x baseline.Crosswalk) string {
-	var parts []string
-	for _, g := range []struct {
-		name string
-		ids  []string
-	}{{"SCuBA", x.SCuBA}, {"CIS", x.CIS}, {"Maester", x.Maester}} {
-		if len(g.ids) > 0 {
-			parts = append(parts, g.name+" "+strings.Join(g.ids, ", "))
-		}
-	}
-	if len(parts) == 0 {
-		return "none (no other baseline checks this setting)"
-	}
-	return strings.Join(parts, "; ")
 }

@@ -1,8 +1,11 @@
 package teams_test
 
 import (
+	"encoding/json"
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -13,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/acctest"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
 )
 
 // globalLobbyConfig plans the Global meeting policy with auto_admitted_users
@@ -92,14 +96,53 @@ func TestAccBaselineChecks_offReportsNothing(t *testing.T) {
 	}
 }
 
+// compliantGlobal is the Global meeting policy with every value the catalog
+// recommends for it in profile p (taken from the catalog, so no value is
+// typed twice), then the overrides, then extra arguments.
+func compliantGlobal(t *testing.T, providerArgs string, p baseline.Profile, overrides map[string]any, extra string) string {
+	t.Helper()
+	vals := map[string]any{}
+	settings := baseline.Settings(p)["teamshipaa_meeting_policy"]
+	maps.Copy(vals, settings[string(baseline.ScopeEvery)])
+	maps.Copy(vals, settings[string(baseline.ScopeGlobal)])
+	maps.Copy(vals, overrides)
+	var b strings.Builder
+	for _, k := range slices.Sorted(maps.Keys(vals)) {
+		v, err := json.Marshal(vals[k]) // JSON scalars and arrays are HCL literals
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&b, "  %s = %s\n", k, v)
+	}
+	return fmt.Sprintf(`
+provider "teamshipaa" {
+  %s
+}
+
+resource "teamshipaa_meeting_policy" "global" {
+  name = "Global"
+%s
+  %s
+}
+`, providerArgs, b.String(), extra)
+}
+
 // With baseline_checks = "error" the deviation fails the plan; an exception
-// with a written reason lets it through, and the reason is kept in state
-// (through refresh, and left null by an import). Unknown keys and empty
-// reasons are refused.
+// with a written reason (keyed by control id or by attribute) lets it
+// through, and the reason is kept in state (through refresh; an import
+// leaves it null). Unknown keys and empty reasons are refused.
 func TestAccBaselineChecks_errorModeAndExceptions(t *testing.T) {
 	addr := "teamshipaa_meeting_policy.global"
 	reason := "Kiosk meeting rooms join as anonymous devices; approved by the privacy officer, ticket SEC-142."
 	strict := `baseline_checks = "error"`
+	everyone := map[string]any{"auto_admitted_users": "Everyone"}
+	sim := acctest.Sim(t)
+	before, _ := sim.TeamsInstance(meetingPolicyType, "Global")
+	t.Cleanup(func() {
+		if err := sim.SetTeamsParams(meetingPolicyType, "Global", before); err != nil {
+			t.Errorf("restoring the Global meeting policy: %v", err)
+		}
+	})
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -107,25 +150,25 @@ func TestAccBaselineChecks_errorModeAndExceptions(t *testing.T) {
 		CheckDestroy: checkSimValue(t, "Global", "AutoAdmittedUsers", "EveryoneInCompanyExcludingGuests"),
 		Steps: []resource.TestStep{
 			{
-				Config:      globalLobbyConfig(strict, "Everyone", ""),
+				Config:      compliantGlobal(t, strict, baseline.Staff, everyone, ""),
 				ExpectError: regexp.MustCompile(`(?s)Baseline deviation HB\.MEETING\.2.*164\.312\(d\)`),
 			},
 			{
-				Config:      globalLobbyConfig(strict, "Everyone", `baseline_exceptions = { allow_meet_now = "because" }`),
+				Config:      compliantGlobal(t, strict, baseline.Staff, everyone, `baseline_exceptions = { allow_meet_now = "because" }`),
 				ExpectError: regexp.MustCompile(`(?s)Unknown baseline exception.*Allowed keys.*auto_admitted_users.*HB\.MEETING\.2`),
 			},
 			{
-				Config:      globalLobbyConfig(strict, "Everyone", `baseline_exceptions = { auto_admitted_users = " " }`),
+				Config:      compliantGlobal(t, strict, baseline.Staff, everyone, `baseline_exceptions = { auto_admitted_users = " " }`),
 				ExpectError: regexp.MustCompile(`Empty baseline exception reason`),
 			},
 			{
-				Config: globalLobbyConfig(strict, "Everyone", fmt.Sprintf("baseline_exceptions = { auto_admitted_users = %q }", reason)),
+				Config: compliantGlobal(t, strict, baseline.Staff, everyone, fmt.Sprintf(`baseline_exceptions = { "HB.MEETING.2" = %q }`, reason)),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("baseline_exceptions"),
-						knownvalue.MapExact(map[string]knownvalue.Check{"auto_admitted_users": knownvalue.StringExact(reason)})),
+						knownvalue.MapExact(map[string]knownvalue.Check{"HB.MEETING.2": knownvalue.StringExact(reason)})),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("baseline_profile"), knownvalue.Null()),
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("auto_admitted_users"), knownvalue.StringExact("Everyone")),
 				},
@@ -139,18 +182,21 @@ func TestAccBaselineChecks_errorModeAndExceptions(t *testing.T) {
 				ImportStateVerifyIgnore: []string{"baseline_exceptions"},
 			},
 			{
-				// Keyed by control id, in the telehealth profile, then back to the baseline value.
-				Config: globalLobbyConfig(strict, "Everyone", `
+				// Marked for telehealth, judged against that profile; keyed by attribute.
+				Config: compliantGlobal(t, strict, baseline.Telehealth, everyone, fmt.Sprintf(`
   baseline_profile    = "telehealth"
-  baseline_exceptions = { "HB.MEETING.2" = "Patients wait in no lobby on the kiosk tablets." }`),
+  baseline_exceptions = { auto_admitted_users = %q }`, reason)),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("baseline_profile"), knownvalue.StringExact("telehealth")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("baseline_exceptions"),
+						knownvalue.MapExact(map[string]knownvalue.Check{"auto_admitted_users": knownvalue.StringExact(reason)})),
 				},
 			},
 			{
-				Config: globalLobbyConfig(strict, "EveryoneInCompanyExcludingGuests", ""),
+				Config: compliantGlobal(t, strict, baseline.Staff, nil, ""),
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("baseline_exceptions"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("baseline_profile"), knownvalue.Null()),
 				},
 				Check: checkSimValue(t, "Global", "AutoAdmittedUsers", "EveryoneInCompanyExcludingGuests"),
 			},
