@@ -24,18 +24,23 @@ variable "conditional_access_state" {
 }
 
 variable "admin_role_names" {
-  description = "Directory roles whose holders must use phishing-resistant MFA, by display name."
+  description = "Directory roles whose holders must use phishing-resistant MFA, by display name: SCuBA's highly privileged roles, plus the roles that administer this baseline."
   type        = set(string)
   default = [
+    # CISA SCuBA (Entra ID baseline) highly privileged roles
     "Global Administrator",
     "Privileged Role Administrator",
+    "User Administrator",
+    "SharePoint Administrator",
+    "Exchange Administrator",
+    "Hybrid Identity Administrator",
+    "Application Administrator",
+    "Cloud Application Administrator",
+    # the roles that can change this baseline
     "Privileged Authentication Administrator",
     "Security Administrator",
     "Conditional Access Administrator",
-    "Exchange Administrator",
-    "SharePoint Administrator",
     "Teams Administrator",
-    "User Administrator",
     "Compliance Administrator",
   ]
 }
