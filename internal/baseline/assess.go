@@ -14,22 +14,37 @@ type Evaluation struct {
 // tenant. exceptions maps a control id to the reason it is waived.
 //
 // Objects carry their own profile (a policy meant for patient visits is
-// judged as telehealth whatever p is); p chooses the catalog. A tenant control
+// judged by the telehealth controls whatever p is); an object without one
+// takes p, and p chooses the tenant controls. A tenant control
 // passes when at least one object of its type satisfies it; when none does,
 // Details collects what the near misses reported (for example "report-only").
 func Assess(p Profile, objects []Object, exceptions map[string]Exception) []Evaluation {
+	// An object with no profile of its own takes the assessment's: in a
+	// telehealth organization the Global policy is judged by the telehealth
+	// controls that govern it (HB.MEETING.7).
+	objs := make([]Object, len(objects))
+	for i, o := range objects {
+		if o.Profile == "" {
+			o.Profile = p
+		}
+		objs[i] = o
+	}
 	var out []Evaluation
-	for _, c := range ForProfile(p) {
+	for _, c := range Catalog() {
 		if c.Scope == ScopeTenant {
-			out = append(out, assessTenant(c, objects, exceptions))
+			if c.AppliesTo(p) {
+				out = append(out, assessTenant(c, objs, exceptions))
+			}
 			continue
 		}
-		for _, o := range objects {
+		for _, o := range objs {
 			if o.Resource != c.Resource {
 				continue
 			}
 			if o.Err != nil {
-				out = append(out, Evaluation{Control: c, Object: o.Name, Finding: Judge(c, o, nil)})
+				if c.AppliesTo(p) {
+					out = append(out, Evaluation{Control: c, Object: o.Name, Finding: Judge(c, o, nil)})
+				}
 				continue
 			}
 			if !Judges(c, o) {

@@ -411,3 +411,37 @@ func TestSummary(t *testing.T) {
 		t.Errorf("an empty tenant fails its tenant controls: %v", s)
 	}
 }
+
+// The assessment's profile stands in for objects without one, and a marked
+// object is judged by its own profile's controls whatever the assessment's.
+func TestAssessObjectProfiles(t *testing.T) {
+	global := meeting("Global", true, "", map[string]any{anonymousJoin: true})
+	tele := meeting("Telehealth", false, Telehealth, map[string]any{
+		anonymousJoin: true, "anonymous_user_authentication_method": "None",
+	})
+	has := func(evs []Evaluation, id, object string) (Result, bool) {
+		for _, e := range evs {
+			if e.Control.ID == id && e.Object == object {
+				return e.Result, true
+			}
+		}
+		return "", false
+	}
+	staff := Assess(Staff, []Object{global, tele}, nil)
+	if r, ok := has(staff, "HB.MEETING.8", "Telehealth"); !ok || r != Fail {
+		t.Errorf("staff assessment: a telehealth-marked policy is judged by HB.MEETING.8; got %q, %v", r, ok)
+	}
+	if _, ok := has(staff, "HB.MEETING.6", "Telehealth"); ok {
+		t.Error("staff assessment: HB.MEETING.6 (staff only) must not judge a telehealth-marked policy")
+	}
+	if r, ok := has(staff, "HB.MEETING.6", "Global"); !ok || r != Fail {
+		t.Errorf("staff assessment: Global judged by HB.MEETING.6; got %q, %v", r, ok)
+	}
+	th := Assess(Telehealth, []Object{global, tele}, nil)
+	if r, ok := has(th, "HB.MEETING.7", "Global"); !ok || r != Fail {
+		t.Errorf("telehealth assessment: an unmarked Global policy is judged by HB.MEETING.7; got %q, %v", r, ok)
+	}
+	if _, ok := has(th, "HB.MEETING.6", "Global"); ok {
+		t.Error("telehealth assessment: HB.MEETING.6 (staff only) must not judge the Global policy")
+	}
+}
