@@ -167,6 +167,47 @@ resource "teamshipaa_conditional_access_policy" "block_device_code_flow" {
   grant_controls = { built_in_controls = ["block"] }
 }
 
+# SCuBA MS.AAD.2.1v1, CIS 5.2.2.6 | HIPAA 164.308(a)(5)(ii)(C): a user Entra ID Protection rates as
+# high risk (leaked credentials, say) is blocked until an administrator remediates. Needs Entra ID P2.
+resource "teamshipaa_conditional_access_policy" "block_high_user_risk" {
+  display_name = "HIPAA - Block high user risk"
+  state        = var.conditional_access_state
+  conditions = {
+    users            = local.all_users
+    applications     = { include_applications = ["All"] }
+    user_risk_levels = ["high"]
+  }
+  grant_controls = { built_in_controls = ["block"] }
+}
+
+# SCuBA MS.AAD.2.3v1, CIS 5.2.2.7 | HIPAA 164.308(a)(5)(ii)(C): a sign-in rated high risk (an
+# anonymous IP, impossible travel) is blocked. Needs Entra ID P2.
+resource "teamshipaa_conditional_access_policy" "block_high_sign_in_risk" {
+  display_name = "HIPAA - Block high sign-in risk"
+  state        = var.conditional_access_state
+  conditions = {
+    users               = local.all_users
+    applications        = { include_applications = ["All"] }
+    sign_in_risk_levels = ["high"]
+  }
+  grant_controls = { built_in_controls = ["block"] }
+}
+
+# SCuBA MS.AAD.3.8v1, CIS 5.2.2.10 | HIPAA 164.312(d): a stolen password alone cannot register a
+# second factor; registration needs a managed device.
+resource "teamshipaa_conditional_access_policy" "register_security_info_managed_device" {
+  display_name = "HIPAA - Register security info from a managed device"
+  state        = var.conditional_access_state
+  conditions = {
+    users        = local.all_users
+    applications = { include_user_actions = ["urn:user:registersecurityinfo"] }
+  }
+  grant_controls = {
+    operator          = "OR"
+    built_in_controls = ["compliantDevice", "domainJoinedDevice"]
+  }
+}
+
 output "conditional_access_policy_ids" {
   description = "IDs of the baseline's conditional access policies (report-only until you enable them)."
   value = {
@@ -177,5 +218,8 @@ output "conditional_access_policy_ids" {
     mfa_guests                    = teamshipaa_conditional_access_policy.mfa_guests.id
     sign_in_frequency             = teamshipaa_conditional_access_policy.sign_in_frequency.id
     block_device_code_flow        = teamshipaa_conditional_access_policy.block_device_code_flow.id
+    block_high_user_risk          = teamshipaa_conditional_access_policy.block_high_user_risk.id
+    block_high_sign_in_risk       = teamshipaa_conditional_access_policy.block_high_sign_in_risk.id
+    register_security_info        = teamshipaa_conditional_access_policy.register_security_info_managed_device.id
   }
 }
