@@ -1,0 +1,186 @@
+locals {
+  managed_resources = distinct([for o in values(local.objects) : o.resource])
+
+  control_status = {
+    for id, c in local.controls : id => {
+      id        = id
+      title     = c.title
+      level     = c.level
+      resource  = c.resource
+      attribute = c.attribute
+      scope     = c.scope
+      status    = contains(keys(local.excepted), id) ? "excepted" : contains(local.managed_resources, c.resource) ? "applied" : "not_managed"
+      # What the module sets: the exception's value, else the catalog's (JSON), else the rule in words.
+      value = (contains(keys(local.excepted), id)
+        ? (local.excepted[id].value != null ? jsonencode(local.excepted[id].value)
+        : c.value_json == "null" ? "(not configured by this module)" : "(left as the tenant has it)")
+        : (c.value_json != "null" ? c.value_json : c.expected)
+      )
+      expected    = c.expected
+      hipaa       = c.hipaa
+      scuba       = c.scuba
+      cis         = c.cis
+      maester     = c.maester
+      sources     = c.sources
+      trade_off   = c.trade_off
+      reason      = try(local.excepted[id].reason, null)
+      approved_by = try(local.excepted[id].approved_by, null)
+      expires     = try(local.excepted[id].expires, null)
+    }
+  }
+  control_order = [for c in local.catalog_controls : c.id]
+  status_counts = { for s in ["applied", "excepted", "not_managed"] : s => length([for c in values(local.control_status) : c if c.status == s]) }
+
+  ca_state_words = {
+    enabledForReportingButNotEnforced = "report-only (evaluated and logged, not enforced)"
+    enabled                           = "enforced"
+    disabled                          = "disabled"
+  }
+
+  # Markdown table cells: no pipes or line breaks inside a cell.
+  md = { for id, c in local.control_status : id => { for k, v in c : k => (
+    v == null ? "" : replace(replace(can(tolist(v)) ? join(", ", v) : tostring(v), "|", "\\|"), "\n", " ")
+  ) } }
+
+  # Pieces of the evidence document, built as lists of lines (no template directives: a table row or a
+  # list item is one line each, whatever the inputs).
+  md_control_rows = [for id in local.control_order : format("| %s | %s | %s | `%s`%s | %s | %s | %s | %s | %s | %s |",
+    id, local.md[id].title, local.md[id].level, local.md[id].resource,
+    local.md[id].attribute != "" ? " `${local.md[id].attribute}`" : "",
+    local.md[id].value, local.md[id].hipaa, local.md[id].scuba, local.md[id].cis, local.md[id].maester, local.md[id].status,
+  )]
+  md_exception_rows = [for id in local.control_order : format("| %s | %s | %s | %s | %s | %s |",
+    id, local.md[id].title, local.md[id].value, local.md[id].reason, local.md[id].approved_by, local.md[id].expires,
+  ) if contains(keys(local.excepted), id)]
+  md_exceptions = length(local.excepted) == 0 ? "None: every control of the profile is applied as the catalog recommends." : join("\n", concat([
+    "Each exception was approved by the person named, with the reason written down, and must be reviewed by its expiry",
+    "date: a plan after that date fails until the exception is renewed or removed.",
+    "",
+    "| Control | Requirement | Value set instead | Reason | Approved by | Expires |",
+    "|---|---|---|---|---|---|",
+  ], local.md_exception_rows))
+  md_ca_items     = [for id in local.control_order : "  - ${local.ca_policies[id].display_name} (${id})" if contains(keys(local.ca_policies), id)]
+  md_meeting_list = join(", ", [for k in ["global", "clinicians", "patient_visit"] : "`${local.meeting_policies[k].name}`" if contains(keys(local.meeting_policies), k)])
+  md_patient_visit = local.telehealth ? format(
+    "\n- `%s` holds telehealth patient visits: anonymous join after a one-time passcode and a CAPTCHA, patients wait in the lobby; %s.",
+    local.meeting_policies.patient_visit.name,
+    local.patient_visit_assigned ? "assigned to the group `${var.telehealth_group_id}`" : "not assigned to a group yet",
+  ) : ""
+  retention_years = floor(var.records_retention_days / 365)
+  retention_rest  = var.records_retention_days % 365
+
+  evidence_markdown = <<EOT
+# HIPAA baseline evidence: Microsoft Teams and Microsoft 365
+${var.organization != null ? "\nOrganization: **${var.organization}**\n" : ""}
+| | |
+|---|---|
+| Baseline profile | `${var.profile}` |
+| Controls | ${length(local.controls)}: ${local.status_counts.applied} applied, ${local.status_counts.excepted} excepted, ${local.status_counts.not_managed} not managed by this configuration |
+| Conditional access | ${length(local.ca_policies)} policies, ${local.ca_state_words[var.conditional_access_state]} |
+| Business associate agreement | ${var.business_associate_agreement.counterparty}, in effect since ${var.business_associate_agreement.executed_on} |
+| Workforce training | ${var.training_attestation.program}, completed ${var.training_attestation.completed_on} |
+
+This document is produced by the `hipaa-baseline` Terraform module from the configuration it applies: every value
+below is the one the module sets, taken from the control catalog of the teamshipaa provider. The HIPAA Security
+Rule citations (45 CFR Part 164) are this project's interpretation: no published source maps these settings to the
+Security Rule, and this document is not legal advice. The crosswalk names the same recommendation in CISA SCuBA,
+the CIS Microsoft 365 Foundations Benchmark v7.0 and Maester. To check the live tenant against the same controls,
+read the `teamshipaa_assessment` data source.
+
+## Controls
+
+| Control | Requirement | Level | Setting | Value set | HIPAA | SCuBA | CIS | Maester | Status |
+|---|---|---|---|---|---|---|---|---|---|
+${join("\n", local.md_control_rows)}
+
+## Exceptions
+
+${local.md_exceptions}
+
+## What is configured
+
+- Meeting policies: ${local.md_meeting_list}. `${local.meeting_policies.clinicians.name}` (cloud recording and
+  transcription) is assigned to the clinicians group `${var.clinician_group_id}`.${local.md_patient_visit}
+- End-to-end encryption: `${teamshipaa_enhanced_encryption_policy.clinicians.name}`, assigned to the clinicians group.
+- Federation: ${length(var.federated_domains) > 0 ? "only with ${join(", ", var.federated_domains)}" : "off"}. Approved third-party apps: ${length(var.approved_app_ids) > 0 ? join(", ", var.approved_app_ids) : "none"}.
+- Conditional access, ${local.ca_state_words[var.conditional_access_state]}; every policy excludes the emergency-access
+  accounts ${join(", ", var.break_glass_account_ids)}:
+${join("\n", local.md_ca_items)}
+- DLP: `${teamshipaa_dlp_policy.phi.name}` over Teams, Exchange, SharePoint and OneDrive; rule
+  `${teamshipaa_dlp_rule.phi.name}` (SSN or DEA number together with an ICD-9/ICD-10 code) blocks sharing outside
+  the organization and reports incidents to ${var.security_mailbox}${length(teamshipaa_dlp_rule.phi_enhanced) > 0 ? "; rule `${teamshipaa_dlp_rule.phi_enhanced[0].name}` (a name or address together with a medical term) reports them" : ""}.
+- Retention: `${teamshipaa_retention_policy.teams.name}` keeps Teams chats and channel messages ${var.records_retention_days} days
+  (${local.retention_years} years${local.retention_rest != 0 ? " and ${local.retention_rest} days" : ""}), then deletes them.
+- Unified audit log ingestion (`teamshipaa_audit_log_config`): ${jsonencode(lookup(local.settings.audit_log_config, "unified_audit_log_ingestion_enabled", null))}.
+
+## Business associate agreement
+
+| | |
+|---|---|
+| Counterparty | ${var.business_associate_agreement.counterparty} |
+| In effect since | ${var.business_associate_agreement.executed_on} |
+| Where the signed agreement is kept | ${var.business_associate_agreement.reference} |
+
+45 CFR 164.308(b)(1) and 164.314(a): Microsoft handles PHI in Microsoft 365 as a business associate. No tenant
+setting can enforce this agreement; it is recorded here as an input of the configuration.
+
+## Workforce training
+
+| | |
+|---|---|
+| Program | ${var.training_attestation.program} |
+| Completed | ${var.training_attestation.completed_on} |
+| Attested by | ${var.training_attestation.attested_by} |
+
+45 CFR 164.308(a)(5): security awareness and training. Recorded here as an input of the configuration.
+
+## Not covered by this configuration
+
+Device management and remote wipe (Intune), the risk analysis and its periodic review (164.308(a)(1)), and
+third-party apps' own agreements are outside what tenant settings can enforce.
+EOT
+}
+
+output "controls" {
+  description = "Every control of the profile, by id: title, level, governed resource and attribute, the value set, the HIPAA citations and crosswalk, and the status: \"applied\", \"excepted\" (with reason, approver and expiry), or \"not_managed\" (a control over an object this module does not manage; see teamshipaa_assessment)."
+  value       = local.control_status
+
+  precondition {
+    condition     = length(local.unknown_exception_ids) == 0
+    error_message = "exceptions name controls that are not part of the \"${var.profile}\" profile: ${join(", ", local.unknown_exception_ids)}. Use the ids of the teamshipaa_baseline data source (the module's README lists them)."
+  }
+  precondition {
+    condition     = length(local.valueless_exception_ids) == 0
+    error_message = "These exceptions set a value for a control that has no single value (its rule is a shape over several settings): ${join(", ", local.valueless_exception_ids)}. Leave value out: the exception then records the reason, and for a conditional access control or the enhanced DLP rule the module leaves that object out."
+  }
+}
+
+output "evidence_markdown" {
+  description = "An evidence document in Markdown for an auditor: the controls and the values set, their HIPAA citations and crosswalk, the exceptions with reasons and expiry dates, the business associate agreement and the training attestation."
+  value       = local.evidence_markdown
+}
+
+output "exceptions" {
+  description = "The exception register: control id -> value set instead, reason, approver and expiry date."
+  value       = { for id, e in local.excepted : id => { value = e.value == null ? null : jsonencode(e.value), reason = e.reason, approved_by = e.approved_by, expires = e.expires } }
+}
+
+output "meeting_policy_names" {
+  description = "Names of the meeting policies: global, clinicians, and for telehealth patient_visit."
+  value       = { for k, p in teamshipaa_meeting_policy.this : k => p.name }
+}
+
+output "conditional_access_policy_ids" {
+  description = "Object IDs of the conditional access policies, by the control each one meets."
+  value       = { for id, p in local.ca_policies : id => p.id }
+}
+
+output "object_profiles" {
+  description = "Object name -> profile, for the policies meant for a profile other than staff (the patient-visit meeting policy): pass it to teamshipaa_assessment's object_profiles so the live tenant is judged as planned."
+  value       = tomap({ for k, p in local.meeting_policies : p.name => p.profile if p.profile != null })
+}
+
+output "assessment_exceptions" {
+  description = "Control id -> reason, for every exception: pass it to teamshipaa_assessment's exceptions so excepted controls are reported as excepted."
+  value       = tomap({ for id, e in local.excepted : id => e.reason })
+}
