@@ -1,0 +1,102 @@
+# shellcheck shell=bash
+# Shared by scripts/demo.sh and scripts/test-module.sh (source it; it defines functions only):
+#
+#   harness_provider_mirror DIR   build the provider into a filesystem mirror under DIR and point
+#                                 TF_CLI_CONFIG_FILE at a CLI config that installs it from there only
+#                                 (offline: `terraform init` contacts no registry)
+#   harness_sim_start DIR         build and start the tenant simulator (state, logs, env file in DIR),
+#                                 wait for it, and export its provider environment (ARM_*, endpoints)
+#   harness_sim_stop              stop it (SIGTERM, then SIGKILL after 10s)
+#   harness_copy_module DIR       copy modules/hipaa-baseline to DIR/hipaa-baseline, without local state
+#
+# Callers set `set -euo pipefail`, run from the repository root, and call harness_sim_stop on exit.
+
+# The version the local build carries in the mirror; the module and examples pin no provider version.
+HARNESS_PROVIDER_VERSION="${HARNESS_PROVIDER_VERSION:-0.0.1}"
+HARNESS_SIM_STARTUP_TIMEOUT="${HARNESS_SIM_STARTUP_TIMEOUT:-60}"
+harness_sim_pid=""
+harness_sim_log=""
+
+harness_provider_mirror() {
+  local dir="$1" platform mirror
+  platform="$(go env GOOS)_$(go env GOARCH)"
+  mirror="$dir/mirror/registry.terraform.io/teamshipaa/teamshipaa/$HARNESS_PROVIDER_VERSION/$platform"
+  mkdir -p "$mirror"
+  go build -ldflags "-X main.version=$HARNESS_PROVIDER_VERSION" \
+    -o "$mirror/terraform-provider-teamshipaa_v$HARNESS_PROVIDER_VERSION" .
+  cat >"$dir/terraformrc" <<HCL
+provider_installation {
+  filesystem_mirror {
+    path    = "$dir/mirror"
+    include = ["registry.terraform.io/teamshipaa/teamshipaa"]
+  }
+}
+HCL
+  export TF_CLI_CONFIG_FILE="$dir/terraformrc"
+  export TF_IN_AUTOMATION=1 TF_INPUT=0 CHECKPOINT_DISABLE=1
+}
+
+harness_sim_start() {
+  local dir="$1" env_file="$1/sim.env" deadline var k ready
+  mkdir -p "$dir/sim-state"
+  # A built binary (not `go run`) so that SIGTERM reaches the simulator itself, not the go command.
+  go build -o "$dir/tenantsim" ./cmd/tenantsim
+  # Talk to the simulator only: drop any real-tenant settings from this shell.
+  while IFS= read -r var; do
+    unset "$var"
+  done < <(compgen -e | grep -E '^(ARM_|TEAMSHIPAA_|TENANTSIM_)' || true)
+
+  harness_sim_log="$dir/tenantsim.log"
+  "$dir/tenantsim" --state-dir "$dir/sim-state" --env-file "$env_file" --pid-file "$dir/sim.pid" \
+    >"$harness_sim_log" 2>&1 </dev/null &
+  harness_sim_pid=$!
+
+  deadline=$((SECONDS + HARNESS_SIM_STARTUP_TIMEOUT))
+  while :; do
+    ready=1
+    if [[ -s "$env_file" ]]; then
+      for k in ARM_TENANT_ID ARM_CLIENT_ID ARM_CLIENT_SECRET TENANTSIM_URL; do
+        grep -q "^export $k=" "$env_file" || ready=0
+      done
+    else
+      ready=0
+    fi
+    ((ready)) && break
+    if ! kill -0 "$harness_sim_pid" 2>/dev/null; then
+      echo "harness: the simulator exited before writing $env_file; its log:" >&2
+      tail -n 40 "$harness_sim_log" >&2 || true
+      return 1
+    fi
+    if ((SECONDS >= deadline)); then
+      echo "harness: the simulator did not write $env_file within ${HARNESS_SIM_STARTUP_TIMEOUT}s" >&2
+      return 1
+    fi
+    sleep 0.2
+  done
+  # shellcheck disable=SC1090
+  source "$env_file"
+}
+
+harness_sim_stop() {
+  [[ -n "$harness_sim_pid" ]] || return 0
+  if kill -0 "$harness_sim_pid" 2>/dev/null; then
+    kill -TERM "$harness_sim_pid" 2>/dev/null || true
+    local _
+    for _ in $(seq 1 50); do
+      kill -0 "$harness_sim_pid" 2>/dev/null || break
+      sleep 0.2
+    done
+    if kill -0 "$harness_sim_pid" 2>/dev/null; then
+      echo "harness: simulator (pid $harness_sim_pid) ignored SIGTERM for 10s; sending SIGKILL" >&2
+      kill -KILL "$harness_sim_pid" 2>/dev/null || true
+    fi
+  fi
+  wait "$harness_sim_pid" 2>/dev/null || true
+  harness_sim_pid=""
+}
+
+harness_copy_module() {
+  mkdir -p "$1/hipaa-baseline"
+  (cd modules/hipaa-baseline && tar --exclude=.terraform --exclude=.terraform.lock.hcl --exclude='terraform.tfstate*' -cf - .) |
+    (cd "$1/hipaa-baseline" && tar -xf -)
+}
