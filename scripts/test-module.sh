@@ -109,6 +109,15 @@ unit() {
     fail "terraform init in the module"
   }
   "$tf" -chdir="$tmp/hipaa-baseline" test -no-color
+  local ex
+  for ex in "$tmp"/hipaa-baseline/examples/*/; do
+    "$tf" -chdir="$ex" init -input=false -no-color >"$tmp/validate-init.log" 2>&1 || {
+      cat "$tmp/validate-init.log" >&2
+      fail "terraform init in examples/$(basename "$ex")"
+    }
+    "$tf" -chdir="$ex" validate -no-color >/dev/null || fail "terraform validate of examples/$(basename "$ex")"
+  done
+  say "examples validate"
 }
 
 integration() {
