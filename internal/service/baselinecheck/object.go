@@ -30,13 +30,15 @@ const globalName = "Global"
 // objects and maps, nil for null, baseline.Unknown for values known only after
 // apply; a collection holding an unknown element is Unknown as a whole).
 //
-// Profile comes from baseline_profile (null is staff). Global is set for the
+// Profile comes from baseline_profile; null leaves it empty (unmarked: a plan
+// judges it as staff, an assessment by the assessment's profile, as the
+// baseline package defines). Global is set for the
 // Global policy (name "Global") and for singletons: types with neither a name
 // nor a display_name attribute, which exist once per tenant. Name is the
 // object's name, display name or id. The baseline_* arguments themselves are
 // not attributes of the object.
 func ObjectFromValue(resourceType string, v tftypes.Value) baseline.Object {
-	o := baseline.Object{Resource: resourceType, Profile: baseline.Staff, Attrs: map[string]any{}}
+	o := baseline.Object{Resource: resourceType, Attrs: map[string]any{}}
 	if v.IsNull() || !v.IsKnown() {
 		return o
 	}
