@@ -672,3 +672,54 @@ resource "teamshipaa_conditional_access_policy" "test" {
 		}},
 	})
 }
+
+// Policies from a list by count (for_each alike): while Terraform validates,
+// count.index, and so the whole conditions object, is unknown, which the
+// validation must accept and judge later rather than fail on. (The testing
+// framework cannot read for_each instances from state, hence count.)
+func TestAccConditionalAccessPolicy_forEach(t *testing.T) {
+	prefix := sdkacctest.RandomWithPrefix("tfacc-each")
+	config := fmt.Sprintf(`
+locals {
+  policies = [
+    {
+      key = "legacy"
+      conditions = {
+        users            = { include_users = ["All"], exclude_groups = [%[2]q] }
+        applications     = { include_applications = ["All"] }
+        client_app_types = ["exchangeActiveSync", "other"]
+      }
+      grant = ["block"]
+    },
+    {
+      key = "mfa"
+      conditions = {
+        users            = { include_users = ["All"], exclude_groups = [%[2]q] }
+        applications     = { include_applications = ["All"] }
+        client_app_types = null
+      }
+      grant = ["mfa"]
+    },
+  ]
+}
+
+resource "teamshipaa_conditional_access_policy" "each" {
+  count          = length(local.policies)
+  display_name   = "%[1]s-${local.policies[count.index].key}"
+  state          = "enabledForReportingButNotEnforced"
+  conditions     = local.policies[count.index].conditions
+  grant_controls = { built_in_controls = local.policies[count.index].grant }
+}
+`, prefix, breakGlassGroup)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:           config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			},
+			{Config: config, PlanOnly: true},
+		},
+	})
+}

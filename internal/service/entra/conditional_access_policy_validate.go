@@ -17,7 +17,14 @@ import (
 // to the service (its error reaches the user with the request id).
 func (r *caPolicyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m caPolicyModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
+	diags := req.Config.Get(ctx, &m)
+	if diags.HasError() && !req.Config.Raw.IsFullyKnown() {
+		// A whole nested object is unknown (for_each over a map of policies,
+		// a value from another resource): the model cannot hold it, and there
+		// is nothing to judge yet. Terraform validates again once it is known.
+		return
+	}
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
