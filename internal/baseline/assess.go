@@ -14,30 +14,24 @@ type Evaluation struct {
 // tenant. exceptions maps a control id to the reason it is waived.
 //
 // Objects carry their own profile (a policy meant for patient visits is
-// judged by the telehealth controls whatever p is); an object without one
-// takes p, and p chooses the tenant controls. A tenant control
+// judged by the telehealth controls whatever p is); an unmarked object is
+// judged as staff, exactly as at plan time; p chooses the tenant controls. A tenant control
 // passes when at least one object of its type satisfies it; when none does,
 // Details collects what the near misses reported (for example "report-only").
 func Assess(p Profile, objects []Object, exceptions map[string]Exception) []Evaluation {
-	// An object with no profile of its own takes the assessment's: in a
-	// telehealth organization the Global policy is judged by the telehealth
-	// controls that govern it (HB.MEETING.7).
-	objs := make([]Object, len(objects))
-	for i, o := range objects {
-		if o.Profile == "" {
-			o.Profile = p
-		}
-		objs[i] = o
-	}
+	// An unmarked object is judged as staff, as a plan judges it: in a
+	// telehealth organization only the policies marked for patient visits may
+	// let anonymous users in, so a preset such as AllOn is still held to
+	// HB.MEETING.6.
 	var out []Evaluation
 	for _, c := range Catalog() {
 		if c.Scope == ScopeTenant {
 			if c.AppliesTo(p) {
-				out = append(out, assessTenant(c, objs, exceptions))
+				out = append(out, assessTenant(c, objects, exceptions))
 			}
 			continue
 		}
-		for _, o := range objs {
+		for _, o := range objects {
 			if o.Resource != c.Resource {
 				continue
 			}

@@ -437,11 +437,14 @@ func TestAssessObjectProfiles(t *testing.T) {
 	if r, ok := has(staff, "HB.MEETING.6", "Global"); !ok || r != Fail {
 		t.Errorf("staff assessment: Global judged by HB.MEETING.6; got %q, %v", r, ok)
 	}
+	// In a telehealth organization an unmarked policy is still judged as
+	// staff (as a plan judges it): only marked policies may let anonymous
+	// users in.
 	th := Assess(Telehealth, []Object{global, tele}, nil)
-	if r, ok := has(th, "HB.MEETING.7", "Global"); !ok || r != Fail {
-		t.Errorf("telehealth assessment: an unmarked Global policy is judged by HB.MEETING.7; got %q, %v", r, ok)
+	if r, ok := has(th, "HB.MEETING.6", "Global"); !ok || r != Fail {
+		t.Errorf("telehealth assessment: an unmarked Global policy is judged by HB.MEETING.6; got %q, %v", r, ok)
 	}
-	if _, ok := has(th, "HB.MEETING.6", "Global"); ok {
-		t.Error("telehealth assessment: HB.MEETING.6 (staff only) must not judge the Global policy")
+	if r, ok := has(th, "HB.MEETING.8", "Telehealth"); !ok || r != Fail {
+		t.Errorf("telehealth assessment: the marked policy is judged by HB.MEETING.8; got %q, %v", r, ok)
 	}
 }

@@ -31,7 +31,7 @@ const globalName = "Global"
 // apply; a collection holding an unknown element is Unknown as a whole).
 //
 // Profile comes from baseline_profile; null leaves it empty (unmarked: a plan
-// judges it as staff, an assessment by the assessment's profile, as the
+// judges it as staff, and so does an assessment, as the
 // baseline package defines). Global is set for the
 // Global policy (name "Global") and for singletons: types with neither a name
 // nor a display_name attribute, which exist once per tenant. Name is the
