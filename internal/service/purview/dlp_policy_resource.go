@@ -2,26 +2,20 @@ package purview
 
 import (
 	"context"
-	"errors"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
 var dlpModes = []string{"Enable", "TestWithNotifications", "TestWithoutNotifications", "Disable"}
@@ -121,8 +115,11 @@ func (r *dlpPolicyResource) Configure(_ context.Context, req resource.ConfigureR
 	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *dlpPolicyResource) read(name string) adminapi.ReadFunc {
-	return getter(r.client.Compliance, "Get-DlpCompliancePolicy", name)
+// object is the lifecycle the DLP policy shares with the other cmdlet objects.
+func (r *dlpPolicyResource) object() cmdletObject[dlpPolicyModel] {
+	return cmdletObject[dlpPolicyModel]{client: r.client, noun: "DlpCompliancePolicy", display: "DLP policy",
+		key:      func(m dlpPolicyModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
+		fromRead: plainRead(r.fromRead), matches: r.matches}
 }
 
 // fromRead is the state for obj, keeping prior's spelling where only case differs.
@@ -166,7 +163,7 @@ func (r *dlpPolicyResource) Create(ctx context.Context, req resource.CreateReque
 		params["Mode"] = plan.Mode.ValueString()
 	}
 	newLocationParams(ctx, &plan, dlpLocations, params, &resp.Diagnostics)
-	_, res, err := c.CreateOrRead(ctx, "New-DlpCompliancePolicy", params, r.read(name))
+	_, res, err := c.CreateOrRead(ctx, "New-DlpCompliancePolicy", params, r.object().reader(name))
 	addWarnings(&resp.Diagnostics, c, res)
 	if err != nil {
 		resp.Diagnostics.AddError("Creating DLP policy "+name, err.Error())
@@ -176,38 +173,11 @@ func (r *dlpPolicyResource) Create(ctx context.Context, req resource.CreateReque
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
-}
-
-// finish waits for the written policy to read back and saves it.
-func (r *dlpPolicyResource) finish(ctx context.Context, plan dlpPolicyModel, timeout time.Duration, st *tfsdk.State, diags *diag.Diagnostics) {
-	name := plan.Name.ValueString()
-	obj, err := readBack(ctx, timeout, "DLP policy "+name, r.read(name), r.matches(ctx, plan))
-	if err != nil {
-		diags.AddError("Reading back DLP policy "+name, err.Error())
-		return
-	}
-	got := r.fromRead(obj, plan)
-	diags.Append(st.Set(ctx, &got)...)
+	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dlpPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state dlpPolicyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	obj, found, err := r.read(state.ID.ValueString())(ctx)
-	if err != nil {
-		resp.Diagnostics.AddError("Reading DLP policy "+state.ID.ValueString(), err.Error())
-		return
-	}
-	if !found {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	got := r.fromRead(obj, state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+	r.object().read(ctx, req, resp)
 }
 
 func (r *dlpPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -219,7 +189,7 @@ func (r *dlpPolicyResource) Update(ctx context.Context, req resource.UpdateReque
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, name := r.client.Compliance, state.ID.ValueString()
+	name := state.ID.ValueString()
 	params := map[string]any{"Identity": name}
 	changed := setLocationParams(ctx, &state, &plan, dlpLocations, params, &resp.Diagnostics)
 	if !plan.Comment.Equal(state.Comment) {
@@ -230,41 +200,14 @@ func (r *dlpPolicyResource) Update(ctx context.Context, req resource.UpdateReque
 		params["Mode"] = plan.Mode.ValueString()
 		changed = true
 	}
-	if changed {
-		res, err := whileDeploying(ctx, timeout, "Set-DlpCompliancePolicy "+name, func(ctx context.Context) (adminapi.Result, error) {
-			_, res, err := c.Invoke(ctx, "Set-DlpCompliancePolicy", params)
-			return res, err
-		})
-		addWarnings(&resp.Diagnostics, c, res)
-		if err != nil {
-			resp.Diagnostics.AddError("Updating DLP policy "+name, err.Error())
-			return
-		}
+	if changed && !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
+		return
 	}
-	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dlpPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state dlpPolicyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, state.ID.ValueString()
-	res, err := whileDeploying(ctx, timeout, "Remove-DlpCompliancePolicy "+name, func(ctx context.Context) (adminapi.Result, error) {
-		_, res, err := c.Invoke(ctx, "Remove-DlpCompliancePolicy", map[string]any{"Identity": name})
-		return res, err
-	})
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil && !adminapi.IsNotFound(err) && !errors.Is(err, transport.ErrMaybeCommitted) {
-		resp.Diagnostics.AddError("Deleting DLP policy "+name, err.Error())
-		return
-	}
-	if err := waitGone(ctx, timeout, "DLP policy "+name, r.read(name)); err != nil {
-		resp.Diagnostics.AddError("Confirming the deletion of DLP policy "+name, err.Error())
-	}
+	r.object().delete(ctx, req, resp)
 }
 
 func (r *dlpPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -2,9 +2,7 @@ package purview
 
 import (
 	"context"
-	"errors"
 	"regexp"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -19,13 +17,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
 var (
@@ -200,8 +196,11 @@ func (r *dlpRuleResource) Configure(_ context.Context, req resource.ConfigureReq
 	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *dlpRuleResource) read(name string) adminapi.ReadFunc {
-	return getter(r.client.Compliance, "Get-DlpComplianceRule", name)
+// object is the lifecycle the DLP rule shares with the other cmdlet objects.
+func (r *dlpRuleResource) object() cmdletObject[dlpRuleModel] {
+	return cmdletObject[dlpRuleModel]{client: r.client, noun: "DlpComplianceRule", display: "DLP rule",
+		key:      func(m dlpRuleModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
+		fromRead: r.fromRead, matches: r.matches}
 }
 
 func (r *dlpRuleResource) fromRead(ctx context.Context, obj map[string]any, prior dlpRuleModel, diags *diag.Diagnostics) dlpRuleModel {
@@ -307,7 +306,7 @@ func (r *dlpRuleResource) Create(ctx context.Context, req resource.CreateRequest
 	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
 	var created bool
 	res, err := whileDeploying(ctx, timeout, "New-DlpComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
-		_, res, err := c.CreateOrRead(ctx, "New-DlpComplianceRule", params, r.read(name))
+		_, res, err := c.CreateOrRead(ctx, "New-DlpComplianceRule", params, r.object().reader(name))
 		created = err == nil
 		return res, err
 	})
@@ -321,7 +320,7 @@ func (r *dlpRuleResource) Create(ctx context.Context, req resource.CreateRequest
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("policy"), plan.Policy)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 func errString(err error) string {
@@ -331,34 +330,8 @@ func errString(err error) string {
 	return err.Error()
 }
 
-func (r *dlpRuleResource) finish(ctx context.Context, plan dlpRuleModel, timeout time.Duration, st *tfsdk.State, diags *diag.Diagnostics) {
-	name := plan.Name.ValueString()
-	obj, err := readBack(ctx, timeout, "DLP rule "+name, r.read(name), r.matches(ctx, plan))
-	if err != nil {
-		diags.AddError("Reading back DLP rule "+name, err.Error())
-		return
-	}
-	got := r.fromRead(ctx, obj, plan, diags)
-	diags.Append(st.Set(ctx, &got)...)
-}
-
 func (r *dlpRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state dlpRuleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	obj, found, err := r.read(state.ID.ValueString())(ctx)
-	if err != nil {
-		resp.Diagnostics.AddError("Reading DLP rule "+state.ID.ValueString(), err.Error())
-		return
-	}
-	if !found {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	got := r.fromRead(ctx, obj, state, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+	r.object().read(ctx, req, resp)
 }
 
 func (r *dlpRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -375,44 +348,19 @@ func (r *dlpRuleResource) Update(ctx context.Context, req resource.UpdateRequest
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, name := r.client.Compliance, state.ID.ValueString()
+	name := state.ID.ValueString()
 	params := r.params(ctx, plan, &state, cfgCondition, &resp.Diagnostics)
 	if len(params) > 0 {
 		params["Identity"] = name
-		res, err := whileDeploying(ctx, timeout, "Set-DlpComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
-			_, res, err := c.Invoke(ctx, "Set-DlpComplianceRule", params)
-			return res, err
-		})
-		addWarnings(&resp.Diagnostics, c, res)
-		if err != nil {
-			resp.Diagnostics.AddError("Updating DLP rule "+name, err.Error())
+		if !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
 			return
 		}
 	}
-	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 func (r *dlpRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state dlpRuleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, state.ID.ValueString()
-	res, err := whileDeploying(ctx, timeout, "Remove-DlpComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
-		_, res, err := c.Invoke(ctx, "Remove-DlpComplianceRule", map[string]any{"Identity": name})
-		return res, err
-	})
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil && !adminapi.IsNotFound(err) && !errors.Is(err, transport.ErrMaybeCommitted) {
-		resp.Diagnostics.AddError("Deleting DLP rule "+name, err.Error())
-		return
-	}
-	if err := waitGone(ctx, timeout, "DLP rule "+name, r.read(name)); err != nil {
-		resp.Diagnostics.AddError("Confirming the deletion of DLP rule "+name, err.Error())
-	}
+	r.object().delete(ctx, req, resp)
 }
 
 func (r *dlpRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -2,12 +2,9 @@ package purview
 
 import (
 	"context"
-	"errors"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -15,13 +12,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
 var (
@@ -114,8 +108,11 @@ func (r *retentionPolicyResource) Configure(_ context.Context, req resource.Conf
 	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *retentionPolicyResource) read(name string) adminapi.ReadFunc {
-	return getter(r.client.Compliance, "Get-RetentionCompliancePolicy", name)
+// object is the lifecycle the retention policy shares with the other cmdlet objects.
+func (r *retentionPolicyResource) object() cmdletObject[retentionPolicyModel] {
+	return cmdletObject[retentionPolicyModel]{client: r.client, noun: "RetentionCompliancePolicy", display: "retention policy",
+		key:      func(m retentionPolicyModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
+		fromRead: plainRead(r.fromRead), matches: r.matches}
 }
 
 func (r *retentionPolicyResource) fromRead(obj map[string]any, prior retentionPolicyModel) retentionPolicyModel {
@@ -161,7 +158,7 @@ func (r *retentionPolicyResource) Create(ctx context.Context, req resource.Creat
 		params["Enabled"] = plan.Enabled.ValueBool()
 	}
 	newLocationParams(ctx, &plan, retentionLocations, params, &resp.Diagnostics)
-	_, res, err := c.CreateOrRead(ctx, "New-RetentionCompliancePolicy", params, r.read(name))
+	_, res, err := c.CreateOrRead(ctx, "New-RetentionCompliancePolicy", params, r.object().reader(name))
 	addWarnings(&resp.Diagnostics, c, res)
 	if err != nil {
 		resp.Diagnostics.AddError("Creating retention policy "+name, err.Error())
@@ -171,37 +168,11 @@ func (r *retentionPolicyResource) Create(ctx context.Context, req resource.Creat
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
-}
-
-func (r *retentionPolicyResource) finish(ctx context.Context, plan retentionPolicyModel, timeout time.Duration, st *tfsdk.State, diags *diag.Diagnostics) {
-	name := plan.Name.ValueString()
-	obj, err := readBack(ctx, timeout, "retention policy "+name, r.read(name), r.matches(ctx, plan))
-	if err != nil {
-		diags.AddError("Reading back retention policy "+name, err.Error())
-		return
-	}
-	got := r.fromRead(obj, plan)
-	diags.Append(st.Set(ctx, &got)...)
+	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 func (r *retentionPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state retentionPolicyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	obj, found, err := r.read(state.ID.ValueString())(ctx)
-	if err != nil {
-		resp.Diagnostics.AddError("Reading retention policy "+state.ID.ValueString(), err.Error())
-		return
-	}
-	if !found {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	got := r.fromRead(obj, state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+	r.object().read(ctx, req, resp)
 }
 
 func (r *retentionPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -213,7 +184,7 @@ func (r *retentionPolicyResource) Update(ctx context.Context, req resource.Updat
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, name := r.client.Compliance, state.ID.ValueString()
+	name := state.ID.ValueString()
 	params := map[string]any{"Identity": name}
 	changed := setLocationParams(ctx, &state, &plan, retentionLocations, params, &resp.Diagnostics)
 	if !plan.Comment.Equal(state.Comment) {
@@ -224,41 +195,14 @@ func (r *retentionPolicyResource) Update(ctx context.Context, req resource.Updat
 		params["Enabled"] = plan.Enabled.ValueBool()
 		changed = true
 	}
-	if changed {
-		res, err := whileDeploying(ctx, timeout, "Set-RetentionCompliancePolicy "+name, func(ctx context.Context) (adminapi.Result, error) {
-			_, res, err := c.Invoke(ctx, "Set-RetentionCompliancePolicy", params)
-			return res, err
-		})
-		addWarnings(&resp.Diagnostics, c, res)
-		if err != nil {
-			resp.Diagnostics.AddError("Updating retention policy "+name, err.Error())
-			return
-		}
+	if changed && !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
+		return
 	}
-	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 func (r *retentionPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state retentionPolicyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, state.ID.ValueString()
-	res, err := whileDeploying(ctx, timeout, "Remove-RetentionCompliancePolicy "+name, func(ctx context.Context) (adminapi.Result, error) {
-		_, res, err := c.Invoke(ctx, "Remove-RetentionCompliancePolicy", map[string]any{"Identity": name})
-		return res, err
-	})
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil && !adminapi.IsNotFound(err) && !errors.Is(err, transport.ErrMaybeCommitted) {
-		resp.Diagnostics.AddError("Deleting retention policy "+name, err.Error())
-		return
-	}
-	if err := waitGone(ctx, timeout, "retention policy "+name, r.read(name)); err != nil {
-		resp.Diagnostics.AddError("Confirming the deletion of retention policy "+name, err.Error())
-	}
+	r.object().delete(ctx, req, resp)
 }
 
 func (r *retentionPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {

@@ -2,11 +2,9 @@ package purview
 
 import (
 	"context"
-	"errors"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -17,13 +15,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
 var (
@@ -118,8 +114,11 @@ func (r *retentionRuleResource) Configure(_ context.Context, req resource.Config
 	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *retentionRuleResource) read(name string) adminapi.ReadFunc {
-	return getter(r.client.Compliance, "Get-RetentionComplianceRule", name)
+// object is the lifecycle the retention rule shares with the other cmdlet objects.
+func (r *retentionRuleResource) object() cmdletObject[retentionRuleModel] {
+	return cmdletObject[retentionRuleModel]{client: r.client, noun: "RetentionComplianceRule", display: "retention rule",
+		key:      func(m retentionRuleModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
+		fromRead: plainRead(r.fromRead), matches: r.matches, afterRead: r.policyName}
 }
 
 func durationParam(s string) any {
@@ -145,7 +144,7 @@ func (r *retentionRuleResource) fromRead(obj map[string]any, prior retentionRule
 	return out
 }
 
-func (r *retentionRuleResource) matches(plan retentionRuleModel) func(map[string]any) bool {
+func (r *retentionRuleResource) matches(_ context.Context, plan retentionRuleModel) func(map[string]any) bool {
 	return func(obj map[string]any) bool {
 		got := r.fromRead(obj, plan)
 		for _, p := range [][2]types.String{{plan.RetentionDuration, got.RetentionDuration},
@@ -184,7 +183,7 @@ func (r *retentionRuleResource) Create(ctx context.Context, req resource.CreateR
 	params := r.params(plan, nil)
 	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
 	res, err := whileDeploying(ctx, timeout, "New-RetentionComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
-		_, res, err := c.CreateOrRead(ctx, "New-RetentionComplianceRule", params, r.read(name))
+		_, res, err := c.CreateOrRead(ctx, "New-RetentionComplianceRule", params, r.object().reader(name))
 		return res, err
 	})
 	addWarnings(&resp.Diagnostics, c, res)
@@ -197,49 +196,29 @@ func (r *retentionRuleResource) Create(ctx context.Context, req resource.CreateR
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("policy"), plan.Policy)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
-}
-
-func (r *retentionRuleResource) finish(ctx context.Context, plan retentionRuleModel, timeout time.Duration, st *tfsdk.State, diags *diag.Diagnostics) {
-	name := plan.Name.ValueString()
-	obj, err := readBack(ctx, timeout, "retention rule "+name, r.read(name), r.matches(plan))
-	if err != nil {
-		diags.AddError("Reading back retention rule "+name, err.Error())
-		return
-	}
-	got := r.fromRead(obj, plan)
-	diags.Append(st.Set(ctx, &got)...)
+	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 func (r *retentionRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state retentionRuleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
+	r.object().read(ctx, req, resp)
+}
+
+// policyName names the policy of a rule read after an import:
+// Get-RetentionComplianceRule names it by GUID, and there is no configured
+// name to keep, so look the name up.
+func (r *retentionRuleResource) policyName(ctx context.Context, prior retentionRuleModel, got *retentionRuleModel, diags *diag.Diagnostics) bool {
+	if known(prior.Policy) || !guidLike.MatchString(got.Policy.ValueString()) {
+		return true
 	}
-	obj, found, err := r.read(state.ID.ValueString())(ctx)
+	p, found, _, err := r.client.Compliance.Get(ctx, "Get-RetentionCompliancePolicy", got.Policy.ValueString(), nil)
 	if err != nil {
-		resp.Diagnostics.AddError("Reading retention rule "+state.ID.ValueString(), err.Error())
-		return
+		diags.AddError("Reading the policy of retention rule "+prior.ID.ValueString(), err.Error())
+		return false
 	}
-	if !found {
-		resp.State.RemoveResource(ctx)
-		return
+	if found {
+		got.Policy = types.StringValue(readString(field(p, "Name")))
 	}
-	got := r.fromRead(obj, state)
-	if !known(state.Policy) && guidLike.MatchString(got.Policy.ValueString()) {
-		// Get-RetentionComplianceRule names its policy by GUID; after an import
-		// there is no configured name to keep, so look the name up.
-		p, found, _, err := r.client.Compliance.Get(ctx, "Get-RetentionCompliancePolicy", got.Policy.ValueString(), nil)
-		if err != nil {
-			resp.Diagnostics.AddError("Reading the policy of retention rule "+state.ID.ValueString(), err.Error())
-			return
-		}
-		if found {
-			got.Policy = types.StringValue(readString(field(p, "Name")))
-		}
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
+	return true
 }
 
 func (r *retentionRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -251,43 +230,18 @@ func (r *retentionRuleResource) Update(ctx context.Context, req resource.UpdateR
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	c, name := r.client.Compliance, state.ID.ValueString()
+	name := state.ID.ValueString()
 	if params := r.params(plan, &state); len(params) > 0 {
 		params["Identity"] = name
-		res, err := whileDeploying(ctx, timeout, "Set-RetentionComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
-			_, res, err := c.Invoke(ctx, "Set-RetentionComplianceRule", params)
-			return res, err
-		})
-		addWarnings(&resp.Diagnostics, c, res)
-		if err != nil {
-			resp.Diagnostics.AddError("Updating retention rule "+name, err.Error())
+		if !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
 			return
 		}
 	}
-	r.finish(ctx, plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
 }
 
 func (r *retentionRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state retentionRuleModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, state.ID.ValueString()
-	res, err := whileDeploying(ctx, timeout, "Remove-RetentionComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
-		_, res, err := c.Invoke(ctx, "Remove-RetentionComplianceRule", map[string]any{"Identity": name})
-		return res, err
-	})
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil && !adminapi.IsNotFound(err) && !errors.Is(err, transport.ErrMaybeCommitted) {
-		resp.Diagnostics.AddError("Deleting retention rule "+name, err.Error())
-		return
-	}
-	if err := waitGone(ctx, timeout, "retention rule "+name, r.read(name)); err != nil {
-		resp.Diagnostics.AddError("Confirming the deletion of retention rule "+name, err.Error())
-	}
+	r.object().delete(ctx, req, resp)
 }
 
 func (r *retentionRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
