@@ -55,3 +55,31 @@ func Until(ctx context.Context, o Options, what string, check func(context.Conte
 		}
 	}
 }
+
+// Read fetches an object; found is false while it does not exist (yet, or
+// any more). It is the shape ReadBack and Gone wait on.
+type Read[T any] func(ctx context.Context) (obj T, found bool, err error)
+
+// ReadBack polls read until the object exists and match holds (nil match:
+// it exists), and returns what it read last. Every resource waits through it
+// after a write, because the services answer a write before every reader sees it.
+func ReadBack[T any](ctx context.Context, o Options, what string, read Read[T], match func(T) bool) (T, error) {
+	var got T
+	err := Until(ctx, o, what, func(ctx context.Context) (bool, error) {
+		obj, found, err := read(ctx)
+		if err != nil || !found {
+			return false, err
+		}
+		got = obj
+		return match == nil || match(obj), nil
+	})
+	return got, err
+}
+
+// Gone polls read until the object no longer exists.
+func Gone[T any](ctx context.Context, o Options, what string, read Read[T]) error {
+	return Until(ctx, o, what, func(ctx context.Context) (bool, error) {
+		_, found, err := read(ctx)
+		return !found, err
+	})
+}

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -215,4 +216,17 @@ func firstNonEmpty(vs ...string) string {
 		}
 	}
 	return ""
+}
+
+// Found adapts a getter whose absence is an HTTP 404 to the
+// (obj, found, err) shape that poll.ReadBack and poll.Gone wait on.
+func Found[T any](get func(context.Context) (T, error)) func(context.Context) (T, bool, error) {
+	return func(ctx context.Context) (T, bool, error) {
+		obj, err := get(ctx)
+		if IsNotFound(err) {
+			var zero T
+			return zero, false, nil
+		}
+		return obj, err == nil, err
+	}
 }

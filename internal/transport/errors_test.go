@@ -1,6 +1,7 @@
 package transport
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"net/http"
@@ -236,5 +237,20 @@ func TestIsNotFoundAndStatusCode(t *testing.T) {
 	}
 	if !strings.Contains(mc.Error(), "POST https://h/x: EOF") {
 		t.Errorf("text %q", mc.Error())
+	}
+}
+
+func TestFoundMapsA404ToAbsent(t *testing.T) {
+	notFound := &APIError{StatusCode: http.StatusNotFound, Message: "gone"}
+	other := &APIError{StatusCode: http.StatusForbidden, Message: "no"}
+	for _, tc := range []struct {
+		err       error
+		found     bool
+		wantError bool
+	}{{nil, true, false}, {notFound, false, false}, {other, false, true}} {
+		v, found, err := Found(func(context.Context) (int, error) { return 7, tc.err })(context.Background())
+		if found != tc.found || (err != nil) != tc.wantError || (found && v != 7) {
+			t.Errorf("err %v: got %d, %v, %v", tc.err, v, found, err)
+		}
 	}
 }

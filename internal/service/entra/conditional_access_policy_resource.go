@@ -228,19 +228,15 @@ func (r *caPolicyResource) Configure(_ context.Context, req resource.ConfigureRe
 
 // waitFor polls until the policy reads back with everything want holds.
 func (r *caPolicyResource) waitFor(ctx context.Context, id string, want *graph.ConditionalAccessPolicy, what string) (*graph.ConditionalAccessPolicy, error) {
-	var got *graph.ConditionalAccessPolicy
-	err := poll.Until(ctx, poll.Options{Timeout: remaining(ctx)}, "conditional access policy "+id+" to "+what, func(ctx context.Context) (bool, error) {
-		p, err := r.client.Graph.GetPolicy(ctx, id)
-		if transport.IsNotFound(err) {
-			return false, nil
-		}
-		if err != nil {
-			return false, err
-		}
-		got = p
-		return policyMatches(want, p), nil
+	return poll.ReadBack(ctx, poll.Options{Timeout: remaining(ctx)}, "conditional access policy "+id+" to "+what,
+		r.get(id), func(p *graph.ConditionalAccessPolicy) bool { return policyMatches(want, p) })
+}
+
+// get reads the policy, absent on a 404.
+func (r *caPolicyResource) get(id string) poll.Read[*graph.ConditionalAccessPolicy] {
+	return transport.Found(func(ctx context.Context) (*graph.ConditionalAccessPolicy, error) {
+		return r.client.Graph.GetPolicy(ctx, id)
 	})
-	return got, err
 }
 
 func (r *caPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -340,14 +336,7 @@ func (r *caPolicyResource) Delete(ctx context.Context, req resource.DeleteReques
 		resp.Diagnostics.AddError("Deleting the conditional access policy "+id, err.Error())
 		return
 	}
-	err := poll.Until(ctx, poll.Options{Timeout: remaining(ctx)}, "conditional access policy "+id+" to be gone", func(ctx context.Context) (bool, error) {
-		_, err := r.client.Graph.GetPolicy(ctx, id)
-		if transport.IsNotFound(err) {
-			return true, nil
-		}
-		return false, err
-	})
-	if err != nil {
+	if err := poll.Gone(ctx, poll.Options{Timeout: remaining(ctx)}, "conditional access policy "+id+" to be gone", r.get(id)); err != nil {
 		resp.Diagnostics.AddError("Confirming the deletion of the conditional access policy "+id, err.Error())
 	}
 }

@@ -230,19 +230,15 @@ func (r *namedLocationResource) Create(ctx context.Context, req resource.CreateR
 
 // waitFor polls until the location reads back with want's values.
 func (r *namedLocationResource) waitFor(ctx context.Context, id string, want *graph.NamedLocation) (*graph.NamedLocation, error) {
-	var got *graph.NamedLocation
-	err := poll.Until(ctx, poll.Options{Timeout: remaining(ctx)}, "named location "+id+" to read back as written", func(ctx context.Context) (bool, error) {
-		l, err := r.client.Graph.GetNamedLocation(ctx, id)
-		if transport.IsNotFound(err) {
-			return false, nil
-		}
-		if err != nil {
-			return false, err
-		}
-		got = l
-		return locationMatches(want, l), nil
+	return poll.ReadBack(ctx, poll.Options{Timeout: remaining(ctx)}, "named location "+id+" to read back as written",
+		r.get(id), func(l *graph.NamedLocation) bool { return locationMatches(want, l) })
+}
+
+// get reads the location, absent on a 404.
+func (r *namedLocationResource) get(id string) poll.Read[*graph.NamedLocation] {
+	return transport.Found(func(ctx context.Context) (*graph.NamedLocation, error) {
+		return r.client.Graph.GetNamedLocation(ctx, id)
 	})
-	return got, err
 }
 
 func (r *namedLocationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -306,14 +302,7 @@ func (r *namedLocationResource) Delete(ctx context.Context, req resource.DeleteR
 		resp.Diagnostics.AddError("Deleting the named location "+id, err.Error())
 		return
 	}
-	err := poll.Until(ctx, poll.Options{Timeout: remaining(ctx)}, "named location "+id+" to be gone", func(ctx context.Context) (bool, error) {
-		_, err := r.client.Graph.GetNamedLocation(ctx, id)
-		if transport.IsNotFound(err) {
-			return true, nil
-		}
-		return false, err
-	})
-	if err != nil {
+	if err := poll.Gone(ctx, poll.Options{Timeout: remaining(ctx)}, "named location "+id+" to be gone", r.get(id)); err != nil {
 		resp.Diagnostics.AddError("Confirming the deletion of the named location "+id, err.Error())
 	}
 }

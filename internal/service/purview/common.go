@@ -279,24 +279,12 @@ func whileDeploying(ctx context.Context, timeout time.Duration, what string, cal
 // readBack polls read until it finds the object and match accepts it (the
 // service's reads can lag its writes).
 func readBack(ctx context.Context, timeout time.Duration, what string, read adminapi.ReadFunc, match func(map[string]any) bool) (map[string]any, error) {
-	var got map[string]any
-	err := poll.Until(ctx, poll.Options{Timeout: timeout}, what+" to read back as written", func(ctx context.Context) (bool, error) {
-		obj, found, err := read(ctx)
-		if err != nil || !found {
-			return false, err
-		}
-		got = obj
-		return match == nil || match(obj), nil
-	})
-	return got, err
+	return poll.ReadBack(ctx, poll.Options{Timeout: timeout}, what+" to read back as written", poll.Read[map[string]any](read), match)
 }
 
 // waitGone polls read until the object is gone or pending deletion.
 func waitGone(ctx context.Context, timeout time.Duration, what string, read adminapi.ReadFunc) error {
-	return poll.Until(ctx, poll.Options{Timeout: timeout}, what+" to be deleted", func(ctx context.Context) (bool, error) {
-		_, found, err := read(ctx)
-		return !found, err
-	})
+	return poll.Gone(ctx, poll.Options{Timeout: timeout}, what+" to be deleted", poll.Read[map[string]any](read))
 }
 
 // getter is the ReadFunc of cmdlet for identity, treating PendingDeletion as gone.

@@ -170,22 +170,21 @@ func (r *policyAssignmentResource) write(ctx context.Context, plan policyAssignm
 	diags.Append(st.SetAttribute(ctx, path.Root("policy_name"), plan.PolicyName)...)
 	diags.Append(st.SetAttribute(ctx, path.Root("group_id"), plan.GroupID)...)
 
-	var got policyAssignmentModel
-	err = poll.Until(ctx, poll.Options{Timeout: writeTimeout}, "the "+plan.describe()+" to read back", func(ctx context.Context) (bool, error) {
-		var found bool
-		var err error
-		got, found, err = r.read(ctx, plan)
-		if err != nil || !found {
-			return false, err
-		}
-		return strings.EqualFold(got.PolicyName.ValueString(), name) && (rank == 0 || got.Rank.ValueInt64() == rank), nil
-	})
+	got, err := poll.ReadBack(ctx, poll.Options{Timeout: writeTimeout}, "the "+plan.describe()+" to read back", r.reader(plan),
+		func(got policyAssignmentModel) bool {
+			return strings.EqualFold(got.PolicyName.ValueString(), name) && (rank == 0 || got.Rank.ValueInt64() == rank)
+		})
 	if err != nil {
 		diags.AddError("Reading back the "+plan.describe(), err.Error())
 		return
 	}
 	got.PolicyName = plan.PolicyName // the service's spelling may differ in case
 	diags.Append(st.Set(ctx, &got)...)
+}
+
+// reader is read for the assignment m describes, in the shape poll waits on.
+func (r *policyAssignmentResource) reader(m policyAssignmentModel) poll.Read[policyAssignmentModel] {
+	return func(ctx context.Context) (policyAssignmentModel, bool, error) { return r.read(ctx, m) }
 }
 
 // read fetches the assignment m describes; found is false when it is gone.
@@ -249,11 +248,7 @@ func (r *policyAssignmentResource) Delete(ctx context.Context, req resource.Dele
 		resp.Diagnostics.AddError("Deleting the "+state.describe(), err.Error())
 		return
 	}
-	err = poll.Until(ctx, poll.Options{Timeout: writeTimeout}, "the "+state.describe()+" to be gone", func(ctx context.Context) (bool, error) {
-		_, found, err := r.read(ctx, state)
-		return !found, err
-	})
-	if err != nil {
+	if err := poll.Gone(ctx, poll.Options{Timeout: writeTimeout}, "the "+state.describe()+" to be gone", r.reader(state)); err != nil {
 		resp.Diagnostics.AddError("Confirming the deletion of the "+state.describe(), err.Error())
 	}
 }

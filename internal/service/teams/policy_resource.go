@@ -261,14 +261,7 @@ func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		resp.Diagnostics.AddError("Deleting the "+what, err.Error())
 		return
 	}
-	err = poll.Until(ctx, poll.Options{Timeout: writeTimeout}, "the "+what+" to be gone", func(ctx context.Context) (bool, error) {
-		_, _, err := r.client.ConfigAPI.Get(ctx, r.pt.Type, id.ValueString())
-		if transport.IsNotFound(err) {
-			return true, nil
-		}
-		return false, err
-	})
-	if err != nil {
+	if err := poll.Gone(ctx, poll.Options{Timeout: writeTimeout}, "the "+what+" to be gone", r.get(id.ValueString())); err != nil {
 		resp.Diagnostics.AddError("Confirming the deletion of the "+what, err.Error())
 	}
 }
@@ -301,24 +294,22 @@ func (r *policyResource) setIdentity(ctx context.Context, id string, st setter, 
 // parameters: the ConfigAPI is read-after-write consistent in public reports,
 // but a stale read must not land in state.
 func (r *policyResource) awaitWritten(ctx context.Context, id string, written map[string]any) (configapi.Object, error) {
-	var obj configapi.Object
-	err := poll.Until(ctx, poll.Options{Timeout: writeTimeout}, "the written settings to read back", func(ctx context.Context) (bool, error) {
-		got, _, err := r.client.ConfigAPI.Get(ctx, r.pt.Type, id)
-		if transport.IsNotFound(err) {
-			return false, nil
-		}
-		if err != nil {
-			return false, err
-		}
+	return poll.ReadBack(ctx, poll.Options{Timeout: writeTimeout}, "the written settings to read back", r.get(id), func(got configapi.Object) bool {
 		for _, p := range r.pt.Params {
 			if v, ok := written[p.Name]; ok && !p.sameValue(normalize(got[p.Name]), normalize(v)) {
-				return false, nil
+				return false
 			}
 		}
-		obj = got
-		return true, nil
+		return true
 	})
-	return obj, err
+}
+
+// get reads the instance, absent on a 404.
+func (r *policyResource) get(id string) poll.Read[configapi.Object] {
+	return transport.Found(func(ctx context.Context) (configapi.Object, error) {
+		got, _, err := r.client.ConfigAPI.Get(ctx, r.pt.Type, id)
+		return got, err
+	})
 }
 
 // setState writes every modelled parameter of obj into state.
