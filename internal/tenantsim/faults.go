@@ -93,6 +93,11 @@ func (s *Simulator) AddFault(f Fault) {
 // ClearFaults disarms every fault. Pending lag already recorded stays until it runs out.
 func (s *Simulator) ClearFaults() { s.faults.clear() }
 
+// SettleLag ends every pending lag at once: every reader now sees the latest
+// write, as the real service does once replication catches up. Tests call it
+// instead of waiting for a lag window to run out.
+func (s *Simulator) SettleLag() { s.store.settle() }
+
 func (fs *faultSet) add(f Fault) (int, error) {
 	if err := f.validate(); err != nil {
 		return 0, err

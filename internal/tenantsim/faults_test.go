@@ -190,3 +190,18 @@ func TestInvalidFaultsRejected(t *testing.T) {
 		}
 	}
 }
+
+func TestSettleLagEndsPendingLag(t *testing.T) {
+	s, tc := teamsSetup(t)
+	s.AddFault(Fault{Surface: "teams", Method: "PUT", Kind: FaultLag, LagMs: 600000})
+	if res := tc.do("PUT", instancePath("Global"), map[string]any{"AllowWhiteboard": false}); res.status != 204 {
+		t.Fatalf("update: %d", res.status)
+	}
+	if got := tc.do("GET", instancePath("Global"), nil).json(t)["AllowWhiteboard"]; got != true {
+		t.Fatalf("read inside the lag: %v, want the old true", got)
+	}
+	s.SettleLag()
+	if got := tc.do("GET", instancePath("Global"), nil).json(t)["AllowWhiteboard"]; got != false {
+		t.Errorf("read after SettleLag: %v, want the written false", got)
+	}
+}

@@ -222,6 +222,13 @@ func (s *store) update(coll string, fn func(data map[string]any) bool) error {
 	return s.saveLocked()
 }
 
+// settle drops every stale view: reads see the latest writes.
+func (s *store) settle() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.stale = map[string]*staleView{}
+}
+
 func (s *store) noteLag(coll, id string, prev map[string]any, lag *lagSpec) {
 	k := staleKey(coll, id)
 	if lag == nil {

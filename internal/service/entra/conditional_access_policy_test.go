@@ -723,3 +723,67 @@ resource "teamshipaa_conditional_access_policy" "each" {
 		},
 	})
 }
+
+// A create whose read-back times out fails the apply, but the policy it
+// created is in the state (so the next run manages it, never orphaned).
+func TestAccConditionalAccessPolicy_createReadBackTimeoutKeepsID(t *testing.T) {
+	name := sdkacctest.RandomWithPrefix("tfacc-slow")
+	sim := acctest.Sim(t)
+	config := fmt.Sprintf(`
+resource "teamshipaa_conditional_access_policy" "test" {
+  display_name = %q
+  state        = "enabledForReportingButNotEnforced"
+  conditions = {
+    users        = { include_users = ["All"], exclude_groups = [%q] }
+    applications = { include_applications = ["All"] }
+  }
+  grant_controls = { built_in_controls = ["mfa"] }
+  timeouts       = { create = "2s" }
+}
+`, name, breakGlassGroup)
+	created := func() (string, error) {
+		var ids []string
+		for _, obj := range sim.GraphObjects("conditionalAccessPolicy") {
+			if obj["displayName"] == name {
+				ids = append(ids, fmt.Sprint(obj["id"]))
+			}
+		}
+		if len(ids) != 1 {
+			return "", fmt.Errorf("%d policies named %s, want 1", len(ids), name)
+		}
+		return ids[0], nil
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// Reads lag 5 s behind the write: longer than the 2 s create timeout.
+				PreConfig:   func() { sim.AddFault(tenantsim.Fault{Surface: "graph", Kind: "lag", LagMs: 5000}) },
+				Config:      config,
+				ExpectError: regexp.MustCompile(`id is saved in the state`),
+			},
+			{
+				// The policy is in the state, tainted as Terraform marks every
+				// failed create, so the next plan replaces it: managed, not orphaned.
+				PreConfig:          func() { sim.ClearFaults(); sim.SettleLag() },
+				RefreshState:       true,
+				ExpectNonEmptyPlan: true,
+				Check: func(s *terraform.State) error {
+					want, err := created()
+					if err != nil {
+						return err
+					}
+					got, err := simID(s, caAddr)
+					if err != nil {
+						return fmt.Errorf("the created policy is not in the state: %w", err)
+					}
+					if got != want {
+						return fmt.Errorf("state holds %s, the service %s", got, want)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
