@@ -188,11 +188,11 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 							"authentication_type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultAuthenticationType),
 								MarkdownDescription: "Values: " + backticked(authTypes) + ". Default `primaryAndSecondaryAuthentication`. Graph refuses " +
 									"`secondaryAuthentication` with `timeBased` (error 1104), and v1.0 refuses `everyTime`, so only the default can be applied.",
-								Validators:          []validator.String{stringvalidator.OneOf(authTypes...)}},
+								Validators: []validator.String{stringvalidator.OneOf(authTypes...)}},
 							"frequency_interval": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultFrequencyInterval),
 								MarkdownDescription: "`timeBased` (needs `value` and `type`) or `everyTime`. Default `timeBased`. Microsoft Graph v1.0, which the " +
 									"provider calls, refuses `everyTime` (only beta accepts it), so it is refused at plan time.",
-								Validators:          []validator.String{stringvalidator.OneOf(frequencyIntervals...)}},
+								Validators: []validator.String{stringvalidator.OneOf(frequencyIntervals...)}},
 							"is_enabled": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 								MarkdownDescription: "Default `true`."},
 						}},
