@@ -299,6 +299,13 @@ func TestAdminAPIAuthAnchorAndErrors(t *testing.T) {
 	c.ok("Get-DlpCompliancePolicy", nil)
 }
 
+// tagged marks a hashtable parameter's value with the OData type
+// InvokeCommand needs to bind it.
+func tagged(m map[string]any) map[string]any {
+	m["@odata.type"] = "#Exchange.GenericHashTable"
+	return m
+}
+
 func hipaaSIT() map[string]any {
 	return map[string]any{
 		"operator": "And",
@@ -350,7 +357,7 @@ func TestAdminAPIDlpLifecycle(t *testing.T) {
 
 	rule := c.ok("New-DlpComplianceRule", map[string]any{
 		"Name": "PHI block", "Policy": "HIPAA Teams",
-		"ContentContainsSensitiveInformation": []any{hipaaSIT()},
+		"ContentContainsSensitiveInformation": []any{tagged(hipaaSIT())},
 		"AccessScope":                         "NotInOrganization", "BlockAccess": true, "BlockAccessScope": "All",
 		"NotifyUser": []any{"SiteAdmin"}, "NotifyAllowOverride": []any{"WithJustification"},
 		"GenerateIncidentReport": []any{"SiteAdmin"}, "IncidentReportContent": []any{"All"},
@@ -371,13 +378,19 @@ func TestAdminAPIDlpLifecycle(t *testing.T) {
 		t.Errorf("ICD-10: %v", icd10)
 	}
 	msg, _ := c.cmdletErr(400, "New-DlpComplianceRule", map[string]any{"Name": "X", "Policy": "HIPAA Teams",
-		"ContentContainsSensitiveInformation": []any{map[string]any{"name": "Made Up Number"}}})
+		"ContentContainsSensitiveInformation": []any{tagged(map[string]any{"name": "Made Up Number"})}})
 	if !strings.Contains(msg, "'Made Up Number' couldn't be found") {
 		t.Errorf("unknown SIT: %q", msg)
 	}
 	c.cmdletErr(400, "New-DlpComplianceRule", map[string]any{"Name": "X", "Policy": "HIPAA Teams", "ReportSeverityLevel": "Severe"})
+	// A hashtable without its OData type fails in the binder, as a JObject.
+	msg, _ = c.cmdletErr(400, "New-DlpComplianceRule", map[string]any{"Name": "X", "Policy": "HIPAA Teams",
+		"ContentContainsSensitiveInformation": []any{map[string]any{"name": "U.S. Social Security Number (SSN)"}}})
+	if !strings.Contains(msg, "Newtonsoft.Json.Linq.JObject") || !strings.Contains(msg, "PswsHashtable") {
+		t.Errorf("untagged hashtable: %q", msg)
+	}
 	c.ok("Set-DlpComplianceRule", map[string]any{"Identity": "PHI block", "Disabled": true,
-		"ContentContainsSensitiveInformation": []any{map[string]any{"Name": "U.S. Social Security Number (SSN)", "minCount": 2}}})
+		"ContentContainsSensitiveInformation": []any{tagged(map[string]any{"Name": "U.S. Social Security Number (SSN)", "minCount": 2})}})
 	rules := c.ok("Get-DlpComplianceRule", map[string]any{"Policy": "HIPAA Teams"})
 	if len(rules) != 1 || rules[0]["Disabled"] != true || rules[0]["Mode"] != "Enable" {
 		t.Fatalf("rules: %v", rules)
@@ -465,6 +478,12 @@ func TestAdminAPIRetentionDeployWindow(t *testing.T) {
 	msg, _ := c.cmdletErr(400, "New-RetentionCompliancePolicy", map[string]any{"Name": "Mixed", "TeamsChatLocation": "All", "ExchangeLocation": "All"})
 	if !strings.Contains(msg, "Teams") {
 		t.Errorf("mixed locations: %q", msg)
+	}
+	// New-RetentionComplianceRule.md: "You can't use this parameter for Teams retention rules."
+	msg, _ = c.cmdletErr(400, "New-RetentionComplianceRule", map[string]any{"Name": "Teams 7y rule", "Policy": "Teams 7y",
+		"RetentionDuration": 2555, "RetentionComplianceAction": "KeepAndDelete", "ExpirationDateOption": "CreationAgeInDays"})
+	if !strings.Contains(msg, "You can't use this parameter for Teams retention rules.") {
+		t.Errorf("ExpirationDateOption on a Teams rule: %q", msg)
 	}
 	c.ok("New-RetentionComplianceRule", map[string]any{"Name": "Teams 7y rule", "Policy": "Teams 7y",
 		"RetentionDuration": 2555, "RetentionComplianceAction": "KeepAndDelete"})

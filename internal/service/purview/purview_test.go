@@ -456,6 +456,13 @@ func TestAccPurview_planTimeValidation(t *testing.T) {
   retention_duration          = "Unlimited"
   retention_compliance_action = "Delete"
 }`, `(?s)Unlimited retention cannot delete`},
+		{"expiration date option on a Teams rule", `resource "teamshipaa_retention_rule" "r" {
+  name                        = "x"
+  policy                      = "p"
+  retention_duration          = "30"
+  retention_compliance_action = "Delete"
+  expiration_date_option      = "CreationAgeInDays"
+}`, `(?s)PURVIEW\.RETENTION\.EXPIRATION.*You can't use this parameter for Teams\s+retention rules`},
 		{"bad duration", `resource "teamshipaa_retention_rule" "r" {
   name                        = "x"
   policy                      = "p"
