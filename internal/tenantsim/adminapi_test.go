@@ -541,6 +541,21 @@ func TestAdminAPIAuditConfig(t *testing.T) {
 	if err := s.SetAuditLogConfig(map[string]any{"UnifiedAuditLogIngestionEnabled": false}); err != nil {
 		t.Fatal(err)
 	}
+	// A new tenant is dehydrated: Set-AdminAuditLogConfig fails until Enable-OrganizationCustomization ran (once).
+	if org := c.ok("Get-OrganizationConfig", nil); len(org) != 1 || org[0]["IsDehydrated"] != true {
+		t.Fatalf("new tenant organization: %v", org)
+	}
+	msg, _ := c.cmdletErr(400, "Set-AdminAuditLogConfig", map[string]any{"UnifiedAuditLogIngestionEnabled": true})
+	if !strings.Contains(msg, "you first need to run the command: Enable-OrganizationCustomization") {
+		t.Errorf("dehydrated Set: %q", msg)
+	}
+	c.ok("Enable-OrganizationCustomization", nil)
+	if s.IsDehydrated() || c.ok("Get-OrganizationConfig", nil)[0]["IsDehydrated"] != false {
+		t.Error("still dehydrated after Enable-OrganizationCustomization")
+	}
+	if msg, _ := c.cmdletErr(400, "Enable-OrganizationCustomization", nil); !strings.Contains(msg, "already enabled for customization") {
+		t.Errorf("second Enable-OrganizationCustomization: %q", msg)
+	}
 	res, _ := c.invoke("Set-AdminAuditLogConfig", map[string]any{"UnifiedAuditLogIngestionEnabled": true})
 	if res.status != 200 || !strings.Contains(string(res.body), "60 minutes") {
 		t.Errorf("Set: %d %s", res.status, res.body)
