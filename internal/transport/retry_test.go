@@ -240,14 +240,27 @@ func TestMaxRetries(t *testing.T) {
 		t.Errorf("MaxRetries -1: hits %d, waits %v; want a single attempt", srv.hits.Load(), w.get())
 	}
 
+	// By default there is no count: retries go on, with growing jittered
+	// waits, until the next wait would pass the retry budget.
 	srv.hits.Store(0)
-	w = &waits{}
-	c = New(Options{Sleep: w.sleep})
-	if _, _, err := do(t, c, newReq(t, context.Background(), http.MethodGet, srv.URL, "")); err != nil {
-		t.Fatal(err)
+	var mu sync.Mutex
+	clock := time.Now()
+	var slept []time.Duration
+	c = New(Options{RetryBudget: 2 * time.Minute, Sleep: func(_ context.Context, d time.Duration) error {
+		mu.Lock()
+		defer mu.Unlock()
+		clock = clock.Add(d)
+		slept = append(slept, d)
+		return nil
+	}})
+	start := clock
+	c.Transport.(*roundTripper).now = func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+	if resp, _, err := do(t, c, newReq(t, context.Background(), http.MethodGet, srv.URL, "")); err != nil || resp.StatusCode != 503 {
+		t.Fatal(resp, err)
 	}
-	if srv.hits.Load() != DefaultMaxRetries+1 {
-		t.Errorf("default: hits %d, want %d", srv.hits.Load(), DefaultMaxRetries+1)
+	total := clock.Sub(start)
+	if total > 2*time.Minute || total < 2*time.Minute-DefaultMaxBackoff || int(srv.hits.Load()) != len(slept)+1 || len(slept) < 5 {
+		t.Errorf("default: %d hits, waited %s in all (%v); want retries until the 2m budget", srv.hits.Load(), total, slept)
 	}
 }
 

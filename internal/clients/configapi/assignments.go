@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
 // Policy assignment. Microsoft documents the cmdlets (New/Get/Set/Remove-
@@ -67,7 +69,9 @@ func (c *Client) SetGroupAssignment(ctx context.Context, policyType, groupID, po
 	if rank > 0 {
 		body["Rank"] = rank
 	}
-	return c.do(ctx, http.MethodPatch, groupAssignmentPath(policyType, groupID), body, nil)
+	// Setting absolute values, the PATCH may be sent again safely (after a 503
+	// or a dropped connection) like a PUT.
+	return c.do(transport.WithRetryablePost(ctx), http.MethodPatch, groupAssignmentPath(policyType, groupID), body, nil)
 }
 
 // DeleteGroupAssignment removes the assignment of policyType from a group.
@@ -93,7 +97,7 @@ func (c *Client) GetTenantAssignment(ctx context.Context, policyType string) (st
 // SetTenantAssignment makes policyName the tenant-wide default; "Global"
 // returns the tenant to its Global policy.
 func (c *Client) SetTenantAssignment(ctx context.Context, policyType, policyName string) (Result, error) {
-	return c.do(ctx, http.MethodPatch, tenantAssignmentPath(policyType), map[string]any{"PolicyName": policyName}, nil)
+	return c.do(transport.WithRetryablePost(ctx), http.MethodPatch, tenantAssignmentPath(policyType), map[string]any{"PolicyName": policyName}, nil)
 }
 
 func fieldValue(m map[string]any, key string) any {
