@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptrace"
 	"strings"
 	"syscall"
 	"testing"
@@ -175,5 +176,43 @@ func TestUnreplayableBodyNotRetried(t *testing.T) {
 	resp, _, err := do(t, c, req)
 	if err != nil || resp.StatusCode != 429 || srv.hits.Load() != 1 {
 		t.Fatalf("%v %v after %d hits", resp, err, srv.hits.Load())
+	}
+}
+
+// failOnce fails the first round trip with err, after the request was
+// written, and passes the others to base.
+type failOnce struct {
+	base http.RoundTripper
+	err  error
+	n    int
+}
+
+func (f *failOnce) RoundTrip(r *http.Request) (*http.Response, error) {
+	f.n++
+	if f.n == 1 {
+		if trace := httptrace.ContextClientTrace(r.Context()); trace != nil && trace.WroteHeaders != nil {
+			trace.WroteHeaders()
+		}
+		return nil, f.err
+	}
+	return f.base.RoundTrip(r)
+}
+
+// A sign-in (token POST, marked repeatable) whose reused connection turns out
+// closed ("use of closed network connection") is sent again, not failed.
+func TestRetryablePostRetriedOnClosedConnection(t *testing.T) {
+	srv := newSeqServer(t, statuses(200))
+	w := &waits{}
+	base := &failOnce{base: http.DefaultTransport, err: &net.OpError{Op: "write", Net: "tcp", Err: net.ErrClosed}}
+	c := New(Options{Sleep: w.sleep, Base: base})
+	resp, _, err := do(t, c, newReq(t, WithRetryablePost(context.Background()), http.MethodPost, srv.URL+"/oauth2/v2.0/token", "grant_type=client_credentials"))
+	if err != nil || resp.StatusCode != 200 || base.n != 2 || len(w.get()) != 1 {
+		t.Fatalf("resp %v err %v attempts %d waits %v", resp, err, base.n, w.get())
+	}
+	// The same failure on a create is ambiguous: it is handed back for reading.
+	base = &failOnce{base: http.DefaultTransport, err: &net.OpError{Op: "write", Net: "tcp", Err: net.ErrClosed}}
+	c = New(Options{Sleep: w.sleep, Base: base})
+	if _, _, err := do(t, c, newReq(t, context.Background(), http.MethodPost, srv.URL, `{"a":1}`)); !errors.Is(err, ErrMaybeCommitted) || base.n != 1 {
+		t.Fatalf("create: err %v after %d attempts, want ErrMaybeCommitted after 1", err, base.n)
 	}
 }
