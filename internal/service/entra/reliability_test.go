@@ -180,7 +180,7 @@ func TestAccEntra_existingIsRefusedWithTheImportBlock(t *testing.T) {
 					}
 					policyID = p.ID
 				},
-				Config: reliabilityConfig(policy, location, "203.0.113.0/24", ""),
+				Config:      reliabilityConfig(policy, location, "203.0.113.0/24", ""),
 				ExpectError: regexp.MustCompile(`(?s)already exists.*import \{.*to = teamshipaa_named_location\..*id = "[^"]+".*adopt_existing = true`),
 			},
 			{
@@ -190,7 +190,7 @@ func TestAccEntra_existingIsRefusedWithTheImportBlock(t *testing.T) {
 					}
 				},
 				// The location adopted, the policy is refused by its own check.
-				Config: strings.Replace(reliabilityConfig(policy, location, "203.0.113.0/24", ""), "is_trusted   = true\n", "is_trusted   = true\n  adopt_existing = true\n", 1),
+				Config:      strings.Replace(reliabilityConfig(policy, location, "203.0.113.0/24", ""), "is_trusted   = true\n", "is_trusted   = true\n  adopt_existing = true\n", 1),
 				ExpectError: regexp.MustCompile(`(?s)conditional access policy.*already exists.*import \{.*to = teamshipaa_conditional_access_policy\..*id = "` + uuidRE + `"`),
 			},
 			{
