@@ -71,7 +71,7 @@ func TestWriteRetriedOn503(t *testing.T) {
 		if err != nil || resp.StatusCode != http.StatusCreated {
 			t.Fatalf("%s: %v %v", method, resp, err)
 		}
-		if got := w.get(); srv.hits.Load() != 2 || len(got) != 1 || got[0] != 2*time.Second {
+		if got := w.get(); srv.hits.Load() != 2 || len(got) != 1 || !jittered(got[0], 2*time.Second) {
 			t.Fatalf("%s: hits %d, waits %v; want one retry after 2s", method, srv.hits.Load(), got)
 		}
 		for i, b := range srv.bodies {

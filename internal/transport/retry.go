@@ -217,12 +217,14 @@ func (t *roundTripper) backoff(attempt int) time.Duration {
 
 // wait is the pause before the next attempt: the service's Retry-After when
 // it sent one (never less than minBackoff, so "Retry-After: 0" cannot turn
-// into a busy loop), else the jittered backoff. Pacing of all requests (issue
-// 15) would add its delay here, in one place.
+// into a busy loop) plus up to a tenth more, so that requests throttled
+// together do not all come back at once; else the jittered backoff. Pacing of
+// all requests (issue 15) would add its delay here, in one place.
 func (t *roundTripper) wait(attempt int, resp *http.Response) time.Duration {
 	if resp != nil {
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), t.now()); ok {
-			return max(d, t.minBackoff)
+			d = max(d, t.minBackoff)
+			return d + rand.N(d/10+1)
 		}
 	}
 	return t.backoff(attempt)
