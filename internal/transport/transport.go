@@ -1,5 +1,6 @@
 // Package transport is the one HTTP transport every teamshipaa API client
-// shares: User-Agent, retries with backoff (safe for non-idempotent writes),
+// shares: User-Agent, retries with jittered backoff bounded by time (the rule
+// for uncertain writes is classify's, in retry.go),
 // per-attempt debug logging with redaction, TLS trust, and the APIError type
 // that turns any Microsoft error body into a readable error.
 //
