@@ -329,7 +329,8 @@ func TestGet_notFoundIsAbsent(t *testing.T) {
 	}
 }
 
-// A New-* answered by 503 may have been applied: it is read back, not sent again.
+// A New-* answered by 504 (the gateway timed out) may have been applied: it is
+// read back, not sent again.
 func TestCreateOrRead_readsBackInsteadOfRepeating(t *testing.T) {
 	f := &fake{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -337,7 +338,7 @@ func TestCreateOrRead_readsBackInsteadOfRepeating(t *testing.T) {
 		in, _ := rec.Body["CmdletInput"].(map[string]any)
 		switch in["CmdletName"] {
 		case "New-DlpCompliancePolicy":
-			w.WriteHeader(http.StatusServiceUnavailable)
+			w.WriteHeader(http.StatusGatewayTimeout)
 			_, _ = io.WriteString(w, `{"error":{"code":"ServiceUnavailable","message":"try later"}}`)
 		case "Get-DlpCompliancePolicy":
 			_, _ = io.WriteString(w, `{"value":[{"Name":"p","Mode":"Enable"}]}`)
@@ -398,8 +399,15 @@ func TestCreateOrRead_retriesWhenConfirmedAbsent(t *testing.T) {
 	}
 }
 
-// Reads (Get-*) are retried by the transport after a 503.
-func TestInvoke_getRetriedOn503(t *testing.T) {
+// Any cmdlet, a New-* or Remove-* as well as a Get-*, is retried by the
+// transport after a 503: the service did not take it.
+func TestInvoke_retriedOn503(t *testing.T) {
+	for _, cmdlet := range []string{"Get-DlpCompliancePolicy", "New-DlpCompliancePolicy", "Remove-DlpCompliancePolicy"} {
+		t.Run(cmdlet, func(t *testing.T) { testRetriedOn503(t, cmdlet) })
+	}
+}
+
+func testRetriedOn503(t *testing.T, cmdlet string) {
 	var mu sync.Mutex
 	calls := 0
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -414,7 +422,7 @@ func TestInvoke_getRetriedOn503(t *testing.T) {
 		_, _ = io.WriteString(w, `{"value":[{"Name":"p"}]}`)
 	}))
 	defer srv.Close()
-	objs, _, err := newTestClient(t, srv).Invoke(context.Background(), "Get-DlpCompliancePolicy", nil)
+	objs, _, err := newTestClient(t, srv).Invoke(context.Background(), cmdlet, nil)
 	if err != nil || len(objs) != 1 || calls != 2 {
 		t.Fatalf("objs %v err %v calls %d", objs, err, calls)
 	}

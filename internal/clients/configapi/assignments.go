@@ -98,14 +98,16 @@ func groupAssignmentBody(policyName string, rank int64) map[string]any {
 // CreateGroupAssignment assigns policyName to a group at rank (0: the
 // service puts it last) with PUT, as New-CsGroupPolicyAssignment does.
 func (c *Client) CreateGroupAssignment(ctx context.Context, policyType, groupID, policyName string, rank int64) (Result, error) {
-	return c.do(ctx, http.MethodPut, groupAssignmentPath(policyType, groupID), groupAssignmentBody(policyName, rank), nil)
+	// Absolute values: safe to send again after a 503 or a dropped connection.
+	return c.do(transport.WithRetryablePost(ctx), http.MethodPut, groupAssignmentPath(policyType, groupID), groupAssignmentBody(policyName, rank), nil)
 }
 
 // UpdateGroupAssignment changes an existing assignment with PATCH, as
 // Set-CsGroupPolicyAssignment does (rank 0: the position is kept). A 404
 // means the assignment is gone; it is created again with PUT.
 func (c *Client) UpdateGroupAssignment(ctx context.Context, policyType, groupID, policyName string, rank int64) (Result, error) {
-	res, err := c.do(ctx, http.MethodPatch, groupAssignmentPath(policyType, groupID), groupAssignmentBody(policyName, rank), nil)
+	// Absolute values: the PATCH may be sent again safely, like a PUT.
+	res, err := c.do(transport.WithRetryablePost(ctx), http.MethodPatch, groupAssignmentPath(policyType, groupID), groupAssignmentBody(policyName, rank), nil)
 	if transport.IsNotFound(err) {
 		return c.CreateGroupAssignment(ctx, policyType, groupID, policyName, rank)
 	}
@@ -135,7 +137,7 @@ func (c *Client) GetTenantAssignment(ctx context.Context, policyType string) (st
 // SetTenantAssignment makes policyName the tenant-wide default; "Global"
 // returns the tenant to its Global policy.
 func (c *Client) SetTenantAssignment(ctx context.Context, policyType, policyName string) (Result, error) {
-	return c.do(ctx, http.MethodPatch, tenantAssignmentPath(policyType), map[string]any{"PolicyName": policyName}, nil)
+	return c.do(transport.WithRetryablePost(ctx), http.MethodPatch, tenantAssignmentPath(policyType), map[string]any{"PolicyName": policyName}, nil)
 }
 
 func fieldValue(m map[string]any, key string) any {

@@ -3,6 +3,7 @@ package entra
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -24,6 +25,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -214,7 +216,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 								MarkdownDescription: "Default `true`."},
 						}},
 				}},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			existing.Attr: existing.Attribute("conditional access policy", "display name"),
 		},
 	}
 	baselinecheck.AddSchema(caPolicyType, resp.Schema.Attributes)
@@ -256,16 +259,44 @@ func (r *caPolicyResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	created, err := r.client.Graph.CreatePolicy(ctx, want)
+	// Graph keeps display names not unique: a policy of this name that
+	// Terraform does not know of (an interrupted apply's) is not duplicated.
+	same, err := r.client.Graph.PoliciesNamed(ctx, want.DisplayName)
 	if err != nil {
-		resp.Diagnostics.AddError("Creating the conditional access policy "+want.DisplayName, err.Error())
+		resp.Diagnostics.AddError("Looking for an existing conditional access policy named "+want.DisplayName, err.Error())
 		return
+	}
+	adopt := existing.Adopt(ctx, req.Plan, &resp.Diagnostics)
+	what := fmt.Sprintf("conditional access policy %q", want.DisplayName)
+	var created *graph.ConditionalAccessPolicy
+	switch {
+	case len(same) > 1:
+		resp.Diagnostics.AddError(fmt.Sprintf("%d conditional access policies are named %q", len(same), want.DisplayName),
+			"Adopting or adding another would be ambiguous. Keep one (import it with its id: "+policyIDs(same)+") and delete or rename the others.\n\n"+
+				existing.ImportBlock("teamshipaa_conditional_access_policy", same[0].ID))
+		return
+	case len(same) == 1 && !adopt:
+		existing.Refuse(&resp.Diagnostics, "teamshipaa_conditional_access_policy", what, same[0].ID)
+		return
+	case len(same) == 1:
+		if err := r.client.Graph.UpdatePolicy(ctx, same[0].ID, want); err != nil {
+			resp.Diagnostics.AddError("Adopting the "+what+" ("+same[0].ID+")", err.Error())
+			return
+		}
+		created = same[0]
+	default:
+		created, err = r.client.Graph.CreatePolicy(ctx, want)
+		if err != nil {
+			resp.Diagnostics.AddError("Creating the conditional access policy "+want.DisplayName, err.Error())
+			return
+		}
 	}
 	// The id goes into the state before the read-back: a read-back that times
 	// out must not lose a policy that exists (terraform-provider-msgraph #32).
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(created.ID))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("allow_tenant_lockout_risk"), plan.AllowTenantLockoutRisk)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(existing.Attr), plan.AdoptExisting)...)
 	got, err := r.waitFor(ctx, created.ID, want, "read back")
 	if err != nil {
 		resp.Diagnostics.AddError("Reading back the new conditional access policy "+created.ID, err.Error()+
@@ -350,4 +381,13 @@ func (r *caPolicyResource) ImportState(ctx context.Context, req resource.ImportS
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// policyIDs lists the ids of policies, for messages.
+func policyIDs(ps []*graph.ConditionalAccessPolicy) string {
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	return strings.Join(ids, ", ")
 }

@@ -496,7 +496,9 @@ resource "teamshipaa_conditional_access_policy" "test" {
 	faults := func() {
 		sim.ResetStats()
 		sim.AddFault(tenantsim.Fault{Surface: "graph", Kind: "lag", LagMs: 1500})
-		sim.AddFault(tenantsim.Fault{Surface: "graph", Kind: "status", Status: 429, RetryAfter: "0", Count: 2})
+		// On the writes: the create's duplicate check lists policies first.
+		sim.AddFault(tenantsim.Fault{Surface: "graph", Method: "POST", Kind: "status", Status: 429, RetryAfter: "0", Count: 2})
+		sim.AddFault(tenantsim.Fault{Surface: "graph", Method: "PATCH", Kind: "status", Status: 429, RetryAfter: "0", Count: 2})
 	}
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

@@ -16,6 +16,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
 var dlpModes = []string{"Enable", "TestWithNotifications", "TestWithoutNotifications", "Disable"}
@@ -44,6 +45,7 @@ type dlpPolicyModel struct {
 	SharePointLocation     types.Set      `tfsdk:"sharepoint_location"`
 	OneDriveLocation       types.Set      `tfsdk:"onedrive_location"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	AdoptExisting          types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
 }
 
@@ -78,7 +80,8 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 				"Roll out as `TestWithNotifications`, then `Enable`.",
 			Validators:    []validator.String{stringvalidator.OneOf(dlpModes...)},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		existing.Attr: existing.Attribute("DLP policy", "name"),
 	}
 	locationSchema(dlpLocations, attrs)
 	resp.Schema = schema.Schema{
@@ -155,6 +158,14 @@ func (r *dlpPolicyResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	c, name := r.client.Compliance, plan.Name.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
+	defer cancel()
+	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
+		return
+	} else if found {
+		r.object().adopt(ctx, r.Update, obj, req, resp)
+		return
+	}
 	params := map[string]any{"Name": name}
 	if known(plan.Comment) {
 		params["Comment"] = plan.Comment.ValueString()

@@ -22,6 +22,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
 var (
@@ -63,6 +64,7 @@ type dlpRuleModel struct {
 	ReportSeverityLevel    types.String   `tfsdk:"report_severity_level"`
 	Disabled               types.Bool     `tfsdk:"disabled"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	AdoptExisting          types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
 }
 
@@ -156,6 +158,7 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"report_severity_level":    optStr("Severity of the alert and report.", severityLevels),
 			"disabled":                 optBool("Whether the rule is turned off."),
 			"timeouts":                 timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			existing.Attr:              existing.Attribute("DLP rule", "name"),
 		},
 	}
 	baselinecheck.AddSchema("teamshipaa_dlp_rule", resp.Schema.Attributes)
@@ -303,6 +306,14 @@ func (r *dlpRuleResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	c, name := r.client.Compliance, plan.Name.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
+	defer cancel()
+	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
+		return
+	} else if found {
+		r.object().adopt(ctx, r.Update, obj, req, resp)
+		return
+	}
 	params := r.params(ctx, plan, nil, cfgCondition, &resp.Diagnostics)
 	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
 	var created bool

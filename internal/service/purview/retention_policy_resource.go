@@ -16,6 +16,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
 var (
@@ -41,6 +42,7 @@ type retentionPolicyModel struct {
 	TeamsChannelLocation          types.Set      `tfsdk:"teams_channel_location"`
 	TeamsChannelLocationException types.Set      `tfsdk:"teams_channel_location_exception"`
 	Timeouts                      timeouts.Value `tfsdk:"timeouts"`
+	AdoptExisting                 types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
 }
 
@@ -71,7 +73,8 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 		"comment": schema.StringAttribute{Optional: true, MarkdownDescription: "Free-text description."},
 		"enabled": schema.BoolAttribute{Optional: true, Computed: true, MarkdownDescription: "Whether the policy is on. Left out, the service's value is kept.",
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		existing.Attr: existing.Attribute("retention policy", "name"),
 	}
 	locationSchema(retentionLocations, attrs)
 	resp.Schema = schema.Schema{
@@ -150,6 +153,14 @@ func (r *retentionPolicyResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	c, name := r.client.Compliance, plan.Name.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
+	defer cancel()
+	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
+		return
+	} else if found {
+		r.object().adopt(ctx, r.Update, obj, req, resp)
+		return
+	}
 	params := map[string]any{"Name": name}
 	if known(plan.Comment) {
 		params["Comment"] = plan.Comment.ValueString()

@@ -20,6 +20,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
 var (
@@ -49,6 +50,7 @@ type retentionRuleModel struct {
 	RetentionComplianceAction types.String   `tfsdk:"retention_compliance_action"`
 	ExpirationDateOption      types.String   `tfsdk:"expiration_date_option"`
 	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
+	AdoptExisting             types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
 }
 
@@ -88,7 +90,8 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"(Teams messages count from creation).",
 				Validators:    []validator.String{stringvalidator.OneOf(expirationDateOptions...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			existing.Attr: existing.Attribute("retention rule", "name"),
 		},
 	}
 	baselinecheck.AddSchema("teamshipaa_retention_rule", resp.Schema.Attributes)
@@ -198,6 +201,14 @@ func (r *retentionRuleResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	c, name := r.client.Compliance, plan.Name.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
+	defer cancel()
+	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
+		return
+	} else if found {
+		r.object().adopt(ctx, r.Update, obj, req, resp)
+		return
+	}
 	params := r.params(plan, nil)
 	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
 	res, err := whileDeploying(ctx, timeout, "New-RetentionComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {

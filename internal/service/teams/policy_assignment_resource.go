@@ -182,6 +182,8 @@ func (r *policyAssignmentResource) Update(ctx context.Context, req resource.Upda
 // orphan the assignment), then waits for the assignment to read back.
 func (r *policyAssignmentResource) write(ctx context.Context, plan policyAssignmentModel, st *tfsdk.State, diags *diag.Diagnostics, verb string, create bool) {
 	typ, name := plan.PolicyType.ValueString(), plan.PolicyName.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, writeTimeout) // bounds the retries too
+	defer cancel()
 	var rank int64
 	if !plan.Rank.IsNull() && !plan.Rank.IsUnknown() {
 		rank = plan.Rank.ValueInt64()
@@ -273,6 +275,8 @@ func (r *policyAssignmentResource) Delete(ctx context.Context, req resource.Dele
 		return
 	}
 	typ := state.PolicyType.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, writeTimeout) // bounds the retries too
+	defer cancel()
 	if !state.group() {
 		if _, err := r.client.ConfigAPI.SetTenantAssignment(ctx, typ, globalIdentity); err != nil {
 			resp.Diagnostics.AddError("Returning the tenant to its Global "+typ, err.Error())
