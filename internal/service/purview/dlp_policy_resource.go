@@ -109,6 +109,7 @@ func (r *dlpPolicyResource) ValidateConfig(ctx context.Context, req resource.Val
 		return
 	}
 	validateLocations(ctx, &m, dlpLocations, &resp.Diagnostics)
+	requireLocation(ctx, &m, dlpLocations, "DLP policy", &resp.Diagnostics)
 }
 
 func (r *dlpPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

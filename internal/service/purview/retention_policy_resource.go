@@ -102,6 +102,7 @@ func (r *retentionPolicyResource) ValidateConfig(ctx context.Context, req resour
 		return
 	}
 	validateLocations(ctx, &m, retentionLocations, &resp.Diagnostics)
+	requireLocation(ctx, &m, retentionLocations, "retention policy", &resp.Diagnostics)
 }
 
 func (r *retentionPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
