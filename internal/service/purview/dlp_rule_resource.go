@@ -163,6 +163,7 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkSITsExist(ctx, r.client, req, resp)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_rule", r.client, req, resp)
 }
 

@@ -105,7 +105,11 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 func (r *policyAssignmentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m policyAssignmentModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.GroupID.IsUnknown() {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	policyNameInput(m, &resp.Diagnostics)
+	if m.GroupID.IsUnknown() {
 		return
 	}
 	if !m.group() && !m.Rank.IsNull() && !m.Rank.IsUnknown() {
