@@ -154,11 +154,11 @@ resource "teamshipaa_conditional_access_policy" "bad" {
 provider "teamshipaa" {
   client_id = "terraform-hipaa-app"
 }
-` + namedLocation(`countries_and_regions = ["US"]`), re(`(?s)Invalid client ID.*client_id is "terraform-hipaa-app".*Application \(client\) ID`)),
+`+namedLocation(`countries_and_regions = ["US"]`), re(`(?s)Invalid client ID.*client_id is "terraform-hipaa-app".*Application \(client\) ID`)),
 		acctest.Bad("tenant id not a GUID or domain", `
 provider "teamshipaa" {
   tenant_id = "Contoso Health"
 }
-` + namedLocation(`countries_and_regions = ["US"]`), re(`(?s)Invalid tenant ID.*contoso.onmicrosoft.com`)),
+`+namedLocation(`countries_and_regions = ["US"]`), re(`(?s)Invalid tenant ID.*contoso.onmicrosoft.com`)),
 	})
 }

@@ -101,7 +101,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		MarkdownDescription: "A Microsoft Entra conditional access policy (Graph v1.0 `conditionalAccessPolicy`).\n\n" +
 			"**Roll out in report-only mode first.** Create every policy with `state = \"enabledForReportingButNotEnforced\"`, " +
 			"read its sign-in log results, then change it to `enabled`. `state` has no default, so that choice is always written down.\n\n" +
-			"**Lockout protection.** A policy that would block every user with no exclusion is refused at plan time unless " +
+			"**Lockout protection.** A policy that would block every user without excluding a user (by object ID) or a group is refused " +
+			"at plan time (`None`, `GuestsOrExternalUsers` and guest exclusions exclude no administrator) unless " +
 			"`allow_tenant_lockout_risk = true`; an enabled policy that requires controls of every user without exclusions plans with a " +
 			"warning. Exclude your emergency-access (break-glass) accounts or group from every policy.\n\n" +
 			"Sets of IDs are unordered; an attribute left out means none. Use the `teamshipaa_authentication_strength_policy` and " +

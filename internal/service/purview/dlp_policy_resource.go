@@ -87,7 +87,8 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"plus Exchange, SharePoint and OneDrive, with `mode = \"Enable\"` (SCuBA MS.SECURITYSUITE.3.2, CIS 3.2.2; 45 CFR 164.312(e)(1), " +
 			"this project's interpretation).\n\n" +
 			"Locations change in place: an update sends only the difference, as `Add<Location>`/`Remove<Location>` parameters. " +
-			"`\"All\"` must stand alone, and `teams_location_exception` needs `teams_location = [\"All\"]` (both checked at plan time). " +
+			"At least one location must be set, `\"All\"` must stand alone, and `teams_location_exception` needs `teams_location = [\"All\"]` " +
+			"(all checked at plan time). " +
 			"Values are compared ignoring case.\n\n" +
 			"Deleting a policy is asynchronous: the service first shows it with mode `PendingDeletion`, which this provider treats as gone " +
 			"(a policy found in that state is removed from the state and planned for creation). Destroy waits until the policy is gone or pending " +

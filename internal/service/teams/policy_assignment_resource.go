@@ -88,7 +88,8 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"policy_name": schema.StringAttribute{Required: true,
 				MarkdownDescription: "The name of the policy to assign, without the `Tag:` prefix (for example `teamshipaa_meeting_policy.x.name`). " +
-					"For a tenant-wide default, `Global` returns the tenant to its Global policy."},
+					"For a tenant-wide default, `Global` returns the tenant to its Global policy. The plan fails when the tenant has no such " +
+					"policy and the configuration does not create it: reference the policy resource's `name`, so that it is created first."},
 			"group_id": schema.StringAttribute{Optional: true,
 				MarkdownDescription: "Object ID of the Microsoft Entra group. Leave it out to make the policy the tenant-wide default.",
 				Validators:          []validator.String{stringvalidator.RegexMatches(guidRE, "must be a group object ID (a GUID)")},
