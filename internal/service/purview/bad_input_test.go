@@ -101,6 +101,27 @@ resource "teamshipaa_dlp_policy" "bad" {
 		acctest.Bad("report content without report", dlpRule(ssn, `incident_report_content = ["All"]`), re(`set generate_incident_report`)),
 		acctest.Bad("severity critical", dlpRule(ssn, `report_severity_level = "Critical"`), re(`(?s)value must be one of.*"High"`)),
 		acctest.Bad("access scope external", dlpRule(ssn, `access_scope = "External"`), re(`(?s)value must be one of.*"NotInOrganization"`)),
+		acctest.Bad("notify a display name", dlpRule(ssn, `notify_user = ["Privacy Office"]`), re(`(?s)neither an email address.*"Owner", "SiteAdmin", "LastModifier"`)),
+		acctest.Bad("incident report to Owner", dlpRule(ssn, `generate_incident_report = ["Owner"]`), re(`(?s)neither an email address.*"SiteAdmin"`)),
+		acctest.Bad("incident report to a named address", dlpRule(ssn, `generate_incident_report = ["Privacy <privacy@contoso.com>"]`), re(`Invalid recipient`)),
+		acctest.Bad("SharePoint site by name", `
+resource "teamshipaa_dlp_policy" "bad" {
+  name                = "tfacc-bad-input"
+  sharepoint_location = ["Clinical records"]
+}`, re(`(?s)Not a site URL.*https://contoso.sharepoint.com/sites/clinical`)),
+		acctest.Bad("DLP rule of a missing policy", `
+resource "teamshipaa_dlp_rule" "bad" {
+  name   = "tfacc-bad-input-rule"
+  policy = "HIPAA PHI (typo)"
+  content_contains_sensitive_information = `+ssn+`
+}`, re(`(?s)no DLP policy named "HIPAA PHI \(typo\)".*policy = teamshipaa_dlp_policy.<name>.name`)),
+		acctest.Bad("retention rule of a missing policy", `
+resource "teamshipaa_retention_rule" "bad" {
+  name                        = "tfacc-bad-input-rule"
+  policy                      = "Teams records"
+  retention_duration          = "2190"
+  retention_compliance_action = "KeepAndDelete"
+}`, re(`(?s)no retention policy named "Teams records".*teamshipaa_retention_policy`)),
 		// Retention rules.
 		acctest.Bad("retention in years", `
 resource "teamshipaa_retention_policy" "p" {

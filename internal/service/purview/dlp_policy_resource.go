@@ -100,6 +100,7 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	notePolicyPlanned(ctx, r.client, "DlpCompliancePolicy", req)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_policy", r.client, req, resp)
 }
 
@@ -111,6 +112,7 @@ func (r *dlpPolicyResource) ValidateConfig(ctx context.Context, req resource.Val
 	}
 	validateLocations(ctx, &m, dlpLocations, &resp.Diagnostics)
 	requireLocation(ctx, &m, dlpLocations, "DLP policy", &resp.Diagnostics)
+	siteURLs(ctx, "sharepoint_location", m.SharePointLocation, &resp.Diagnostics)
 }
 
 func (r *dlpPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

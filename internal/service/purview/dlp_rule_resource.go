@@ -164,6 +164,7 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkRulePolicy(ctx, r.client, "DlpCompliancePolicy", "DLP policy", "teamshipaa_dlp_policy", req, resp)
 	checkSITsExist(ctx, r.client, req, resp)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_rule", r.client, req, resp)
 }
@@ -175,6 +176,7 @@ func (r *dlpRuleResource) ValidateConfig(ctx context.Context, req resource.Valid
 		return
 	}
 	validateCondition(ctx, m.Condition, &resp.Diagnostics)
+	validateRecipients(ctx, &m, &resp.Diagnostics)
 	if known(m.BlockAccessScope) && !m.BlockAccess.IsUnknown() && !m.BlockAccess.ValueBool() {
 		resp.Diagnostics.AddAttributeError(path.Root("block_access_scope"), "block_access_scope needs block_access",
 			"block_access_scope says who is blocked; set block_access = true, or drop block_access_scope.")

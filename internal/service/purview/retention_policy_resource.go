@@ -92,6 +92,7 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *retentionPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	notePolicyPlanned(ctx, r.client, "RetentionCompliancePolicy", req)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_retention_policy", r.client, req, resp)
 }
 

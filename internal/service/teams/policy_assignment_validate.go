@@ -5,14 +5,13 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/planned"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -43,7 +42,7 @@ func policyNameInput(m policyAssignmentModel, diags *diag.Diagnostics) {
 // ModifyPlan refuses an assignment to a policy the tenant does not have and
 // this plan does not create. A policy this configuration creates is planned
 // before the assignment that references it (Terraform plans dependencies
-// first), and its resource notes it in plannedPolicies; a literal name of a
+// first), and its resource notes it (package planned); a literal name of a
 // policy created in the same run without a reference is refused too, since
 // nothing orders the two writes. Without a configured client (validation), or
 // when the tenant cannot be read, the check is left to apply.
@@ -59,7 +58,7 @@ func (r *policyAssignmentResource) ModifyPlan(ctx context.Context, req resource.
 		return
 	}
 	typ, name := m.PolicyType.ValueString(), m.PolicyName.ValueString()
-	if strings.EqualFold(name, globalIdentity) || plannedPolicies.has(r.client, typ, name) || strings.HasPrefix(strings.ToLower(name), "tag:") {
+	if strings.EqualFold(name, globalIdentity) || planned.Has(r.client, typ, name) || strings.HasPrefix(strings.ToLower(name), "tag:") {
 		return
 	}
 	_, _, err := r.client.ConfigAPI.Read(ctx, typ, identity(name))
@@ -91,38 +90,6 @@ func resourceOf(policyType string) string {
 	return "the policy's resource"
 }
 
-// plannedSet remembers the policies planned for creation in the current
-// operation, per configured client (one per terraform command).
-type plannedSet struct {
-	mu    sync.Mutex
-	names map[string]bool
-}
-
-type plannedRegistry struct{ m sync.Map }
-
-var plannedPolicies plannedRegistry
-
-func plannedKey(typ, name string) string { return typ + "/" + strings.ToLower(name) }
-
-func (p *plannedRegistry) note(c *conns.Client, typ, name string) {
-	v, _ := p.m.LoadOrStore(c, &plannedSet{names: map[string]bool{}})
-	s := v.(*plannedSet)
-	s.mu.Lock()
-	s.names[plannedKey(typ, name)] = true
-	s.mu.Unlock()
-}
-
-func (p *plannedRegistry) has(c *conns.Client, typ, name string) bool {
-	v, ok := p.m.Load(c)
-	if !ok {
-		return false
-	}
-	s := v.(*plannedSet)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.names[plannedKey(typ, name)]
-}
-
 // notePlanned records a policy this plan creates or keeps, for the
 // assignments planned after it.
 func (r *policyResource) notePlanned(ctx context.Context, req resource.ModifyPlanRequest) {
@@ -133,5 +100,5 @@ func (r *policyResource) notePlanned(ctx context.Context, req resource.ModifyPla
 	if req.Plan.GetAttribute(ctx, path.Root("name"), &name).HasError() || !known(name) {
 		return
 	}
-	plannedPolicies.note(r.client, r.pt.Type, name.ValueString())
+	planned.Note(r.client, r.pt.Type, name.ValueString())
 }
