@@ -103,7 +103,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		MarkdownDescription: "A Microsoft Entra conditional access policy (Graph v1.0 `conditionalAccessPolicy`).\n\n" +
 			"**Roll out in report-only mode first.** Create every policy with `state = \"enabledForReportingButNotEnforced\"`, " +
 			"read its sign-in log results, then change it to `enabled`. `state` has no default, so that choice is always written down.\n\n" +
-			"**Lockout protection.** A policy that would block every user with no exclusion is refused at plan time unless " +
+			"**Lockout protection.** A policy that would block every user without excluding a user (by object ID) or a group is refused " +
+			"at plan time (`None`, `GuestsOrExternalUsers` and guest exclusions exclude no administrator) unless " +
 			"`allow_tenant_lockout_risk = true`; an enabled policy that requires controls of every user without exclusions plans with a " +
 			"warning. Exclude your emergency-access (break-glass) accounts or group from every policy.\n\n" +
 			"Sets of IDs are unordered; an attribute left out means none. Use the `teamshipaa_authentication_strength_policy` and " +
@@ -123,8 +124,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Attributes: map[string]schema.Attribute{
 					"users": schema.SingleNestedAttribute{Required: true, MarkdownDescription: "Who the policy applies to.",
 						Attributes: map[string]schema.Attribute{
-							"include_users":                    idSet("User object IDs, or `All`, `None`, `GuestsOrExternalUsers`."),
-							"exclude_users":                    idSet("User object IDs (put the emergency-access accounts here), or `GuestsOrExternalUsers`."),
+							"include_users":                    idSet("User object IDs, or `All`, `None`, `GuestsOrExternalUsers`.", includeUsersValues),
+							"exclude_users":                    idSet("User object IDs (put the emergency-access accounts here), or `GuestsOrExternalUsers`.", excludeUsersValues),
 							"include_groups":                   idSet("Group object IDs.", guid),
 							"exclude_groups":                   idSet("Group object IDs.", guid),
 							"include_roles":                    idSet("Directory role template IDs (see `teamshipaa_directory_role_template`).", guid),
@@ -134,8 +135,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						}},
 					"applications": schema.SingleNestedAttribute{Required: true, MarkdownDescription: "Which cloud apps or user actions.",
 						Attributes: map[string]schema.Attribute{
-							"include_applications": idSet("Application (client) IDs, or `All`, `Office365`, `None`."),
-							"exclude_applications": idSet("Application (client) IDs, or `Office365`."),
+							"include_applications": idSet("Application (client) IDs, or `All`, `None`, `Office365`, `MicrosoftAdminPortals`.", includeAppsValues),
+							"exclude_applications": idSet("Application (client) IDs, or `Office365`, `MicrosoftAdminPortals`.", excludeAppsValues),
 							"include_user_actions": idSet("User actions: `urn:user:registersecurityinfo`, `urn:user:registerdevice`.",
 								stringvalidator.OneOf("urn:user:registersecurityinfo", "urn:user:registerdevice")),
 						}},
@@ -154,8 +155,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						Attributes: map[string]schema.Attribute{
 							"include_locations": schema.SetAttribute{Required: true, ElementType: types.StringType,
 								MarkdownDescription: "Named location IDs (`teamshipaa_named_location.x.id`), or `All`, `AllTrusted`.",
-								Validators:          []validator.Set{setvalidator.SizeAtLeast(1)}},
-							"exclude_locations": idSet("Named location IDs, or `AllTrusted`."),
+								Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(includeLocationsValues)}},
+							"exclude_locations": idSet("Named location IDs, or `AllTrusted`.", excludeLocationsValues),
 						}},
 					"sign_in_risk_levels": enumSet("Sign-in risk levels (Entra ID P2).", riskLevels),
 					"user_risk_levels":    enumSet("User risk levels (Entra ID P2).", riskLevels),
@@ -183,7 +184,7 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Attributes: map[string]schema.Attribute{
 					"sign_in_frequency": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "How often users sign in again (automatic logoff).",
 						Attributes: map[string]schema.Attribute{
-							"value": schema.Int64Attribute{Optional: true, MarkdownDescription: "Number of `type` units (the service decides the largest it accepts). Not with `everyTime`.",
+							"value": schema.Int64Attribute{Optional: true, MarkdownDescription: "Number of `type` units: 1-23 `hours` or 1-365 `days`. Not with `everyTime`.",
 								Validators: []validator.Int64{int64validator.AtLeast(1)}},
 							"type": schema.StringAttribute{Optional: true, MarkdownDescription: "`days` or `hours`. Not with `everyTime`.",
 								Validators: []validator.String{stringvalidator.OneOf(frequencyTypes...)}},

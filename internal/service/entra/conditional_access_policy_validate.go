@@ -159,6 +159,7 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 
 	lockout(m, block, grantEmpty, diags)
 	graphV1Refusals(m, diags)
+	validateInput(m, diags)
 }
 
 // graphV1Refusals refuses at plan time the combinations Microsoft Graph v1.0
@@ -273,16 +274,18 @@ func lockout(m *caPolicyModel, block, grantEmpty bool, diags *diag.Diagnostics) 
 	if u.IncludeUsers.IsUnknown() || !setHas(u.IncludeUsers, "All") {
 		return
 	}
-	if setNonEmpty(u.ExcludeUsers) || setNonEmpty(u.ExcludeGroups) {
+	// Only a user ID or a group can exclude an emergency-access account:
+	// "None", guests and empty sets exclude nobody who can fix a lockout.
+	if excludesMembers(u) {
 		return
 	}
 	allowed := known(m.AllowTenantLockoutRisk) && m.AllowTenantLockoutRisk.ValueBool()
-	const advice = "Exclude your emergency-access (break-glass) accounts, or a group holding them, with " +
-		"conditions.users.exclude_users or exclude_groups, and roll the policy out as \"enabledForReportingButNotEnforced\" first."
+	const advice = "Exclude your emergency-access (break-glass) accounts by object ID in conditions.users.exclude_users, or a group " +
+		"holding them in exclude_groups (\"None\", guests and external users do not count), and roll the policy out as \"enabledForReportingButNotEnforced\" first."
 	switch {
 	case block && !allowed:
 		diags.AddAttributeError(path.Root("conditions").AtName("users"), "This policy can lock everyone out of the tenant",
-			"An enabled policy that blocks access for include_users = [\"All\"] with no excluded users or groups can lock every "+
+			"An enabled policy that blocks access for include_users = [\"All\"] without excluding a user (by object ID) or a group can lock every "+
 				"administrator out, including you. "+advice+" If this is really intended, set allow_tenant_lockout_risk = true.")
 	case block:
 		diags.AddAttributeWarning(path.Root("allow_tenant_lockout_risk"), "Tenant lockout risk accepted",

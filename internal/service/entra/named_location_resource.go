@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/netip"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -32,9 +31,8 @@ var (
 	_ resource.ResourceWithConfigure        = (*namedLocationResource)(nil)
 	_ resource.ResourceWithImportState      = (*namedLocationResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*namedLocationResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*namedLocationResource)(nil)
 )
-
-var countryCodeRE = regexp.MustCompile(`^[A-Z]{2}$`)
 
 type namedLocationResource struct {
 	client *conns.Client
@@ -80,17 +78,18 @@ func (r *namedLocationResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"display_name": schema.StringAttribute{Required: true, MarkdownDescription: "Display name.",
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 256)}},
 			"ip_ranges": schema.SetAttribute{Optional: true, ElementType: types.StringType,
-				MarkdownDescription: "IPv4 and IPv6 ranges in CIDR notation (for example `203.0.113.0/24`, `2001:db8::/48`); the " +
+				MarkdownDescription: "IPv4 and IPv6 ranges in CIDR notation (for example `203.0.113.0/24`, `2001:db8::/48`): your organization's public egress ranges, " +
+					"host bits zero, masks longer than `/8` (Entra's limit; `0.0.0.0/0` and `::/0` are refused), at most 2000; the " +
 					"provider sends each as an `iPv4CidrRange` or `iPv6CidrRange`. Exactly one of `ip_ranges` and `countries_and_regions`.",
-				Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(cidrValidator{})},
+				Validators:    []validator.Set{setvalidator.SizeBetween(1, 2000), setvalidator.ValueStringsAre(cidrValidator{})},
 				PlanModifiers: []planmodifier.Set{kindChange}},
 			"is_trusted": schema.BoolAttribute{Optional: true, Computed: true,
 				MarkdownDescription: "Whether the IP ranges are trusted (`AllTrusted` in policies includes them). IP locations only; default `false`.",
 				PlanModifiers:       []planmodifier.Bool{kindDefaultBool{kind: graph.KindIP}}},
 			"countries_and_regions": schema.SetAttribute{Optional: true, ElementType: types.StringType,
-				MarkdownDescription: "ISO 3166 two-letter country or region codes, upper case (for example `US`).",
+				MarkdownDescription: "ISO 3166-1 alpha-2 country or region codes, upper case (for example `US`); codes ISO has not assigned (`UK`, `EU`, `XX`) are refused.",
 				Validators: []validator.Set{setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(countryCodeRE, "must be an upper-case ISO 3166 two-letter code"))},
+					setvalidator.ValueStringsAre(countryCode{})},
 				PlanModifiers: []planmodifier.Set{kindChange}},
 			"include_unknown_countries_and_regions": schema.BoolAttribute{Optional: true, Computed: true,
 				MarkdownDescription: "Whether sign-ins whose country cannot be determined match. Country locations only; default `false`.",

@@ -131,7 +131,8 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"the sensitive types (lower-case keys, numbers as strings, ids added next to names) is normalised, so an applied " +
 			"configuration plans empty. Plan-time checks: one form of `content_contains_sensitive_information`, name or id for each " +
 			"type, counts and confidences in order, `block_access_scope` only with `block_access = true`, `notify_allow_override` only " +
-			"with `notify_user` (and not both justification values), `incident_report_content` only with `generate_incident_report`.\n\n" +
+			"with `notify_user` (and not both justification values), `incident_report_content` only with `generate_incident_report`; and, when the tenant can be read at plan time, every " +
+			"sensitive information type exists (look names and ids up with the `teamshipaa_sensitive_information_types` data source).\n\n" +
 			"A rule being removed reads as `PendingDeletion` for a while and counts as gone. Import with the rule name: the " +
 			"import reads every setting back, the sensitive information types included." +
 			wireNote + compliancePermissions,
@@ -166,6 +167,8 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkRulePolicy(ctx, r.client, "DlpCompliancePolicy", "DLP policy", "teamshipaa_dlp_policy", req, resp)
+	checkSITsExist(ctx, r.client, req, resp)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_rule", r.client, req, resp)
 }
 
@@ -176,6 +179,7 @@ func (r *dlpRuleResource) ValidateConfig(ctx context.Context, req resource.Valid
 		return
 	}
 	validateCondition(ctx, m.Condition, &resp.Diagnostics)
+	validateRecipients(ctx, &m, &resp.Diagnostics)
 	if known(m.BlockAccessScope) && !m.BlockAccess.IsUnknown() && !m.BlockAccess.ValueBool() {
 		resp.Diagnostics.AddAttributeError(path.Root("block_access_scope"), "block_access_scope needs block_access",
 			"block_access_scope says who is blocked; set block_access = true, or drop block_access_scope.")

@@ -85,8 +85,8 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 			"(45 CFR 164.316(b)(2)(i), 164.312(c)(1); this project's interpretation).\n\n" +
 			"While an earlier change distributes, the service refuses further changes (\"...are being deployed. Once deployed, " +
 			"additional actions can be performed.\"); updates and deletes are retried until it accepts them, within the `timeouts` " +
-			"(10 minutes by default). Locations change in place through `Add<Location>`/`Remove<Location>` parameters; `\"All\"` must " +
-			"stand alone and exceptions need their location set to `\"All\"` (checked at plan time). A policy in `PendingDeletion` " +
+			"(10 minutes by default). Locations change in place through `Add<Location>`/`Remove<Location>` parameters; at least one " +
+			"location must be set, `\"All\"` must stand alone and exceptions need their location set to `\"All\"` (checked at plan time). A policy in `PendingDeletion` " +
 			"counts as gone. Import with the policy name." + wireNote + compliancePermissions,
 		Attributes: attrs,
 	}
@@ -95,6 +95,7 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *retentionPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	notePolicyPlanned(ctx, r.client, "RetentionCompliancePolicy", req)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_retention_policy", r.client, req, resp)
 }
 
@@ -105,6 +106,7 @@ func (r *retentionPolicyResource) ValidateConfig(ctx context.Context, req resour
 		return
 	}
 	validateLocations(ctx, &m, retentionLocations, &resp.Diagnostics)
+	requireLocation(ctx, &m, retentionLocations, "retention policy", &resp.Diagnostics)
 }
 
 func (r *retentionPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

@@ -99,6 +99,7 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *retentionRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkRulePolicy(ctx, r.client, "RetentionCompliancePolicy", "retention policy", "teamshipaa_retention_policy", req, resp)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_retention_rule", r.client, req, resp)
 }
 

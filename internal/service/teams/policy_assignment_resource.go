@@ -91,7 +91,8 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"policy_name": schema.StringAttribute{Required: true,
 				MarkdownDescription: "The name of the policy to assign, without the `Tag:` prefix (for example `teamshipaa_meeting_policy.x.name`). " +
-					"For a tenant-wide default, `Global` returns the tenant to its Global policy."},
+					"For a tenant-wide default, `Global` returns the tenant to its Global policy. The plan fails when the tenant has no such " +
+					"policy and the configuration does not create it: reference the policy resource's `name`, so that it is created first."},
 			"group_id": schema.StringAttribute{Optional: true,
 				MarkdownDescription: "Object ID of the Microsoft Entra group. Leave it out to make the policy the tenant-wide default.",
 				Validators:          []validator.String{stringvalidator.RegexMatches(guidRE, "must be a group object ID (a GUID)")},
@@ -108,7 +109,11 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 func (r *policyAssignmentResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m policyAssignmentModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || m.GroupID.IsUnknown() {
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	policyNameInput(m, &resp.Diagnostics)
+	if m.GroupID.IsUnknown() {
 		return
 	}
 	if !m.group() && !m.Rank.IsNull() && !m.Rank.IsUnknown() {
@@ -125,9 +130,9 @@ func (r *policyAssignmentResource) ValidateConfig(ctx context.Context, req resou
 	}
 }
 
-// ModifyPlan refuses, at plan time, what the configured cloud refuses; the
-// cloud is known only once the provider is configured, hence not in
-// ValidateConfig.
+// ModifyPlan refuses, at plan time, what the configured cloud refuses and an
+// assignment to a policy that does not exist; both need the configured
+// provider, hence not in ValidateConfig.
 func (r *policyAssignmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.client == nil {
 		return
@@ -138,6 +143,7 @@ func (r *policyAssignmentResource) ModifyPlan(ctx context.Context, req resource.
 		return
 	}
 	checkGroupAssignmentCloud(r.client.Cloud, m, &resp.Diagnostics)
+	r.checkPolicyExists(ctx, m, &resp.Diagnostics)
 }
 
 // checkGroupAssignmentCloud: rule TEAMS.ASSIGN.DOD. Microsoft's

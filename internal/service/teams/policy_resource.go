@@ -121,6 +121,7 @@ func (r *policyResource) typeName() string { return "teamshipaa_" + r.pt.Resourc
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.notePlanned(ctx, req)
 	baselinecheck.ModifyPlan(ctx, r.typeName(), r.client, req, resp)
 }
 
