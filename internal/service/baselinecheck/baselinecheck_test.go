@@ -281,10 +281,10 @@ func TestSummariesNameTheObjectAndParse(t *testing.T) {
 	if len(a) != 1 || len(b) != 1 || a[0].Summary() == b[0].Summary() {
 		t.Fatalf("two objects' deviations must differ in summary (Terraform merges equal ones): %v / %v", a, b)
 	}
-	m := SummaryRE.FindStringSubmatch(b[0].Summary())
-	if m == nil || m[1] != "HB.MEETING.1" || m[2] != "new" || m[3] != meeting || m[4] != `"Front \"desk\""` ||
-		m[5] != "Anonymous users cannot start meetings" {
-		t.Fatalf("SummaryRE on %q: %q", b[0].Summary(), m)
+	m, ok := baseline.ParseSummary(b[0].Summary())
+	if !ok || m != (baseline.SummaryParts{ControlID: "HB.MEETING.1", Change: New, Resource: meeting, Name: `Front "desk"`,
+		Title: "Anonymous users cannot start meetings"}) {
+		t.Fatalf("ParseSummary(%q): %+v", b[0].Summary(), m)
 	}
 }
 
@@ -313,7 +313,7 @@ func TestNewVersusStanding(t *testing.T) {
 			if len(diags) != 1 || diags.ErrorsCount() != tc.errors {
 				t.Fatalf("want one diagnostic, %d errors: %v", tc.errors, diags)
 			}
-			if m := SummaryRE.FindStringSubmatch(diags[0].Summary()); m == nil || m[2] != tc.change {
+			if m, ok := baseline.ParseSummary(diags[0].Summary()); !ok || string(m.Change) != tc.change {
 				t.Fatalf("want %s: %q", tc.change, diags[0].Summary())
 			}
 			if tc.change == "standing" && !strings.Contains(diags[0].Detail(), "Standing deviation: the object already holds it (true)") {

@@ -48,7 +48,7 @@ func ModifyPlan(ctx context.Context, resourceType string, client *conns.Client, 
 		o := ObjectFromValue(resourceType, req.Plan.Raw)
 		sv, err := service[0](ctx, o)
 		if err != nil {
-			resp.Diagnostics.AddWarning(fmt.Sprintf("Baseline check of %s could not read the service's values", label(o)),
+			resp.Diagnostics.AddWarning(fmt.Sprintf("Baseline check of %s could not read the service's values", baseline.Label(o)),
 				"Attributes this configuration leaves unset are judged as unknown: "+err.Error())
 		}
 		in.Service = sv
@@ -71,22 +71,11 @@ type Plan struct {
 	Service *ServiceValues
 }
 
-// Change tells whether a deviation is one the plan introduces or one that
-// was already there.
-type Change string
-
+// The change of a deviation (baseline.Change).
 const (
-	// New: the object is new, or its prior value (or, for an adopted
-	// object, its current value) complied.
-	New Change = "new"
-	// Standing: the object already held the deviation.
-	Standing Change = "standing"
+	New      = baseline.ChangeNew
+	Standing = baseline.ChangeStanding
 )
-
-// SummaryRE matches the summary of a deviation diagnostic: the control id,
-// the change, the resource type and the object's name (quoted). The
-// pull-request report parses diagnostics with it.
-var SummaryRE = regexp.MustCompile(`^Baseline deviation (HB\.[A-Z0-9]+\.[0-9]+) \((new|standing)\) in (teamshipaa_[a-z_]+) ("(?:[^"\\]|\\.)*"): (.*)$`)
 
 // Check judges a planned value against every control that judges it, and
 // returns one diagnostic per failing control that is not excepted: an error
@@ -163,14 +152,8 @@ func Check(in Plan) diag.Diagnostics {
 	return diags
 }
 
-// label names the object in a summary, so that Terraform, which merges
-// diagnostics with the same summary, never merges two objects' deviations.
-func label(o baseline.Object) string {
-	return fmt.Sprintf("%s %q", o.Resource, o.Name)
-}
-
 // origin is the detail's first paragraph: new or standing, and why.
-func origin(c baseline.Control, change Change, was string, existed bool, source string) string {
+func origin(c baseline.Control, change baseline.Change, was string, existed bool, source string) string {
 	var b strings.Builder
 	attr := c.Attribute
 	if attr == "" {
@@ -252,9 +235,9 @@ func profileKnown(planned tftypes.Value) bool {
 // object o: the control, the attribute, the planned and recommended values,
 // the crosswalk, the HIPAA citations, the level, and how to record an
 // exception. The summary names the control, the change and the object
-// (SummaryRE parses it).
-func Deviation(c baseline.Control, o baseline.Object, f baseline.Finding, change Change) (summary, detail string) {
-	summary = fmt.Sprintf("Baseline deviation %s (%s) in %s: %s", c.ID, change, label(o), c.Title)
+// (baseline.ParseSummary reads it).
+func Deviation(c baseline.Control, o baseline.Object, f baseline.Finding, change baseline.Change) (summary, detail string) {
+	summary = baseline.DeviationSummary(c, o, change)
 	var b strings.Builder
 	attr := c.Attribute
 	if attr == "" {
@@ -271,7 +254,7 @@ func Deviation(c baseline.Control, o baseline.Object, f baseline.Finding, change
 		}
 	}
 	line("Control", fmt.Sprintf("%s, %s (level %s: %s)", c.ID, c.Title, c.Level, levelMeaning(c.Level)))
-	line("Object", label(o))
+	line("Object", baseline.Label(o))
 	line("Attribute", attr)
 	line("Planned", f.Actual)
 	line("Recommended", f.Expected)

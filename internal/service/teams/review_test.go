@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/acctest"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
 )
 
 // deviation is a parsed deviation diagnostic of `terraform plan -json`.
@@ -21,11 +21,11 @@ func parseDeviations(t *testing.T, diags []acctest.Diagnostic) []deviation {
 		if !strings.HasPrefix(d.Summary, "Baseline deviation") {
 			continue
 		}
-		m := baselinecheck.SummaryRE.FindStringSubmatch(d.Summary)
-		if m == nil {
-			t.Fatalf("a deviation summary SummaryRE does not parse: %q", d.Summary)
+		m, ok := baseline.ParseSummary(d.Summary)
+		if !ok {
+			t.Fatalf("a deviation summary ParseSummary does not read: %q", d.Summary)
 		}
-		out = append(out, deviation{Diagnostic: d, control: m[1], change: m[2], object: m[4]})
+		out = append(out, deviation{Diagnostic: d, control: m.ControlID, change: string(m.Change), object: m.Name})
 	}
 	return out
 }
@@ -78,7 +78,7 @@ func TestAccBaselineChecks_brownfieldNewVersusStanding(t *testing.T) {
 			start = append(start, d)
 		}
 	}
-	if len(errs) != 1 || errs[0].control != "HB.MEETING.1" || errs[0].change != "new" || errs[0].object != `"Global"` ||
+	if len(errs) != 1 || errs[0].control != "HB.MEETING.1" || errs[0].change != "new" || errs[0].object != "Global" ||
 		errs[0].Address != "teamshipaa_meeting_policy.global" {
 		t.Fatalf("want one error, HB.MEETING.1 new on Global: %+v", errs)
 	}
@@ -141,7 +141,7 @@ resource "teamshipaa_meeting_policy" "new" {
 	var found bool
 	for _, d := range devs {
 		if d.Severity == "error" {
-			if d.control != "HB.MEETING.6" || d.change != "new" || d.object != `"tfacc-defaults"` {
+			if d.control != "HB.MEETING.6" || d.change != "new" || d.object != "tfacc-defaults" {
 				t.Errorf("unexpected error: %+v", d)
 			}
 			found = found || strings.Contains(d.Detail, "allow_anonymous_users_to_join_meeting is not set in the configuration; "+
