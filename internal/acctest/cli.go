@@ -63,6 +63,16 @@ type Workdir struct {
 // in a new directory and runs `terraform init` there.
 func NewWorkdir(t *testing.T, config string) *Workdir {
 	t.Helper()
+	return NewWorkdirFiles(t, map[string]string{"main.tf": requiredProviders + config})
+}
+
+// requiredProviders points the configuration at this provider.
+const requiredProviders = "terraform {\n  required_providers {\n    teamshipaa = { source = \"teamshipaa/teamshipaa\" }\n  }\n}\n"
+
+// NewWorkdirFiles writes files (name to content; they declare the provider
+// source themselves) to a new directory and runs `terraform init` there.
+func NewWorkdirFiles(t *testing.T, files map[string]string) *Workdir {
+	t.Helper()
 	Sim(t)
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
@@ -73,24 +83,27 @@ func NewWorkdir(t *testing.T, config string) *Workdir {
 	}
 	reattach := serveProvider(t)
 	dir := t.TempDir()
-	cliConfig := filepath.Join(dir, "terraformrc")
+	cliConfig := filepath.Join(dir, ".terraformrc")
 	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	w := &Workdir{t: t, Dir: dir, tf: tf, env: append(os.Environ(), "TF_REATTACH_PROVIDERS="+reattach, "CHECKPOINT_DISABLE=1",
 		"TF_IN_AUTOMATION=1", "TF_CLI_CONFIG_FILE="+cliConfig, "TF_LOG=")}
-	w.SetConfig(config)
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if out, err := w.Run("init", "-input=false", "-no-color"); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
 	return w
 }
 
-// SetConfig replaces main.tf.
+// SetConfig replaces main.tf with config after the required_providers block.
 func (w *Workdir) SetConfig(config string) {
 	w.t.Helper()
-	main := fmt.Sprintf("terraform {\n  required_providers {\n    teamshipaa = { source = %q }\n  }\n}\n%s", "teamshipaa/teamshipaa", config)
-	if err := os.WriteFile(filepath.Join(w.Dir, "main.tf"), []byte(main), 0o600); err != nil {
+	if err := os.WriteFile(filepath.Join(w.Dir, "main.tf"), []byte(requiredProviders+config), 0o600); err != nil {
 		w.t.Fatal(err)
 	}
 }
