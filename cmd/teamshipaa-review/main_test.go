@@ -191,3 +191,37 @@ func itoa(n int) string {
 	b, _ := json.Marshal(n)
 	return string(b)
 }
+
+// The command on a fixture of plan -json output (internal/review/testdata)
+// writes schema-valid SARIF with a physical location per result; -fail-on
+// any and shall fail on its new deviations, none does not.
+func TestRunOnFixtureWritesValidSARIF(t *testing.T) {
+	fixture := filepath.Join("..", "..", "internal", "review", "testdata")
+	sarif := filepath.Join(t.TempDir(), "review.sarif")
+	var stdout bytes.Buffer
+	args := []string{"-plan", filepath.Join(fixture, "plan.jsonl"), "-dir", fixture, "-path-prefix", "infra", "-sarif", sarif}
+	if err := run(args, nil, &stdout); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(stdout.String(), "## HIPAA baseline review") {
+		t.Errorf("the Markdown goes to standard output by default:\n%s", stdout.String())
+	}
+	b, err := os.ReadFile(sarif)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := checkSARIF(b); err != nil {
+		t.Fatalf("not valid SARIF 2.1.0: %v\n%s", err, b)
+	}
+	if strings.Count(string(b), `"uri": "infra/main.tf"`) != 3 {
+		t.Errorf("every result has its file:\n%s", b)
+	}
+	for _, fail := range []string{"any", "shall"} {
+		if err := run(append(args, "-fail-on", fail), nil, &stdout); !errors.Is(err, errIntroduced) {
+			t.Errorf("-fail-on %s: %v", fail, err)
+		}
+	}
+	if err := run(append(args, "-fail-on", "often"), nil, &stdout); err == nil || !strings.Contains(err.Error(), "allowed values are none, shall, any") {
+		t.Errorf("a bad -fail-on: %v", err)
+	}
+}
