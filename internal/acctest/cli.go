@@ -73,6 +73,19 @@ const requiredProviders = "terraform {\n  required_providers {\n    teamshipaa =
 // source themselves) to a new directory and runs `terraform init` there.
 func NewWorkdirFiles(t *testing.T, files map[string]string) *Workdir {
 	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return NewWorkdirIn(t, dir)
+}
+
+// NewWorkdirIn runs `terraform init` in dir, a configuration already on
+// disk (for one that calls modules by relative path).
+func NewWorkdirIn(t *testing.T, dir string) *Workdir {
+	t.Helper()
 	Sim(t)
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
@@ -82,18 +95,12 @@ func NewWorkdirFiles(t *testing.T, files map[string]string) *Workdir {
 		}
 	}
 	reattach := serveProvider(t)
-	dir := t.TempDir()
-	cliConfig := filepath.Join(dir, ".terraformrc")
+	cliConfig := filepath.Join(t.TempDir(), "terraformrc")
 	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
 	w := &Workdir{t: t, Dir: dir, tf: tf, env: append(os.Environ(), "TF_REATTACH_PROVIDERS="+reattach, "CHECKPOINT_DISABLE=1",
 		"TF_IN_AUTOMATION=1", "TF_CLI_CONFIG_FILE="+cliConfig, "TF_LOG=")}
-	for name, content := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
 	if out, err := w.Run("init", "-input=false", "-no-color"); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}

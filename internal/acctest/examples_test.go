@@ -61,6 +61,45 @@ func exampleConfigs(t *testing.T) map[string]map[string]string {
 	return out
 }
 
+// copyTree copies the directory src to dst.
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			if d.Name() == ".terraform" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dst, rel), b, 0o600)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// checkPlan plans w and fails the test on any error and any shall deviation.
+func checkPlan(t *testing.T, w *acctest.Workdir) {
+	t.Helper()
+	_, diags, err := w.PlanJSON("-refresh=false")
+	if err != nil {
+		t.Fatalf("%v\n%+v", err, diags)
+	}
+	for _, d := range diags {
+		if d.Severity == "error" || (strings.HasPrefix(d.Summary, "Baseline deviation") && strings.Contains(d.Detail, "level shall")) {
+			t.Errorf("%s: %s\n%s", d.Address, d.Summary, d.Detail)
+		}
+	}
+}
+
 // Every example and docs example plans clean with baseline_checks =
 // "error" against a new tenant (the simulator): it complies with the
 // baseline, or records its exception.
@@ -86,16 +125,19 @@ func TestAccExamples_passTheirOwnBaseline(t *testing.T) {
 			if !declares {
 				files["versions_test.tf"] = "terraform {\n  required_providers {\n    teamshipaa = { source = \"teamshipaa/teamshipaa\" }\n  }\n}\n"
 			}
-			w := acctest.NewWorkdirFiles(t, files)
-			_, diags, err := w.PlanJSON("-refresh=false")
-			if err != nil {
-				t.Fatalf("%v\n%+v", err, diags)
-			}
-			for _, d := range diags {
-				if d.Severity == "error" || (strings.HasPrefix(d.Summary, "Baseline deviation") && strings.Contains(d.Detail, "level shall")) {
-					t.Errorf("%s: %s\n%s", d.Address, d.Summary, d.Detail)
-				}
-			}
+			checkPlan(t, acctest.NewWorkdirFiles(t, files))
+		})
+	}
+	// The bundled module's examples, from a copy of the module (they call it as ../..).
+	module := filepath.Join(t.TempDir(), "hipaa-baseline")
+	copyTree(t, filepath.Join("..", "..", "modules", "hipaa-baseline"), module)
+	examples, _ := filepath.Glob(filepath.Join(module, "examples", "*"))
+	if len(examples) == 0 {
+		t.Fatal("no module examples")
+	}
+	for _, ex := range examples {
+		t.Run("modules/hipaa-baseline/examples/"+filepath.Base(ex), func(t *testing.T) {
+			checkPlan(t, acctest.NewWorkdirIn(t, ex))
 		})
 	}
 }
