@@ -58,6 +58,9 @@ resource "teamshipaa_meeting_policy" "global" {
 
 resource "teamshipaa_meeting_policy" "telehealth" {
   name = "Telehealth"
+  # Judged by the telehealth profile: anonymous join is allowed here (HB.MEETING.6 is a
+  # staff control) behind a one-time passcode, a CAPTCHA and the lobby (HB.MEETING.8-10).
+  baseline_profile = "telehealth"
 
   # Patients usually join without an account: allow it, but only with the two mitigations below.
   # CIS 8.5.1 (exception, scoped to clinicians who hold this policy) | HIPAA 164.312(d)

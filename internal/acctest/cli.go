@@ -43,6 +43,49 @@ type Diagnostic struct {
 // PATH.
 func Plan(t *testing.T, config string) ([]Diagnostic, error) {
 	t.Helper()
+	w := NewWorkdir(t, config)
+	_, diags, err := w.PlanJSON("-refresh=false")
+	return diags, err
+}
+
+// Workdir is a Terraform working directory (main.tf, its own state) run by
+// the real terraform CLI against the provider served from this test
+// process: for tests that need state across runs, or the raw `plan -json`
+// output.
+type Workdir struct {
+	t   *testing.T
+	Dir string
+	tf  string
+	env []string
+}
+
+// NewWorkdir writes config, after the required_providers block, to main.tf
+// in a new directory and runs `terraform init` there.
+func NewWorkdir(t *testing.T, config string) *Workdir {
+	t.Helper()
+	return NewWorkdirFiles(t, map[string]string{"main.tf": requiredProviders + config})
+}
+
+// requiredProviders points the configuration at this provider.
+const requiredProviders = "terraform {\n  required_providers {\n    teamshipaa = { source = \"teamshipaa/teamshipaa\" }\n  }\n}\n"
+
+// NewWorkdirFiles writes files (name to content; they declare the provider
+// source themselves) to a new directory and runs `terraform init` there.
+func NewWorkdirFiles(t *testing.T, files map[string]string) *Workdir {
+	t.Helper()
+	dir := t.TempDir()
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return NewWorkdirIn(t, dir)
+}
+
+// NewWorkdirIn runs `terraform init` in dir, a configuration already on
+// disk (for one that calls modules by relative path).
+func NewWorkdirIn(t *testing.T, dir string) *Workdir {
+	t.Helper()
 	Sim(t)
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
@@ -52,33 +95,49 @@ func Plan(t *testing.T, config string) ([]Diagnostic, error) {
 		}
 	}
 	reattach := serveProvider(t)
-
-	dir := t.TempDir()
-	main := fmt.Sprintf("terraform {\n  required_providers {\n    teamshipaa = { source = %q }\n  }\n}\n%s", "teamshipaa/teamshipaa", config)
-	if err := os.WriteFile(filepath.Join(dir, "main.tf"), []byte(main), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cliConfig := filepath.Join(dir, "terraformrc")
+	cliConfig := filepath.Join(t.TempDir(), "terraformrc")
 	if err := os.WriteFile(cliConfig, nil, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	env := append(os.Environ(), "TF_REATTACH_PROVIDERS="+reattach, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1",
-		"TF_CLI_CONFIG_FILE="+cliConfig, "TF_LOG=")
-	run := func(args ...string) ([]byte, error) {
-		cmd := exec.Command(tf, args...)
-		cmd.Dir, cmd.Env = dir, env
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			err = fmt.Errorf("terraform %s: %w\n%s", args[0], err, stderr.String())
-		}
-		return out, err
-	}
-	if out, err := run("init", "-input=false", "-no-color"); err != nil {
+	w := &Workdir{t: t, Dir: dir, tf: tf, env: append(os.Environ(), "TF_REATTACH_PROVIDERS="+reattach, "CHECKPOINT_DISABLE=1",
+		"TF_IN_AUTOMATION=1", "TF_CLI_CONFIG_FILE="+cliConfig, "TF_LOG=")}
+	if out, err := w.Run("init", "-input=false", "-no-color"); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	out, planErr := run("plan", "-json", "-input=false", "-no-color", "-lock=false", "-refresh=false")
+	return w
+}
+
+// SetConfig replaces main.tf with config after the required_providers block.
+func (w *Workdir) SetConfig(config string) {
+	w.t.Helper()
+	if err := os.WriteFile(filepath.Join(w.Dir, "main.tf"), []byte(requiredProviders+config), 0o600); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// Run runs terraform with args in the directory and returns its standard
+// output; err carries its standard error.
+func (w *Workdir) Run(args ...string) ([]byte, error) {
+	cmd := exec.Command(w.tf, args...)
+	cmd.Dir, cmd.Env = w.Dir, w.env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		err = fmt.Errorf("terraform %s: %w\n%s", args[0], err, stderr.String())
+	}
+	return out, err
+}
+
+// PlanJSON runs `terraform plan -json` (plus args) and returns its output
+// and the diagnostics in it; err is non-nil when the plan fails.
+func (w *Workdir) PlanJSON(args ...string) ([]byte, []Diagnostic, error) {
+	out, err := w.Run(append([]string{"plan", "-json", "-input=false", "-no-color", "-lock=false"}, args...)...)
+	return out, Diagnostics(out), err
+}
+
+// Diagnostics reads the diagnostics of `terraform plan -json` output.
+func Diagnostics(out []byte) []Diagnostic {
 	var diags []Diagnostic
 	sc := bufio.NewScanner(bytes.NewReader(out))
 	sc.Buffer(make([]byte, 1<<20), 1<<24)
@@ -91,7 +150,7 @@ func Plan(t *testing.T, config string) ([]Diagnostic, error) {
 			diags = append(diags, line.Diagnostic)
 		}
 	}
-	return diags, planErr
+	return diags
 }
 
 // serveProvider serves the provider in-process over go-plugin in debug mode

@@ -32,14 +32,19 @@ type BaselineChecks string
 const (
 	// ChecksWarn reports each deviation as a warning (the default).
 	ChecksWarn BaselineChecks = "warn"
-	// ChecksError fails the plan on a deviation from a "shall" control.
+	// ChecksErrorNew fails the plan on a "shall" deviation the plan
+	// introduces (a new object, or an attribute whose prior value complied);
+	// deviations already there (standing) still warn. For a legacy tenant.
+	ChecksErrorNew BaselineChecks = "error_new"
+	// ChecksError fails the plan on every deviation from a "shall" control,
+	// new or standing.
 	ChecksError BaselineChecks = "error"
 	// ChecksOff runs no check.
 	ChecksOff BaselineChecks = "off"
 )
 
 // BaselineChecksValues lists the allowed settings, default first.
-var BaselineChecksValues = []string{string(ChecksWarn), string(ChecksError), string(ChecksOff)}
+var BaselineChecksValues = []string{string(ChecksWarn), string(ChecksErrorNew), string(ChecksError), string(ChecksOff)}
 
 // Checks returns the baseline_checks setting; warn while the provider is
 // not configured or the setting is empty.

@@ -200,8 +200,11 @@ func TestBaselineChecksDefaultEnvironmentAndValidation(t *testing.T) {
 	if out, errs := resolveWith(t, m, with(map[string]string{"TEAMSHIPAA_BASELINE_CHECKS": "error"})); errs != "" || out.checks != conns.ChecksOff {
 		t.Fatalf("the block wins: %q %s", out.checks, errs)
 	}
+	if out, errs := resolveWith(t, nullModel(), with(map[string]string{"TEAMSHIPAA_BASELINE_CHECKS": "error_new"})); errs != "" || out.checks != conns.ChecksErrorNew {
+		t.Fatalf("error_new from the environment: %q %s", out.checks, errs)
+	}
 	_, errs := resolveWith(t, nullModel(), with(map[string]string{"TEAMSHIPAA_BASELINE_CHECKS": "loud"}))
-	if !strings.Contains(errs, `baseline_checks (TEAMSHIPAA_BASELINE_CHECKS) is "loud"; allowed values are warn, error, off.`) {
+	if !strings.Contains(errs, `baseline_checks (TEAMSHIPAA_BASELINE_CHECKS) is "loud"; allowed values are warn, error_new, error, off.`) {
 		t.Fatalf("an invalid environment value: %s", errs)
 	}
 }

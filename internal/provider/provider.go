@@ -84,8 +84,12 @@ func (p *teamshipaaProvider) Schema(_ context.Context, _ provider.SchemaRequest,
 				Optional: true,
 				MarkdownDescription: "What a plan does when a planned value of a managed resource departs from the HIPAA baseline catalog " +
 					"(see the `teamshipaa_baseline` data source): `warn` (the default) adds a warning naming the control, the planned and " +
-					"recommended values, the crosswalk and the HIPAA citation; `error` fails the plan on a `shall` control (a `should` control " +
-					"still warns); `off` checks nothing. A resource's `baseline_exceptions` switches a check off for it, with a written reason. " +
+					"recommended values, the crosswalk and the HIPAA citation, and whether the plan introduces the deviation (`new`: a new object, " +
+					"or a value that complied before) or it was already there (`standing`); `error_new` fails the plan on a new `shall` deviation " +
+					"and warns on standing ones (for a tenant with inherited deviations); `error` fails the plan on every `shall` deviation, new " +
+					"or standing (a `should` control still warns in both); `off` checks nothing. An attribute a new object leaves unset is judged " +
+					"by the value the service gives it (Microsoft's documented default; an adopted `Global` policy or singleton: its current " +
+					"value). A resource's `baseline_exceptions` switches a check off for it, with a written reason. " +
 					"Environment: `TEAMSHIPAA_BASELINE_CHECKS`.",
 				Validators: []validator.String{stringvalidator.OneOf(conns.BaselineChecksValues...)},
 			},

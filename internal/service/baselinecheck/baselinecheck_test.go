@@ -119,18 +119,20 @@ func TestObjectFromValueUnknownCollectionIsUnknown(t *testing.T) {
 
 func TestCheckWarnsWithEverythingAReviewerNeeds(t *testing.T) {
 	planned := policy("Global", map[string]tftypes.Value{"auto_admitted_users": str("Everyone")})
-	diags := Check(meeting, conns.ChecksWarn, planned)
+	diags := Check(Plan{Resource: meeting, Mode: conns.ChecksWarn, Planned: planned})
 	if diags.HasError() || len(diags) != 1 {
 		t.Fatalf("want one warning, got %v", diags)
 	}
 	d := diags[0]
-	if d.Summary() != "Baseline deviation HB.MEETING.2: Only people in the organization bypass the lobby" {
+	if d.Summary() != `Baseline deviation HB.MEETING.2 (new) in teamshipaa_meeting_policy "Global": Only people in the organization bypass the lobby` {
 		t.Errorf("summary: %q", d.Summary())
 	}
 	if p, ok := d.(interface{ Path() path.Path }); !ok || !p.Path().Equal(path.Root("auto_admitted_users")) {
 		t.Errorf("the warning is on the attribute: %#v", d)
 	}
 	for _, want := range []string{
+		"New deviation: the object is new.",
+		`Object:      teamshipaa_meeting_policy "Global"`,
 		`auto_admitted_users is planned as "Everyone"; the HIPAA baseline (staff profile) recommends "EveryoneInCompanyExcludingGuests".`,
 		"Control:     HB.MEETING.2, Only people in the organization bypass the lobby (level shall: required)",
 		`Planned:     "Everyone"`,
@@ -164,6 +166,7 @@ func TestCheckModesScopesExceptionsAndUnknowns(t *testing.T) {
 		warnings int
 	}{
 		{"error mode fails the plan", conns.ChecksError, policy("Global", everyone), 1, 0},
+		{"error_new mode fails a new object's deviation", conns.ChecksErrorNew, policy("Global", everyone), 1, 0},
 		{"off reports nothing", conns.ChecksOff, policy("Global", everyone), 0, 0},
 		{"a global control skips custom policies", conns.ChecksError, policy("Custom", everyone), 0, 0},
 		{"an every control judges custom policies", conns.ChecksWarn,
@@ -183,7 +186,7 @@ func TestCheckModesScopesExceptionsAndUnknowns(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			diags := Check(meeting, tc.mode, tc.planned)
+			diags := Check(Plan{Resource: meeting, Mode: tc.mode, Planned: tc.planned})
 			if got := diags.ErrorsCount(); got != tc.errors {
 				t.Errorf("errors: got %d, want %d: %v", got, tc.errors, diags)
 			}
@@ -202,7 +205,7 @@ func TestShouldControlsWarnEvenInErrorMode(t *testing.T) {
 	if f.Result != baseline.Warning {
 		t.Fatalf("finding: %+v", f)
 	}
-	_, detail := Deviation(c, o, f)
+	_, detail := Deviation(c, o, f, New)
 	if !strings.Contains(detail, "(level should: recommended)") || !strings.Contains(detail, "Crosswalk:   none\n") {
 		t.Fatalf("detail:\n%s", detail)
 	}
@@ -260,13 +263,96 @@ func TestNestedAttributesGetPathsAndQuotedKeys(t *testing.T) {
 	}
 	c := baseline.Control{ID: "HB.TEST.2", Title: "t", Resource: o.Resource, Attribute: "conditions.users.exclude_users",
 		Rule: baseline.Equals("x"), Level: baseline.Shall, HIPAA: []string{"164.312(a)(2)(ii)"}}
-	_, detail := Deviation(c, o, baseline.Finding{Result: baseline.Fail, Actual: "null", Expected: `"x"`})
+	_, detail := Deviation(c, o, baseline.Finding{Result: baseline.Fail, Actual: "null", Expected: `"x"`}, New)
 	if !strings.Contains(detail, `"conditions.users.exclude_users" = "<why`) {
 		t.Errorf("a dotted key is quoted in the HCL snippet:\n%s", detail)
 	}
 	c.Attribute = ""
-	_, detail = Deviation(c, o, baseline.Finding{Result: baseline.Fail, Actual: "x", Expected: "y"})
+	_, detail = Deviation(c, o, baseline.Finding{Result: baseline.Fail, Actual: "x", Expected: "y"}, New)
 	if !strings.Contains(detail, `"HB.TEST.2" = "<why`) || strings.Contains(detail, "The key may also be") {
 		t.Errorf("a whole-object control is excepted by id:\n%s", detail)
+	}
+}
+
+func TestSummariesNameTheObjectAndParse(t *testing.T) {
+	start := map[string]tftypes.Value{"allow_anonymous_users_to_start_meeting": tftypes.NewValue(tftypes.Bool, true)}
+	a := Check(Plan{Resource: meeting, Mode: conns.ChecksWarn, Planned: policy("Clinicians", start)})
+	b := Check(Plan{Resource: meeting, Mode: conns.ChecksWarn, Planned: policy(`Front "desk"`, start)})
+	if len(a) != 1 || len(b) != 1 || a[0].Summary() == b[0].Summary() {
+		t.Fatalf("two objects' deviations must differ in summary (Terraform merges equal ones): %v / %v", a, b)
+	}
+	m, ok := baseline.ParseSummary(b[0].Summary())
+	if !ok || m != (baseline.SummaryParts{ControlID: "HB.MEETING.1", Change: New, Resource: meeting, Name: `Front "desk"`,
+		Title: "Anonymous users cannot start meetings"}) {
+		t.Fatalf("ParseSummary(%q): %+v", b[0].Summary(), m)
+	}
+}
+
+// A deviation the prior state already held is standing; one whose prior
+// value complied is new. error_new fails only new ones; error fails both.
+func TestNewVersusStanding(t *testing.T) {
+	bad := func(name string) tftypes.Value {
+		return policy(name, map[string]tftypes.Value{"allow_anonymous_users_to_start_meeting": tftypes.NewValue(tftypes.Bool, true)})
+	}
+	cases := []struct {
+		name           string
+		mode           conns.BaselineChecks
+		prior, planned tftypes.Value
+		change         string
+		errors         int
+	}{
+		{"standing warns in error_new", conns.ChecksErrorNew, bad("Legacy"), bad("Legacy"), "standing", 0},
+		{"standing fails in error", conns.ChecksError, bad("Legacy"), bad("Legacy"), "standing", 1},
+		{"introduced by an update fails in error_new", conns.ChecksErrorNew, policy("Legacy", nil), bad("Legacy"), "new", 1},
+		{"introduced by an update warns in warn", conns.ChecksWarn, policy("Legacy", nil), bad("Legacy"), "new", 0},
+		{"a new object fails in error_new", conns.ChecksErrorNew, tftypes.NewValue(policyType, nil), bad("Legacy"), "new", 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			diags := Check(Plan{Resource: meeting, Mode: tc.mode, Prior: tc.prior, Planned: tc.planned})
+			if len(diags) != 1 || diags.ErrorsCount() != tc.errors {
+				t.Fatalf("want one diagnostic, %d errors: %v", tc.errors, diags)
+			}
+			if m, ok := baseline.ParseSummary(diags[0].Summary()); !ok || string(m.Change) != tc.change {
+				t.Fatalf("want %s: %q", tc.change, diags[0].Summary())
+			}
+			if tc.change == "standing" && !strings.Contains(diags[0].Detail(), "Standing deviation: the object already holds it (true)") {
+				t.Errorf("detail:\n%s", diags[0].Detail())
+			}
+		})
+	}
+}
+
+// On a create, an attribute the configuration leaves unset (planned unknown)
+// is judged by the service's value: a new object's default is a new
+// deviation, an adopted object's current value a standing one.
+func TestUnsetAttributesAreJudgedByTheServiceValue(t *testing.T) {
+	unknownStart := map[string]tftypes.Value{"allow_anonymous_users_to_start_meeting": tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)}
+	planned := policy("New", unknownStart)
+	config := policy("New", map[string]tftypes.Value{"allow_anonymous_users_to_start_meeting": tftypes.NewValue(tftypes.Bool, nil)})
+	def := &ServiceValues{Attrs: map[string]any{"allow_anonymous_users_to_start_meeting": true},
+		Source: map[string]string{"allow_anonymous_users_to_start_meeting": "true (documented default)"}}
+
+	if d := Check(Plan{Resource: meeting, Mode: conns.ChecksError, Planned: planned, Config: config}); len(d) != 0 {
+		t.Fatalf("without service values an unknown is not judged: %v", d)
+	}
+	d := Check(Plan{Resource: meeting, Mode: conns.ChecksErrorNew, Planned: planned, Config: config, Service: def})
+	if d.ErrorsCount() != 1 || !strings.Contains(d[0].Detail(), "is not set in the configuration; the object will hold the service's value: true (documented default).") ||
+		!strings.Contains(d[0].Summary(), "(new)") {
+		t.Fatalf("a non-compliant default fails error_new: %v", d)
+	}
+	if p, ok := d[0].(interface{ Path() path.Path }); !ok || !p.Path().Equal(path.Root("allow_anonymous_users_to_start_meeting")) {
+		t.Errorf("the diagnostic is on the attribute: %#v", d[0])
+	}
+	// An unknown the configuration sets (from another resource) is not a default.
+	set := policy("New", map[string]tftypes.Value{"allow_anonymous_users_to_start_meeting": tftypes.NewValue(tftypes.Bool, tftypes.UnknownValue)})
+	if d := Check(Plan{Resource: meeting, Mode: conns.ChecksError, Planned: planned, Config: set, Service: def}); len(d) != 0 {
+		t.Fatalf("a configured unknown is not judged by the default: %v", d)
+	}
+	existing := *def
+	existing.Existing = true
+	d = Check(Plan{Resource: meeting, Mode: conns.ChecksErrorNew, Planned: policy("Global", unknownStart), Config: config, Service: &existing})
+	if d.ErrorsCount() != 0 || d.WarningsCount() != 1 || !strings.Contains(d[0].Summary(), "(standing)") {
+		t.Fatalf("an adopted object's current value is standing: %v", d)
 	}
 }

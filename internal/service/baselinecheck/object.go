@@ -104,6 +104,9 @@ func Exceptions(v tftypes.Value) (out map[string]baseline.Exception, ok bool) {
 	return out, true
 }
 
+// Native converts one attribute value as ObjectFromValue does.
+func Native(v tftypes.Value) any { return native(v) }
+
 // native converts one attribute value; see ObjectFromValue.
 func native(v tftypes.Value) any {
 	if !v.IsKnown() {

@@ -40,7 +40,7 @@ func TestAccBaselineChecks_auditLogIngestion(t *testing.T) {
 	}
 	var found bool
 	for _, d := range diags {
-		if strings.HasPrefix(d.Summary, "Baseline deviation HB.AUDIT.1:") {
+		if strings.HasPrefix(d.Summary, "Baseline deviation HB.AUDIT.1 (") {
 			found = true
 			if d.Severity != "warning" || d.Address != "teamshipaa_audit_log_config.this" ||
 				!strings.Contains(d.Detail, "unified_audit_log_ingestion_enabled is planned as false") ||

@@ -38,7 +38,7 @@ resource "teamshipaa_meeting_policy" "global" {
 func deviations(diags []acctest.Diagnostic, id string) []acctest.Diagnostic {
 	var out []acctest.Diagnostic
 	for _, d := range diags {
-		if strings.HasPrefix(d.Summary, "Baseline deviation "+id+":") {
+		if strings.HasPrefix(d.Summary, "Baseline deviation "+id+" (") {
 			out = append(out, d)
 		}
 	}

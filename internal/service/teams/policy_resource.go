@@ -119,10 +119,11 @@ func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 // typeName is the resource's Terraform type, e.g. teamshipaa_meeting_policy.
 func (r *policyResource) typeName() string { return "teamshipaa_" + r.pt.Resource }
 
-// ModifyPlan reports planned values that depart from the baseline catalog.
+// ModifyPlan reports planned values that depart from the baseline catalog;
+// on a create, attributes left unset are judged by the service's values.
 func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	r.notePlanned(ctx, req)
-	baselinecheck.ModifyPlan(ctx, r.typeName(), r.client, req, resp)
+	baselinecheck.ModifyPlan(ctx, r.typeName(), r.client, req, resp, r.serviceValues)
 }
 
 func (r *policyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
