@@ -226,6 +226,13 @@ func (r *dlpRuleResource) fromRead(ctx context.Context, obj map[string]any, prio
 	if b, ok := readBool(field(obj, "Disabled")); ok {
 		out.Disabled = types.BoolValue(b)
 	}
+	// The service reports a BlockAccessScope (its default, All) on a rule that
+	// blocks nothing; it means nothing there, and a configuration holding it
+	// is refused (block_access_scope needs block_access), so it is not kept:
+	// an import's generated configuration must plan.
+	if !out.BlockAccess.ValueBool() {
+		out.BlockAccessScope = types.StringNull()
+	}
 	out.Condition = readCondition(ctx, field(obj, "ContentContainsSensitiveInformation"), prior.Condition, diags)
 	return out
 }
