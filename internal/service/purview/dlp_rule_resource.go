@@ -22,6 +22,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -155,7 +156,7 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"incident_report_content":  optSet("What the incident report contains. Needs `generate_incident_report`.", incidentReportContent),
 			"report_severity_level":    optStr("Severity of the alert and report.", severityLevels),
 			"disabled":                 optBool("Whether the rule is turned off."),
-			"timeouts":                 timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":                 timeoutsattr.Attributes(ctx, defaultTimeout),
 		},
 	}
 	baselinecheck.AddSchema("teamshipaa_dlp_rule", resp.Schema.Attributes)

@@ -20,6 +20,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -86,7 +87,7 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 					". Left out, the service's value is kept (Teams messages count from creation).",
 				Validators:    []validator.String{stringvalidator.OneOf(expirationDateOptions...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts": timeoutsattr.Attributes(ctx, defaultTimeout),
 		},
 	}
 	baselinecheck.AddSchema("teamshipaa_retention_rule", resp.Schema.Attributes)

@@ -78,7 +78,7 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 			"Ranks decide which policy wins for a user in several groups (1 is highest). The service keeps them sequential: inserting " +
 			"an assignment at a rank moves the ones at and below it down, so give each assignment of a type its own rank.\n\n" +
 			"Assignments reach users asynchronously (Microsoft documents hours for large groups). Microsoft documents the cmdlets, " +
-			"not these REST calls: the routes are those public clients observe, recorded in the provider's source." + permissions,
+			"not these REST calls: the routes are those public clients observe, recorded in the provider's source." + waits + permissions,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<policy_type>/<group_id>`, or `<policy_type>/global`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
