@@ -5,6 +5,7 @@
 #
 # The matrix and the ldflags are read from .goreleaser.yml itself, so the two cannot drift apart.
 # Usage: scripts/release-build.sh VERSION [COMMIT]
+# RELEASE_TARGETS="linux/amd64 windows/amd64" builds only those of the matrix (each must be in it).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -41,12 +42,26 @@ mapfile -t arches < <(list goarch)
 mapfile -t skip < <(ignored)
 ((${#oses[@]} && ${#arches[@]})) || { echo "release-build: no goos/goarch found in $cfg" >&2; exit 1; }
 
+want="${RELEASE_TARGETS:-}"
+for t in $want; do
+  found=0
+  for os in "${oses[@]}"; do
+    for arch in "${arches[@]}"; do
+      [[ "$os/$arch" == "$t" ]] && ! printf '%s\n' "${skip[@]}" | grep -qx "$t" && found=1
+    done
+  done
+  ((found)) || { echo "release-build: $t is not in the release matrix of $cfg" >&2; exit 1; }
+done
+
 out=dist/release-build
 rm -rf "$out"
 n=0
 for os in "${oses[@]}"; do
   for arch in "${arches[@]}"; do
     if printf '%s\n' "${skip[@]}" | grep -qx "$os/$arch"; then
+      continue
+    fi
+    if [[ -n "$want" ]] && ! grep -qw -- "$os/$arch" <<<"$want"; then
       continue
     fi
     ext=""
