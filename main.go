@@ -5,6 +5,7 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
 	"log"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -12,16 +13,22 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/provider"
 )
 
-// Set by goreleaser through -ldflags.
+// Set through -ldflags -X by goreleaser and by `make install` / `make release-build`
+// (the version of the top entry of CHANGELOG.md); "dev" for a plain `go build`.
 var (
 	version = "dev"
 	commit  = "none"
 )
 
 func main() {
-	var debug bool
+	var debug, showVersion bool
 	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
+	flag.BoolVar(&showVersion, "version", false, "print the provider's version and exit")
 	flag.Parse()
+	if showVersion {
+		fmt.Printf("terraform-provider-teamshipaa %s (commit %s)\n", version, commit)
+		return
+	}
 
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/teamshipaa/teamshipaa",

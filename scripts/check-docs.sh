@@ -22,7 +22,7 @@ fi
 
 bash ./scripts/docs.sh --no-fmt
 
-changes="$(git status --porcelain --untracked-files=all -- docs/ templates/guides/baseline-controls.md)"
+changes="$(git status --porcelain --untracked-files=all -- docs/ templates/guides/baseline-controls.md templates/resources/ templates/data-sources/)"
 if [[ -n "$changes" ]]; then
   echo "" >&2
   echo "check-docs: FAIL: docs/ is out of date with the provider schema, the baseline catalog, templates/ or examples/:" >&2

@@ -24,6 +24,12 @@ fi
 echo "==> go run ./internal/baseline/gen"
 go run ./internal/baseline/gen -o templates/guides/baseline-controls.md
 
+# Every resource and data source page's template (subcategory, the controls that govern its attributes, the
+# import block form) is generated from the provider and the catalog into templates/resources/ and
+# templates/data-sources/.
+echo "==> go run ./internal/doctemplates"
+go run ./internal/doctemplates -dir templates
+
 echo "==> go tool tfplugindocs generate"
 go tool tfplugindocs generate \
   --provider-name teamshipaa \

@@ -8,8 +8,9 @@
 # and the HIPAA Security Rule section (45 CFR) it supports. No published source maps these settings
 # to HIPAA: the citations are this project's interpretation, not legal advice.
 #
-# Credentials come from the environment (ARM_TENANT_ID, ARM_CLIENT_ID, ARM_CLIENT_SECRET, ...);
-# `make demo` runs this configuration against the local tenant simulator.
+# Credentials come from the environment (ARM_TENANT_ID, ARM_CLIENT_ID, ARM_CLIENT_SECRET, ...). To try it
+# without a tenant, start the tenant simulator and `source` its env file (see the provider documentation);
+# `make demo` applies the hipaa-baseline module, not this configuration.
 
 terraform {
   required_providers {

@@ -60,7 +60,7 @@ func Guide() string {
 	var b strings.Builder
 	b.WriteString(`---
 page_title: "HIPAA baseline controls"
-subcategory: ""
+subcategory: "Baseline"
 description: |-
   Every control of the provider's HIPAA baseline catalog: the setting it governs, the recommended value, who else recommends it, the HIPAA Security Rule citation and the trade-off.
 ---

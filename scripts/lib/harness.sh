@@ -11,8 +11,12 @@
 #
 # Callers set `set -euo pipefail`, run from the repository root, and call harness_sim_stop on exit.
 
-# The version the local build carries in the mirror; the module and examples pin no provider version.
-HARNESS_PROVIDER_VERSION="${HARNESS_PROVIDER_VERSION:-0.0.1}"
+# The version the local build carries in the mirror: the release version, the top entry of CHANGELOG.md
+# (as `make install` uses), so that the module's provider version constraint admits it.
+harness_changelog_version() {
+  sed -n 's/^## \([0-9][0-9A-Za-z.+-]*\).*/\1/p' CHANGELOG.md | head -n 1
+}
+HARNESS_PROVIDER_VERSION="${HARNESS_PROVIDER_VERSION:-$(harness_changelog_version)}"
 HARNESS_SIM_STARTUP_TIMEOUT="${HARNESS_SIM_STARTUP_TIMEOUT:-60}"
 harness_sim_pid=""
 harness_sim_log=""

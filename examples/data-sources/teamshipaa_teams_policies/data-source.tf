@@ -1,9 +1,14 @@
-# Discover the meeting policies a tenant already has, to import them.
+# Discover the meeting policies (and their assignments) a tenant already has, to import them.
 data "teamshipaa_teams_policies" "meeting" {
   type = "TeamsMeetingPolicy"
 }
 
-output "import_commands" {
-  value = [for p in data.teamshipaa_teams_policies.meeting.policies :
-  "terraform import ${p.resource_type}.${replace(lower(p.name), " ", "_")} '${p.import_id}'"]
+# terraform output -raw meeting_imports > imports.tf
+# terraform plan -generate-config-out=generated.tf
+output "meeting_imports" {
+  value = data.teamshipaa_teams_policies.meeting.import_blocks # Global, custom policies, assignments; not the presets
+}
+
+output "presets" {
+  value = [for p in data.teamshipaa_teams_policies.meeting.policies : p.name if p.built_in] # AllOn, Kiosk, ...: do not assign
 }

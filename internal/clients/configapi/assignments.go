@@ -163,3 +163,38 @@ func stripTag(name string) string {
 	}
 	return name
 }
+
+// ListGroupAssignments returns the group assignments of policyType in rank
+// order (GET /Skype.Policy/groupPolicyAssignments?PolicyType=T, what
+// Get-CsGroupPolicyAssignment -PolicyType lists). The answer is a bare array
+// in public captures; an OData {"value": [...]} envelope is read too, since
+// nothing documents which.
+func (c *Client) ListGroupAssignments(ctx context.Context, policyType string) ([]GroupAssignment, Result, error) {
+	var raw any
+	res, err := c.do(ctx, http.MethodGet, "/Skype.Policy/groupPolicyAssignments?PolicyType="+url.QueryEscape(policyType), nil, &raw)
+	if err != nil {
+		return nil, res, err
+	}
+	items, _ := raw.([]any)
+	if env, ok := raw.(map[string]any); ok {
+		items, _ = fieldValue(env, "value").([]any)
+	}
+	out := make([]GroupAssignment, 0, len(items))
+	for _, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		a := GroupAssignment{PolicyType: policyType, GroupID: field[string](m, "GroupId"), PolicyName: stripTag(field[string](m, "PolicyName"))}
+		if t := field[string](m, "PolicyType"); t != "" {
+			a.PolicyType = t
+		}
+		if r, ok := fieldValue(m, "Rank").(float64); ok {
+			a.Rank = int64(r)
+		}
+		if a.GroupID != "" {
+			out = append(out, a)
+		}
+	}
+	return out, res, nil
+}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -26,6 +25,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -217,7 +217,7 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 								MarkdownDescription: "Default `true`."},
 						}},
 				}},
-			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
 			existing.Attr: existing.Attribute("conditional access policy", "display name"),
 		},
 	}

@@ -24,6 +24,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -98,7 +99,7 @@ func (r *namedLocationResource) Schema(ctx context.Context, _ resource.SchemaReq
 				MarkdownDescription: "How the country is determined: `clientIpAddress` (default) or `authenticatorAppGps`. Country locations only.",
 				Validators:          []validator.String{stringvalidator.OneOf("clientIpAddress", "authenticatorAppGps")},
 				PlanModifiers:       []planmodifier.String{kindDefaultString{kind: graph.KindCountry, value: "clientIpAddress"}}},
-			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
 			existing.Attr: existing.Attribute("named location", "display name"),
 		},
 	}

@@ -14,5 +14,5 @@ func Resources() []func() resource.Resource {
 
 // DataSources returns the Entra data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{newAuthStrengthDataSource, newRoleTemplateDataSource}
+	return []func() datasource.DataSource{newAuthStrengthDataSource, newRoleTemplateDataSource, newCAPoliciesDataSource, newNamedLocationsDataSource}
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var dlpModes = []string{"Enable", "TestWithNotifications", "TestWithoutNotifications", "Disable"}
@@ -80,7 +81,7 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 				"Roll out as `TestWithNotifications`, then `Enable`.",
 			Validators:    []validator.String{stringvalidator.OneOf(dlpModes...)},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-		"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
 		existing.Attr: existing.Attribute("DLP policy", "name"),
 	}
 	locationSchema(dlpLocations, attrs)

@@ -85,8 +85,9 @@ func sitSchema() schema.SetNestedAttribute {
 		return schema.Int64Attribute{Optional: true, Computed: true, MarkdownDescription: desc, Validators: []validator.Int64{v}}
 	}
 	return schema.SetNestedAttribute{
-		MarkdownDescription: "Sensitive information types, each named by `name` or by `id` (exactly one; see the " +
-			"`teamshipaa_sensitive_information_types` data source). The other one, and the counts and confidences you " +
+		MarkdownDescription: "Sensitive information types, each named by `name` or by `id` (see the " +
+			"`teamshipaa_sensitive_information_types` data source), or both as an import's generated configuration has them " +
+			"(the service refuses a name and an id of different types). The one left out, and the counts and confidences you " +
 			"leave out, are read from the service.",
 		NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 			"name": str("Name, e.g. `U.S. Social Security Number (SSN)`."),
@@ -200,8 +201,11 @@ func validateSITs(ctx context.Context, sits []sitModel, p path.Path, diags *diag
 		if s.Name.IsUnknown() || s.ID.IsUnknown() {
 			continue
 		}
-		if s.Name.IsNull() == s.ID.IsNull() {
-			diags.AddAttributeError(p, "Name or id", "Each sensitive type needs exactly one of name or id.")
+		// Both is what the service reads back and what -generate-config-out
+		// writes after an import; the service refuses a name and id of two
+		// different types, so only neither is refused here.
+		if s.Name.IsNull() && s.ID.IsNull() {
+			diags.AddAttributeError(p, "Name or id", "Each sensitive type needs its name or its id (or both, naming the same type).")
 		}
 		if known(s.MinCount) && known(s.MaxCount) && s.MaxCount.ValueInt64() != -1 && s.MaxCount.ValueInt64() < s.MinCount.ValueInt64() {
 			diags.AddAttributeError(p, "max_count below min_count", fmt.Sprintf("max_count %d is below min_count %d (use -1 for any number).", s.MaxCount.ValueInt64(), s.MinCount.ValueInt64()))

@@ -23,6 +23,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -158,7 +159,7 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"incident_report_content":  optSet("What the incident report contains. Needs `generate_incident_report`.", incidentReportContent),
 			"report_severity_level":    optStr("Severity of the alert and report.", severityLevels),
 			"disabled":                 optBool("Whether the rule is turned off."),
-			"timeouts":                 timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":                 timeoutsattr.Attributes(ctx, defaultTimeout),
 			existing.Attr:              existing.Attribute("DLP rule", "name"),
 		},
 	}
@@ -232,6 +233,13 @@ func (r *dlpRuleResource) fromRead(ctx context.Context, obj map[string]any, prio
 	}
 	if b, ok := readBool(field(obj, "Disabled")); ok {
 		out.Disabled = types.BoolValue(b)
+	}
+	// The service reports a BlockAccessScope (its default, All) on a rule that
+	// blocks nothing; it means nothing there, and a configuration holding it
+	// is refused (block_access_scope needs block_access), so it is not kept:
+	// an import's generated configuration must plan.
+	if !out.BlockAccess.ValueBool() {
+		out.BlockAccessScope = types.StringNull()
 	}
 	out.Condition = readCondition(ctx, field(obj, "ContentContainsSensitiveInformation"), prior.Condition, diags)
 	return out

@@ -430,13 +430,13 @@ func TestAccPurview_planTimeValidation(t *testing.T) {
     groups          = [{ name = "g", operator = "Or", sensitive_types = [{ name = "Credit Card Number" }] }]
   }
 }`, `(?s)Two forms given`},
-		{"name and id", `resource "teamshipaa_dlp_rule" "r" {
+		{"neither name nor id", `resource "teamshipaa_dlp_rule" "r" {
   name   = "x"
   policy = "p"
   content_contains_sensitive_information = {
-    sensitive_types = [{ name = "Credit Card Number", id = "50842eb7-edc8-4019-85dd-5a5c1f2bb085" }]
+    sensitive_types = [{ min_count = 2 }]
   }
-}`, `(?s)exactly one of name or id`},
+}`, `(?s)needs its name or its id`},
 		{"bad severity", `resource "teamshipaa_dlp_rule" "r" {
   name                  = "x"
   policy                = "p"

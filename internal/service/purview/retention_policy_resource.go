@@ -17,6 +17,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -73,7 +74,7 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 		"comment": schema.StringAttribute{Optional: true, MarkdownDescription: "Free-text description."},
 		"enabled": schema.BoolAttribute{Optional: true, Computed: true, MarkdownDescription: "Whether the policy is on. Left out, the service's value is kept.",
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}},
-		"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
 		existing.Attr: existing.Attribute("retention policy", "name"),
 	}
 	locationSchema(retentionLocations, attrs)

@@ -21,6 +21,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -90,7 +91,7 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"(Teams messages count from creation).",
 				Validators:    []validator.String{stringvalidator.OneOf(expirationDateOptions...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
 			existing.Attr: existing.Attribute("retention rule", "name"),
 		},
 	}

@@ -20,5 +20,11 @@ func Resources() []func() resource.Resource {
 
 // DataSources returns the Purview and Exchange data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{newSensitiveTypesDataSource}
+	return []func() datasource.DataSource{
+		newSensitiveTypesDataSource,
+		newDLPPoliciesDataSource,
+		newDLPRulesDataSource,
+		newRetentionPoliciesDataSource,
+		newRetentionRulesDataSource,
+	}
 }

@@ -275,9 +275,63 @@ func TestAccTeamsPoliciesDataSource_listsBuiltIns(t *testing.T) {
 					statecheck.ExpectKnownValue(addr, tfjsonpath.New("policies"), knownvalue.ListPartial(map[int]knownvalue.Check{
 						0: knownvalue.ObjectPartial(map[string]knownvalue.Check{
 							"id": knownvalue.StringExact("Global"), "import_id": knownvalue.StringExact("Global"),
-							"resource_type": knownvalue.StringExact("teamshipaa_meeting_policy"),
+							"resource_type": knownvalue.StringExact("teamshipaa_meeting_policy"), "built_in": knownvalue.Bool(false),
+							"import_block": knownvalue.StringExact("import {\n  to = teamshipaa_meeting_policy.global\n  id = \"Global\"\n}\n"),
+						}),
+						// Sorted by identity: Tag:AllOff is Microsoft's first preset.
+						1: knownvalue.ObjectPartial(map[string]knownvalue.Check{
+							"id": knownvalue.StringExact("Tag:AllOff"), "built_in": knownvalue.Bool(true),
 						}),
 					})),
+				},
+			},
+		},
+	})
+}
+
+// A new tenant's meeting policies, a custom one and its group assignment:
+// import_blocks adopts Global, the custom policy and the assignment, never
+// Microsoft's presets.
+func TestAccTeamsPoliciesDataSource_importBlocks(t *testing.T) {
+	acctest.NewTenant(t)
+	addr := "data.teamshipaa_teams_policies.meeting"
+	objects := `
+resource "teamshipaa_meeting_policy" "c" {
+  name = "Clinicians"
+}
+
+resource "teamshipaa_policy_assignment" "c" {
+  policy_type = "TeamsMeetingPolicy"
+  policy_name = teamshipaa_meeting_policy.c.name
+  group_id    = "5b0e3c4d-2a1f-4e8b-9c7d-6f5a4b3c2d1e"
+  rank        = 1
+}
+`
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: objects},
+			{
+				Config: objects + `
+data "teamshipaa_teams_policies" "meeting" {
+  type       = "TeamsMeetingPolicy"
+  depends_on = [teamshipaa_policy_assignment.c]
+}`,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("assignments"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectExact(map[string]knownvalue.Check{
+							"policy_name": knownvalue.StringExact("Clinicians"), "group_id": knownvalue.StringExact("5b0e3c4d-2a1f-4e8b-9c7d-6f5a4b3c2d1e"),
+							"rank": knownvalue.Int64Exact(1), "import_id": knownvalue.StringExact("TeamsMeetingPolicy/5b0e3c4d-2a1f-4e8b-9c7d-6f5a4b3c2d1e"),
+							"import_block": knownvalue.StringExact("import {\n  to = teamshipaa_policy_assignment.meeting_policy_clinicians_5b0e3c4d_2a1f_4e8b_9c7d_6f5a4b3c2d1e\n" +
+								"  id = \"TeamsMeetingPolicy/5b0e3c4d-2a1f-4e8b-9c7d-6f5a4b3c2d1e\"\n}\n"),
+						}),
+					})),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("import_blocks"), knownvalue.StringExact(
+						"import {\n  to = teamshipaa_meeting_policy.global\n  id = \"Global\"\n}\n\n"+
+							"import {\n  to = teamshipaa_meeting_policy.clinicians\n  id = \"Clinicians\"\n}\n\n"+
+							"import {\n  to = teamshipaa_policy_assignment.meeting_policy_clinicians_5b0e3c4d_2a1f_4e8b_9c7d_6f5a4b3c2d1e\n"+
+							"  id = \"TeamsMeetingPolicy/5b0e3c4d-2a1f-4e8b-9c7d-6f5a4b3c2d1e\"\n}\n")),
 				},
 			},
 		},

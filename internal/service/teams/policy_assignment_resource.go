@@ -79,7 +79,7 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 			"Ranks decide which policy wins for a user in several groups (1 is highest). The service keeps them sequential: inserting " +
 			"an assignment at a rank moves the ones at and below it down, so give each assignment of a type its own rank.\n\n" +
 			"Assignments reach users asynchronously (Microsoft documents hours for large groups). Microsoft documents the cmdlets, " +
-			"not these REST calls: the routes are those the MicrosoftTeams module itself uses, recorded in the provider's source.\n\n" +
+			"not these REST calls: the routes are those the MicrosoftTeams module itself uses, recorded in the provider's source." + waits + "\n\n" +
 			"Group assignment is not available in the Microsoft 365 DoD cloud (Microsoft's `New-CsGroupPolicyAssignment` page); with " +
 			"`environment = \"dod\"` a `group_id` is refused at plan time." + permissions,
 		Attributes: map[string]schema.Attribute{

@@ -56,6 +56,10 @@ func nameOf(id string) string {
 	return id
 }
 
+// waits states the resource's fixed bound on waiting for the service.
+var waits = fmt.Sprintf("\n\n**Timeouts.** A create, update or delete waits up to %d minutes for the service to read back the "+
+	"change (the Teams admin API has no long-running operations, so there is no `timeouts` block).", int(writeTimeout/time.Minute))
+
 // permissions is the paragraph every Teams admin page carries.
 const permissions = "\n\n## Permissions\n\nThe Teams admin API accepts app-only calls from a service principal that holds the " +
 	"Microsoft Entra role **Teams Administrator** (token audience `48ac35b8-9aa8-4d74-927d-1f4a14a0b239`, the Skype and Teams " +
@@ -113,7 +117,7 @@ func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	} else {
 		desc += "`name = \"Global\"` adopts the tenant-wide default: it is updated in place, and on destroy it is left as it is, with a warning."
 	}
-	resp.Schema = schema.Schema{MarkdownDescription: desc + r.pt.Notes + permissions, Attributes: attrs}
+	resp.Schema = schema.Schema{MarkdownDescription: desc + r.pt.Notes + waits + permissions, Attributes: attrs}
 }
 
 // typeName is the resource's Terraform type, e.g. teamshipaa_meeting_policy.

@@ -1,0 +1,142 @@
+package entra
+
+import (
+	"context"
+	"sort"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/importblock"
+)
+
+// The list data sources find what an existing tenant holds and offer the
+// import blocks that adopt it (importblock).
+
+// microsoftManagedPrefix starts the display name of the conditional access
+// policies Microsoft creates in a tenant ("Microsoft-managed policies" in
+// Entra's documentation). Graph v1.0 has no property that marks them, so the
+// name is what marks them here.
+const microsoftManagedPrefix = "Microsoft-managed:"
+
+type listItemModel struct {
+	ID          types.String `tfsdk:"id"`
+	DisplayName types.String `tfsdk:"display_name"`
+	Detail      types.String `tfsdk:"detail"`
+	BuiltIn     types.Bool   `tfsdk:"built_in"`
+	ImportBlock types.String `tfsdk:"import_block"`
+}
+
+type listModel struct {
+	ID           types.String    `tfsdk:"id"`
+	Items        []listItemModel `tfsdk:"items"`
+	ImportBlocks types.String    `tfsdk:"import_blocks"`
+}
+
+type listDataSource struct {
+	client   *conns.Client
+	typeName string // teamshipaa_<typeName>
+	desc     string
+	detail   string // what detail holds
+	builtIn  string // what built_in means
+	list     func(ctx context.Context, c *conns.Client) ([]listItemModel, error)
+	resource string
+}
+
+func (d *listDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + d.typeName
+}
+
+func (d *listDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: d.desc + " Each comes with a ready `import` block for `" + d.resource + "`; `import_blocks` joins those " +
+			"of everything not built in: write it to a file and run `terraform plan -generate-config-out=generated.tf` to adopt them." + permissionsCA,
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The resource type the items are imported as."},
+			"items": schema.ListNestedAttribute{
+				Computed:            true,
+				MarkdownDescription: "Every object, sorted by display name.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"id":           schema.StringAttribute{Computed: true, MarkdownDescription: "Object ID: the import ID."},
+					"display_name": schema.StringAttribute{Computed: true, MarkdownDescription: "Display name."},
+					"detail":       schema.StringAttribute{Computed: true, MarkdownDescription: d.detail},
+					"built_in":     schema.BoolAttribute{Computed: true, MarkdownDescription: d.builtIn},
+					"import_block": schema.StringAttribute{Computed: true, MarkdownDescription: "An `import` block for it."},
+				}},
+			},
+			"import_blocks": schema.StringAttribute{Computed: true, MarkdownDescription: "The `import` blocks of every item not built in, blank-line separated."},
+		},
+	}
+}
+
+func (d *listDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+}
+
+func (d *listDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
+	items, err := d.list(ctx, d.client)
+	if err != nil {
+		resp.Diagnostics.AddError("Listing for "+d.typeName, err.Error())
+		return
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].DisplayName.ValueString() < items[j].DisplayName.ValueString() })
+	refs := make([]importblock.Item, len(items))
+	for i, it := range items {
+		refs[i] = importblock.Item{Resource: d.resource, Name: it.DisplayName.ValueString(), ID: it.ID.ValueString()}
+	}
+	each, all := importblock.Blocks(refs, func(i int) bool { return items[i].BuiltIn.ValueBool() })
+	for i := range items {
+		items[i].ImportBlock = types.StringValue(each[i])
+	}
+	m := listModel{ID: types.StringValue(d.resource), Items: items, ImportBlocks: types.StringValue(all)}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+func newCAPoliciesDataSource() datasource.DataSource {
+	return &listDataSource{
+		typeName: "conditional_access_policies",
+		resource: caPolicyType,
+		desc:     "Lists the tenant's conditional access policies (Graph v1.0 `GET /identity/conditionalAccess/policies`).",
+		detail:   "The policy's state: `enabled`, `disabled` or `enabledForReportingButNotEnforced`.",
+		builtIn: "A Microsoft-managed policy (its display name starts with `" + microsoftManagedPrefix + "`): Microsoft creates and " +
+			"changes it; an administrator may only switch it or exclude users. Left out of `import_blocks`.",
+		list: func(ctx context.Context, c *conns.Client) ([]listItemModel, error) {
+			ps, err := c.Graph.ListPolicies(ctx)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]listItemModel, 0, len(ps))
+			for _, p := range ps {
+				out = append(out, listItemModel{ID: types.StringValue(p.ID), DisplayName: types.StringValue(p.DisplayName),
+					Detail: types.StringValue(p.State), BuiltIn: types.BoolValue(strings.HasPrefix(p.DisplayName, microsoftManagedPrefix))})
+			}
+			return out, nil
+		},
+	}
+}
+
+func newNamedLocationsDataSource() datasource.DataSource {
+	return &listDataSource{
+		typeName: "named_locations",
+		resource: "teamshipaa_named_location",
+		desc:     "Lists the tenant's named locations (Graph v1.0 `GET /identity/conditionalAccess/namedLocations`), IP ranges and countries.",
+		detail:   "`ip` or `country`.",
+		builtIn: "Always false: Microsoft creates no named locations (the legacy \"MFA trusted IPs\" the portal lists beside them " +
+			"are not named location objects).",
+		list: func(ctx context.Context, c *conns.Client) ([]listItemModel, error) {
+			ls, err := c.Graph.ListNamedLocations(ctx)
+			if err != nil {
+				return nil, err
+			}
+			out := make([]listItemModel, 0, len(ls))
+			for _, l := range ls {
+				out = append(out, listItemModel{ID: types.StringValue(l.ID), DisplayName: types.StringValue(l.DisplayName),
+					Detail: types.StringValue(l.Kind), BuiltIn: types.BoolValue(false)})
+			}
+			return out, nil
+		},
+	}
+}
