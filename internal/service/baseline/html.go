@@ -112,6 +112,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"exception": exceptionText,
 	"crosswalk": crosswalkText,
 	"join":      strings.Join,
+	"plain":     func(s string) string { return strings.ReplaceAll(s, "`", "") }, // Markdown code marks
 	"f":         func(x float64) string { return fmt.Sprintf("%.1f", x) },
 	"mid":       func(x, w float64) string { return fmt.Sprintf("%.1f", float64(chartLabelWidth)+x+w/2) },
 	"at":        func(x float64) string { return fmt.Sprintf("%.1f", float64(chartLabelWidth)+x) },
@@ -127,7 +128,8 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2em; color: #1a1a1a; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.2em; margin-top: 1.6em; }
 table { border-collapse: collapse; width: 100%; font-size: 0.85em; }
-th, td { border: 1px solid #bbb; padding: 4px 6px; vertical-align: top; text-align: left; }
+th, td { border: 1px solid #bbb; padding: 4px 6px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+table#controls { table-layout: fixed; }
 th { background: #eee; }
 table.meta { width: auto; } table.meta th { width: 11em; }
 td.result { font-weight: bold; white-space: nowrap; }
@@ -164,11 +166,12 @@ svg text { font-size: 12px; font-family: inherit; }
 
 <h2>Controls</h2>
 <table id="controls">
+<colgroup><col style="width:13%"><col style="width:7%"><col style="width:5%"><col style="width:11%"><col style="width:25%"><col style="width:8%"><col style="width:13%"><col style="width:7%"><col style="width:11%"></colgroup>
 <thead><tr><th>Control</th><th>Area</th><th>Level</th><th>Intended</th><th>Observed</th><th>Result</th><th>Exception</th><th>HIPAA (45 CFR)</th><th>Crosswalk</th></tr></thead>
 <tbody>
 {{range .Ev.Controls}}<tr class="{{.Result}}" data-control="{{.ID}}">
 <td><strong>{{.ID}}</strong><br>{{.Title}}</td><td>{{.Area}}</td><td>{{.Level}}</td><td>{{.Intended}}</td>
-<td><ul class="objects">{{range .Objects}}<li>{{.Object}}: {{if .Observed}}{{.Observed}}{{else}}unset{{end}} ({{.Result}}{{if ne .Result "pass"}}{{if .Details}}: {{.Details}}{{end}}{{end}})</li>{{end}}</ul></td>
+<td><ul class="objects">{{range .Objects}}<li>{{.Object}}: {{if .Observed}}{{.Observed}}{{else}}unset{{end}} ({{.Result}}{{if ne .Result "pass"}}{{if .Details}}: {{plain .Details}}{{end}}{{end}})</li>{{end}}</ul></td>
 <td class="result">{{.Result}}</td><td>{{exception .Exception}}</td><td>{{join .HIPAA ", "}}</td><td>{{crosswalk .Crosswalk}}</td>
 </tr>
 {{end}}</tbody>
