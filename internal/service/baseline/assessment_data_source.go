@@ -49,11 +49,20 @@ type assessmentModel struct {
 	Results          []resultModel             `tfsdk:"results"`
 	Summary          *summaryModel             `tfsdk:"summary"`
 	ControlSummary   *summaryModel             `tfsdk:"control_summary"`
+	ControlResults   map[string]string         `tfsdk:"control_results"`
+	Unmanaged        []unmanagedModel          `tfsdk:"unmanaged"`
 	ScubaJSON        types.String              `tfsdk:"scuba_json"`
 	Markdown         types.String              `tfsdk:"markdown"`
 	EvidenceMarkdown types.String              `tfsdk:"evidence_markdown"`
 	HTML             types.String              `tfsdk:"html"`
 	ContentHash      types.String              `tfsdk:"content_hash"`
+}
+
+type unmanagedModel struct {
+	Resource types.String `tfsdk:"resource"`
+	Object   types.String `tfsdk:"object"`
+	Controls []string     `tfsdk:"controls"`
+	WhatToDo types.String `tfsdk:"what_to_do"`
 }
 
 // exceptionModel is one entry of the exceptions argument.
@@ -243,6 +252,17 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"not_applicable": count("Controls with nothing to judge."), "excepted": count("Controls waived by an exception in force."),
 					"error": count("Controls over objects that could not be read."),
 				}},
+			"control_results": schema.MapAttribute{Computed: true, ElementType: types.StringType,
+				MarkdownDescription: "Control id -> its result over every object, as `control_summary` counts it and the evidence states it."},
+			"unmanaged": schema.ListNestedAttribute{Computed: true,
+				MarkdownDescription: "Failing objects outside `managed_objects` (empty when it is not given), with what to do about them.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"resource":   str("The resource type that would manage the object."),
+					"object":     str("The object's name."),
+					"controls":   list("The controls it fails."),
+					"what_to_do": str("What to do about it."),
+				}},
+			},
 			"scuba_json": str("The results as ScubaGear's results JSON (see above)."),
 			"markdown":   str("A readable report: the summary and a table of the results, with level, HIPAA citation and why each result is what it is."),
 			"evidence_markdown": str("The evidence document (see above): per control the intended value, the observed value per object, " +
@@ -358,6 +378,15 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		ModuleVersion: m.ModuleVersion.ValueString(), Profile: profile, Exceptions: exceptions, Managed: m.ManagedObjects,
 	}, evs)
 	m.ControlSummary = summaryOf(resultCounts(ev.Summary))
+	m.ControlResults = make(map[string]string, len(ev.Controls))
+	for _, c := range ev.Controls {
+		m.ControlResults[c.ID] = c.Result
+	}
+	m.Unmanaged = make([]unmanagedModel, 0, len(ev.Unmanaged))
+	for _, u := range ev.Unmanaged {
+		m.Unmanaged = append(m.Unmanaged, unmanagedModel{Resource: types.StringValue(u.Resource), Object: types.StringValue(u.Object),
+			Controls: u.Controls, WhatToDo: types.StringValue(u.WhatToDo)})
+	}
 	m.ContentHash = types.StringValue(ev.ContentHash)
 	js, err := scubaJSON(evs, scubaMetaData{TenantID: tenant, DisplayName: m.Organization.ValueString(), ToolVersion: version,
 		TimestampZulu: generated, ReportUUID: reportUUID(ev.ContentHash, generated)})
