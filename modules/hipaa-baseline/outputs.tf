@@ -152,6 +152,14 @@ output "assessment" {
       "${r.result}: ${r.control_id} ${r.resource} \"${r.object}\": ${r.actual} (want ${r.expected})${r.details != "" ? ". ${r.details}" : ""}"
     if contains(["fail", "warning", "error"], r.result)]
     unmanaged = data.teamshipaa_assessment.evidence.unmanaged
+    # The same, in sentences.
+    summary_text = format("%d controls: %d pass, %d fail, %d warning (should), %d excepted, %d not applicable, %d error",
+      length(data.teamshipaa_assessment.evidence.control_results),
+      data.teamshipaa_assessment.evidence.control_summary.pass, data.teamshipaa_assessment.evidence.control_summary.fail,
+      data.teamshipaa_assessment.evidence.control_summary.warning, data.teamshipaa_assessment.evidence.control_summary.excepted,
+    data.teamshipaa_assessment.evidence.control_summary.not_applicable, data.teamshipaa_assessment.evidence.control_summary.error)
+    why_failing = [for u in data.teamshipaa_assessment.evidence.unmanaged :
+    "${u.resource} \"${u.object}\" (not managed by this module) fails ${join(", ", u.controls)}: ${u.what_to_do}"]
   }
 }
 

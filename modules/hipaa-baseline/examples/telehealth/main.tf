@@ -75,6 +75,16 @@ output "assessment" {
   value       = module.hipaa_baseline.assessment
 }
 
+output "assessment_summary" {
+  description = "Controls by result in the live tenant after the apply."
+  value       = module.hipaa_baseline.assessment.summary_text
+}
+
+output "remaining_failures" {
+  description = "Why what still fails fails: the failing objects outside the module, with what to do."
+  value       = module.hipaa_baseline.assessment.why_failing
+}
+
 output "control_results" {
   description = "Control id -> its result in the live tenant, as the evidence states it."
   value       = module.hipaa_baseline.assessment.control_results
