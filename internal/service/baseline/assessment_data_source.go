@@ -45,6 +45,7 @@ type assessmentModel struct {
 	Organization     types.String              `tfsdk:"organization"`
 	GeneratedAt      types.String              `tfsdk:"generated_at"`
 	TenantID         types.String              `tfsdk:"tenant_id"`
+	TenantDomain     types.String              `tfsdk:"tenant_domain"`
 	ProviderVersion  types.String              `tfsdk:"provider_version"`
 	Results          []resultModel             `tfsdk:"results"`
 	Summary          *summaryModel             `tfsdk:"summary"`
@@ -141,7 +142,7 @@ const assessmentDescription = "Assesses the live tenant against the HIPAA baseli
 	"## ScubaGear JSON\n\n`scuba_json` follows ScubaGear's results file (`ScubaResults.json`, schema in ScubaGear's " +
 	"`docs/misc/tooloutputschema.md`, written by `Merge-JsonOutput`) so tools that read it can read this:\n\n" +
 	"| ScubaGear field | From |\n|---|---|\n" +
-	"| `MetaData.TenantId`, `DisplayName`, `DomainName` | the tenant assessed, `organization`; the domain is empty (not read) |\n" +
+	"| `MetaData.TenantId`, `DisplayName`, `DomainName` | the tenant assessed; `organization`, else the organization's name in Entra; `tenant_domain` |\n" +
 	"| `MetaData.ProductSuite`, `ProductsAssessed`, `ProductAbbreviationMapping` | `Microsoft 365`; the products below with ScubaGear's names " +
 	"(`Microsoft Teams` = `Teams`, `Azure Active Directory` = `AAD`, `Security Suite` = `SecuritySuite`) |\n" +
 	"| `MetaData.Tool`, `ToolVersion`, `TimestampZulu`, `ReportUUID` | `terraform-provider-teamshipaa`, the provider's version, `generated_at`, " +
@@ -216,7 +217,9 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"whose outputs must not change while the tenant does not can pass the time it recorded the current " +
 					"`content_hash` (the hipaa-baseline module does).",
 				Validators: []validator.String{stringvalidator.RegexMatches(rfc3339RE, "must be an RFC 3339 time, e.g. 2026-12-04T22:30:00Z")}},
-			"tenant_id":        str("The tenant assessed (the provider's `tenant_id`)."),
+			"tenant_id": str("The tenant assessed (the provider's `tenant_id`)."),
+			"tenant_domain": str("The tenant's default verified domain (Microsoft Graph `GET /organization`, which needs the application " +
+				"permission `Organization.Read.All` or `Directory.Read.All`); empty when it cannot be read, and the evidence says why."),
 			"provider_version": str("The provider's version (`dev` for a local build)."),
 			"results": schema.ListNestedAttribute{Computed: true,
 				MarkdownDescription: "One result per control and object, in catalog order.",
@@ -367,6 +370,19 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		tenant, version = d.client.TenantID, d.client.ProviderVersion
 	}
 	m.TenantID, m.ProviderVersion = types.StringValue(tenant), types.StringValue(version)
+	domain, orgName, domainNote := "", m.Organization.ValueString(), ""
+	if d.client != nil && d.client.Graph != nil {
+		// Where readable: a missing permission only leaves the domain out.
+		if org, err := d.client.Graph.GetOrganization(ctx); err != nil {
+			domainNote = "default domain not read: " + err.Error()
+		} else {
+			domain = org.DefaultDomain
+			if orgName == "" {
+				orgName = org.DisplayName
+			}
+		}
+	}
+	m.TenantDomain = types.StringValue(domain)
 	m.Results = make([]resultModel, 0, len(evs))
 	for _, ev := range evs {
 		m.Results = append(m.Results, resultOf(ev))
@@ -374,7 +390,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	m.Summary = summaryOf(catalog.Summary(evs))
 
 	ev := buildEvidence(evidenceInput{
-		GeneratedAt: generated, TenantID: tenant, Organization: m.Organization.ValueString(), ProviderVersion: version,
+		GeneratedAt: generated, TenantID: tenant, TenantDomain: domain, TenantDomainNote: domainNote, Organization: m.Organization.ValueString(), ProviderVersion: version,
 		ModuleVersion: m.ModuleVersion.ValueString(), Profile: profile, Exceptions: exceptions, Managed: m.ManagedObjects,
 	}, evs)
 	m.ControlSummary = summaryOf(resultCounts(ev.Summary))
@@ -388,7 +404,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 			Controls: u.Controls, WhatToDo: types.StringValue(u.WhatToDo)})
 	}
 	m.ContentHash = types.StringValue(ev.ContentHash)
-	js, err := scubaJSON(evs, scubaMetaData{TenantID: tenant, DisplayName: m.Organization.ValueString(), ToolVersion: version,
+	js, err := scubaJSON(evs, scubaMetaData{TenantID: tenant, DisplayName: orgName, DomainName: domain, ToolVersion: version,
 		TimestampZulu: generated, ReportUUID: reportUUID(ev.ContentHash, generated)})
 	if err != nil {
 		resp.Diagnostics.AddError("Encoding the ScubaGear JSON", err.Error())

@@ -160,6 +160,11 @@ func agreement(attrs map[string]any) (evidenceRecord, error) {
 		scuba.MetaData["ToolVersion"] != "test" || rec.TenantID != os.Getenv("ARM_TENANT_ID") || rec.ProviderVersion != "test" {
 		errs = append(errs, fmt.Sprintf("metadata: scuba %v, evidence tenant %q version %q", scuba.MetaData, rec.TenantID, rec.ProviderVersion))
 	}
+	// The simulator's tenant has its initial domain as default (GET /organization).
+	if attrs["tenant_domain"] != "contosohealth.onmicrosoft.com" || scuba.MetaData["DomainName"] != attrs["tenant_domain"] ||
+		!strings.Contains(attrs["evidence_markdown"].(string), "(contosohealth.onmicrosoft.com) |") {
+		errs = append(errs, fmt.Sprintf("tenant domain %v, scuba DomainName %v", attrs["tenant_domain"], scuba.MetaData["DomainName"]))
+	}
 	if len(errs) > 0 {
 		return rec, fmt.Errorf("the evidence and the assessment disagree:\n%s", strings.Join(errs, "\n"))
 	}

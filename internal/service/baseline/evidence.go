@@ -47,6 +47,9 @@ type evidence struct {
 	// ManagedKnown says whether the caller listed the objects it manages;
 	// without the list no object can be called unmanaged.
 	ManagedKnown bool `json:"managed_known"`
+	// TenantDomainNote says why the domain is missing. Not in the record: it
+	// carries a request id, which would change the content hash every read.
+	TenantDomainNote string `json:"-"`
 }
 
 type evidenceControl struct {
@@ -87,9 +90,9 @@ type unmanagedObject struct {
 
 // evidenceInput is what the data source knows beyond the evaluations.
 type evidenceInput struct {
-	GeneratedAt, TenantID, TenantDomain, Organization, ProviderVersion, ModuleVersion string
-	Profile                                                                           catalog.Profile
-	Exceptions                                                                        map[string]catalog.Exception
+	GeneratedAt, TenantID, TenantDomain, TenantDomainNote, Organization, ProviderVersion, ModuleVersion string
+	Profile                                                                                             catalog.Profile
+	Exceptions                                                                                          map[string]catalog.Exception
 	// Managed lists, by resource type, the objects the configuration manages;
 	// nil when the caller did not say (no object is then called unmanaged).
 	Managed map[string][]string
@@ -101,7 +104,7 @@ func buildEvidence(in evidenceInput, evs []catalog.Evaluation) evidence {
 		Format: evidenceFormat, GeneratedAt: in.GeneratedAt, TenantID: in.TenantID, TenantDomain: in.TenantDomain,
 		Organization: in.Organization, ProviderVersion: in.ProviderVersion, ModuleVersion: in.ModuleVersion,
 		Profile: string(in.Profile), Summary: map[string]int{}, Controls: []evidenceControl{}, Unmanaged: []unmanagedObject{},
-		ManagedKnown: in.Managed != nil,
+		ManagedKnown: in.Managed != nil, TenantDomainNote: in.TenantDomainNote,
 	}
 	for _, r := range []catalog.Result{catalog.Pass, catalog.Fail, catalog.Warning, catalog.Excepted, catalog.NotApplicable, catalog.Error} {
 		ev.Summary[string(r)] = 0
@@ -282,6 +285,8 @@ func evidenceMarkdown(ev evidence) (string, error) {
 	tenant := ev.TenantID
 	if ev.TenantDomain != "" {
 		tenant += " (" + ev.TenantDomain + ")"
+	} else if ev.TenantDomainNote != "" {
+		tenant += " (" + ev.TenantDomainNote + ")"
 	}
 	fmt.Fprintf(&b, "| Tenant | %s |\n", cell(tenant))
 	fmt.Fprintf(&b, "| Baseline profile | `%s` |\n", ev.Profile)

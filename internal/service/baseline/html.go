@@ -146,7 +146,7 @@ svg text { font-size: 12px; font-family: inherit; }
 <table class="meta">
 {{if .Ev.Organization}}<tr><th>Organization</th><td>{{.Ev.Organization}}</td></tr>
 {{end}}<tr><th>Generated</th><td>{{.Ev.GeneratedAt}}</td></tr>
-<tr><th>Tenant</th><td>{{.Ev.TenantID}}{{if .Ev.TenantDomain}} ({{.Ev.TenantDomain}}){{end}}</td></tr>
+<tr><th>Tenant</th><td>{{.Ev.TenantID}}{{if .Ev.TenantDomain}} ({{.Ev.TenantDomain}}){{else if .Ev.TenantDomainNote}} ({{.Ev.TenantDomainNote}}){{end}}</td></tr>
 <tr><th>Baseline profile</th><td>{{.Ev.Profile}}</td></tr>
 <tr><th>Provider</th><td>terraform-provider-teamshipaa {{.Ev.ProviderVersion}}</td></tr>
 <tr><th>Module</th><td>{{if .Ev.ModuleVersion}}hipaa-baseline {{.Ev.ModuleVersion}}{{else}}not used{{end}}</td></tr>
