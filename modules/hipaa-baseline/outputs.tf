@@ -58,13 +58,13 @@ ${var.organization != null ? "\nOrganization: **${var.organization}**\n" : ""}
 | | |
 |---|---|
 | Baseline profile | `${var.profile}` |
-| Controls in the configuration | ${length(local.controls)}: ${local.status_counts.applied} applied, ${local.status_counts.excepted} excepted, ${local.status_counts.not_managed} over objects this module does not manage |
+| Controls of the profile | ${length(local.controls)}: ${local.status_counts.applied} set to the catalog's value by this configuration, ${local.status_counts.excepted} excepted, ${local.status_counts.not_managed} over objects this module does not manage |
 | Conditional access | ${length(local.ca_policies)} policies, ${local.ca_state_words[var.conditional_access_state]} |
 | Business associate agreement | ${var.business_associate_agreement.counterparty}, in effect since ${var.business_associate_agreement.executed_on} |
 | Workforce training | ${var.training_attestation.program}, completed ${var.training_attestation.completed_on} |
 
-"Applied" above means "in the configuration"; whether each control holds in the tenant is the evidence above,
-read from the live tenant after the apply.
+"Set" above means "in the configuration"; whether each control holds in the tenant is the evidence above, read
+from the live tenant after the apply.
 
 ## What is configured
 

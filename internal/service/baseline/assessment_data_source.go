@@ -456,7 +456,7 @@ func resultCounts(m map[string]int) map[catalog.Result]int {
 func reportUUID(hash, generated string) string {
 	sum := sha256.Sum256([]byte(hash + "\x00" + generated))
 	b := sum[:16]
-	b[6] = b[6]&0x0f | 0x50 // version 5 layout (name-based, SHA)
+	b[6] = b[6]&0x0f | 0x80 // version 8 (RFC 9562: custom, here SHA-256 of the content hash and time)
 	b[8] = b[8]&0x3f | 0x80
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }

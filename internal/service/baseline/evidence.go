@@ -123,7 +123,8 @@ func buildEvidence(in evidenceInput, evs []catalog.Evaluation) evidence {
 				x := e.Exception
 				ec.Exception = &evidenceException{Reason: x.Reason, ApprovedBy: x.ApprovedBy, Expires: x.Expires, Expired: x.Expired, Objects: nonNil(x.Objects)}
 			}
-			if failing(e.Result) && in.Managed != nil && e.Object != "tenant" && !slices.Contains(in.Managed[c.Resource], e.Object) {
+			// A read error is no object of its own (it names the type), so it is not "outside" anything.
+			if (e.Result == catalog.Fail || e.Result == catalog.Warning) && in.Managed != nil && e.Object != "tenant" && !slices.Contains(in.Managed[c.Resource], e.Object) {
 				key := c.Resource + "/" + e.Object
 				u, ok := unmanaged[key]
 				if !ok {
@@ -161,10 +162,6 @@ func contentHash(ev evidence) string {
 	b, _ := json.Marshal(ev) // plain structs, maps and slices of strings: cannot fail
 	sum := sha256.Sum256(b)
 	return "sha256:" + hex.EncodeToString(sum[:])
-}
-
-func failing(r catalog.Result) bool {
-	return r == catalog.Fail || r == catalog.Warning || r == catalog.Error
 }
 
 // exceptionOf is the exception recorded for c, by id or governed attribute.
