@@ -248,3 +248,58 @@ func TestAccAssessment_resourceExceptionThenExpired(t *testing.T) {
 		},
 	})
 }
+
+// TestAccEvidenceComparison saves the evidence of one review, changes the
+// tenant, and compares the saved document with the next review's: the
+// comparison names the object whose value and result changed.
+func TestAccEvidenceComparison(t *testing.T) {
+	acctest.NewTenant(t)
+	saved := t.TempDir() + "/evidence-q3.md"
+	review := func(giveControl bool, compare bool) string {
+		cfg := strings.Replace(vendorsConfig("2099-12-31"), "allow_external_participant_give_request_control = true",
+			fmt.Sprintf("allow_external_participant_give_request_control = %t", giveControl), 1)
+		if compare {
+			cfg += fmt.Sprintf(`
+data "teamshipaa_evidence_comparison" "q4" {
+  before = file(%q)
+  after  = data.teamshipaa_assessment.this.evidence_markdown
+}
+`, saved)
+		}
+		return cfg
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: review(true, false),
+				ConfigStateChecks: []statecheck.StateCheck{checkAttrs(func(attrs map[string]any) error {
+					return os.WriteFile(saved, []byte(attrs["evidence_markdown"].(string)), 0o600)
+				})},
+			},
+			{
+				Config: review(false, true),
+				ConfigStateChecks: []statecheck.StateCheck{statecheckFunc(func(st *tfjson.State) error {
+					for _, r := range st.Values.RootModule.Resources {
+						if r.Address != "data.teamshipaa_evidence_comparison.q4" {
+							continue
+						}
+						changes := fmt.Sprint(r.AttributeValues["changes"])
+						if r.AttributeValues["changed"] != true || !strings.Contains(changes, "HB.MEETING.4 Vendors: true (excepted) -> false (pass)") {
+							return fmt.Errorf("changed %v, changes %s", r.AttributeValues["changed"], changes)
+						}
+						return nil
+					}
+					return fmt.Errorf("no comparison in state")
+				})},
+			},
+		},
+	})
+}
+
+type statecheckFunc func(*tfjson.State) error
+
+func (f statecheckFunc) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	resp.Error = f(req.State)
+}
