@@ -2,11 +2,14 @@
 # End-to-end demo against the local tenant simulator, no Microsoft tenant needed:
 #   build the provider into a local filesystem mirror -> start the simulator -> assess the new tenant
 #   -> apply the hipaa-baseline module (modules/hipaa-baseline/examples/telehealth) -> plan again and
-#   require "no changes" -> assess again -> write the module's evidence document -> stop the simulator.
+#   require "no changes" -> assess again and check the module's evidence states the same result for every
+#   control -> write the evidence (Markdown and HTML) -> say how many controls pass, fail and are excepted,
+#   and why what still fails fails -> stop the simulator.
 #
 # Environment knobs:
 #   DEMO_KEEP=1                 keep the temp dir (state, logs) for inspection
-#   DEMO_EVIDENCE=<file>        where the evidence document goes (default: ./hipaa-evidence.md)
+#   DEMO_EVIDENCE=<file>        where the evidence document goes (default: ./hipaa-evidence.md; the HTML
+#                               report goes next to it, .html instead of .md)
 #   HARNESS_SIM_STARTUP_TIMEOUT=60  seconds to wait for the simulator's env file
 set -euo pipefail
 
@@ -16,6 +19,7 @@ cd "$repo_root"
 source scripts/lib/harness.sh
 
 evidence="${DEMO_EVIDENCE:-$repo_root/hipaa-evidence.md}"
+evidence_html="${evidence%.md}.html"
 step=0
 banner() {
   step=$((step + 1))
@@ -98,22 +102,37 @@ case "$plan_rc" in
   *) fail "second plan: terraform plan failed (exit code $plan_rc)" ;;
 esac
 
-banner "assessment after the apply (the patient-visit policy judged as telehealth)"
+banner "assessment after the apply (judged as the module planned it, with its exceptions)"
 TF_VAR_object_profiles="$("$tf" -chdir="$work_dir" output -json object_profiles)"
-export TF_VAR_object_profiles
+TF_VAR_exceptions="$("$tf" -chdir="$work_dir" output -json assessment_exceptions)"
+TF_VAR_managed_objects="$("$tf" -chdir="$work_dir" output -json managed_objects)"
+# examples/assessment compares each control's result with what the module's evidence states.
+TF_VAR_evidence_results="$("$tf" -chdir="$work_dir" output -json control_results)"
+export TF_VAR_object_profiles TF_VAR_exceptions TF_VAR_managed_objects TF_VAR_evidence_results
 assess after
-echo "failed shall controls: $fail_before before the apply, $assess_fail after"
+echo "failed shall results: $fail_before before the apply, $assess_fail after"
 echo "not passing on the objects the module manages, and tenant controls (expect none):"
 "$tf" -chdir="$assess_dir" output "${color[@]}" not_passing
 [[ "$("$tf" -chdir="$assess_dir" output -json not_passing)" == "[]" ]] || fail "controls still fail after the apply"
-echo "not passing on Microsoft's preset meeting policies (not managed by the module; do not assign them):"
-"$tf" -chdir="$assess_dir" output "${color[@]}" preset_policies_not_passing
+[[ "$("$tf" -chdir="$assess_dir" output -json disagreements)" == "[]" ]] ||
+  { "$tf" -chdir="$assess_dir" output "${color[@]}" disagreements >&2; fail "the evidence and the assessment disagree"; }
+echo "the evidence and this assessment state the same result for every control"
 
-banner "evidence document"
+banner "evidence"
 "$tf" -chdir="$work_dir" output -raw evidence_markdown >"$evidence"
-sed -n 1,12p "$evidence"
+"$tf" -chdir="$work_dir" output -raw evidence_html >"$evidence_html"
+sed -n 1,14p "$evidence"
 echo "..."
-echo "wrote the evidence document to $evidence ($(wc -l <"$evidence") lines)"
+
+banner "summary"
+echo "after the apply, in the live tenant: $("$tf" -chdir="$work_dir" output -raw assessment_summary)"
+if [[ "$("$tf" -chdir="$work_dir" output -json remaining_failures)" != "[]" ]]; then
+  echo "why what fails still fails: every remaining failure is on an object the module does not manage (the evidence lists them too):"
+  "$tf" -chdir="$work_dir" output "${color[@]}" remaining_failures
+fi
+echo "evidence (Markdown): $evidence ($(wc -l <"$evidence") lines, content hash $(sed -n 's/^| Content hash | `\(.*\)` |$/\1/p' "$evidence"))"
+echo "evidence (HTML, open in a browser or print): $evidence_html"
+echo "compare with the next review's document: data \"teamshipaa_evidence_comparison\" (before = file(...), after = file(...))"
 
 banner "stop the simulator"
 harness_sim_stop

@@ -152,6 +152,9 @@ integration() {
   # examples/assessment reads the tenant, judged as the module planned it (object_profiles).
   "$tf" -chdir="$ex" output -json object_profiles >"$tmp/object_profiles.json"
   export TF_VAR_profile=telehealth TF_VAR_object_profiles="$(cat "$tmp/object_profiles.json")"
+  TF_VAR_exceptions="$("$tf" -chdir="$ex" output -json assessment_exceptions)"
+  TF_VAR_managed_objects="$("$tf" -chdir="$ex" output -json managed_objects)"
+  export TF_VAR_exceptions TF_VAR_managed_objects
   "$tf" -chdir="$assess" init -input=false -no-color >"$tmp/assess-init.log" 2>&1 || {
     cat "$tmp/assess-init.log" >&2
     fail "terraform init of examples/assessment"
@@ -170,6 +173,21 @@ integration() {
     "$tf" -chdir="$assess" output -no-color preset_policies_not_passing
   fi
   say "assessment after apply: every control passes for every object the module manages, and every tenant control"
+
+  # The module's evidence states, for every control, the result an assessment of its own finds
+  # (examples/assessment compares them: evidence_results -> disagreements).
+  TF_VAR_evidence_results="$("$tf" -chdir="$ex" output -json control_results)" "$tf" -chdir="$assess" apply -auto-approve \
+    -input=false -no-color >"$tmp/assess-compare.log" 2>&1 || {
+    tail -n 40 "$tmp/assess-compare.log" >&2
+    fail "reading teamshipaa_assessment to compare with the evidence"
+  }
+  if [[ "$("$tf" -chdir="$assess" output -json disagreements)" != "[]" ]]; then
+    "$tf" -chdir="$assess" output -no-color disagreements >&2
+    fail "the evidence and the assessment disagree"
+  fi
+  "$tf" -chdir="$ex" output -raw evidence_markdown >"$tmp/evidence.md"
+  grep -q '^| Content hash | `sha256:' "$tmp/evidence.md" || fail "the evidence has no content hash"
+  say "the evidence and the assessment agree on every control"
 }
 
 harness_provider_mirror "$tmp"

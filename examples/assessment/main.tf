@@ -4,6 +4,8 @@
 #   terraform output summary
 #   terraform output -raw markdown    # the report as a Markdown table
 #   terraform output -raw scuba_json  # ScubaGear-shaped results for existing report tooling
+#   terraform output -raw evidence_markdown > evidence-$(date +%F).md   # the evidence an auditor files
+#   terraform output -raw evidence_html > evidence-$(date +%F).html     # the same, as a printable page
 #
 # Credentials come from the environment, as for the quickstart. Reading needs the Teams Administrator
 # role, Policy.Read.All and Exchange.ManageAsApp with Compliance Administrator; what is missing shows
@@ -44,4 +46,14 @@ output "markdown" {
 output "scuba_json" {
   description = "The results in ScubaGear's results JSON shape."
   value       = data.teamshipaa_assessment.this.scuba_json
+}
+
+output "evidence_markdown" {
+  description = "The evidence document: per control the intended and observed values, result, exception, citation and crosswalk."
+  value       = data.teamshipaa_assessment.this.evidence_markdown
+}
+
+output "evidence_html" {
+  description = "The evidence as a self-contained HTML page with a chart per area."
+  value       = data.teamshipaa_assessment.this.html
 }

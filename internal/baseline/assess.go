@@ -81,9 +81,7 @@ func assessTenant(c Control, objects []Object, exceptions map[string]Exception) 
 	if c.Level == Should {
 		ev.Result = Warning
 	}
-	if e, ok := exceptions[c.ID]; ok {
-		ev.Result, ev.Details = Excepted, e.Reason
-	}
+	ev.Finding = except(ev.Finding, c, ev.Object, exceptions)
 	return ev
 }
 

@@ -448,3 +448,30 @@ func TestAssessObjectProfiles(t *testing.T) {
 		t.Errorf("telehealth assessment: the marked policy is judged by HB.MEETING.8; got %q, %v", r, ok)
 	}
 }
+
+// An exception recorded on one resource waives the control for that object
+// only; an expired one waives nothing and says so.
+func TestExceptionScopeAndExpiry(t *testing.T) {
+	c := mustControl(t, "HB.MEETING.1")
+	bad := map[string]any{c.Attribute: true}
+	scoped := map[string]Exception{c.ID: {Reason: "vendor demo", Objects: []string{"Vendors"}}}
+	if f := Judge(c, meeting("Vendors", false, Staff, bad), scoped); f.Result != Excepted || f.Exception == nil || f.Details != "vendor demo" {
+		t.Errorf("the object named: %+v", f)
+	}
+	if f := Judge(c, meeting("Global", true, Staff, bad), scoped); f.Result != Fail || f.Exception != nil {
+		t.Errorf("another object: %+v", f)
+	}
+	expired := map[string]Exception{c.ID: {Reason: "vendor demo", Expires: "2020-01-31", Expired: true}}
+	f := Judge(c, meeting("Global", true, Staff, bad), expired)
+	if f.Result != Fail || f.Exception == nil || !strings.Contains(f.Details, "expired on 2020-01-31") {
+		t.Errorf("expired: %+v", f)
+	}
+	ev := evalOf(t, Assess(Staff, nil, map[string]Exception{"HB.CA.1": {Reason: "scanners", Expires: "2020-01-31", Expired: true}}), "HB.CA.1")
+	if ev.Result != Fail || !strings.Contains(ev.Details, "expired") {
+		t.Errorf("expired tenant exception: %+v", ev)
+	}
+	ev = evalOf(t, Assess(Staff, nil, map[string]Exception{"HB.CA.1": {Reason: "scanners", Objects: []string{"CA policy"}}}), "HB.CA.1")
+	if ev.Result != Excepted {
+		t.Errorf("a resource's exception waives its tenant control: %+v", ev)
+	}
+}

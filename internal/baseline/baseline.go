@@ -123,6 +123,9 @@ type Finding struct {
 	Actual   string // what the object has, as a reader would write it
 	Expected string // what the control wants
 	Details  string // why, in a sentence
+	// Exception is the exception that applied to a failing finding: it made
+	// the result Excepted, or had expired (Expired) and left it failing.
+	Exception *Exception
 }
 
 // Rule judges an object. Rules over a single attribute read
@@ -139,8 +142,62 @@ type Rule interface {
 }
 
 // Exception switches a control off for an object, with the reason recorded.
+// Approval and expiry are what an auditor files with it; an expired
+// exception no longer waives anything.
 type Exception struct {
-	Reason string
+	Reason     string
+	ApprovedBy string // who approved it, when recorded
+	Expires    string // YYYY-MM-DD, when recorded
+	// Expired is decided by the caller (who knows today's date): the control
+	// is then judged as if there were no exception, and the finding says so.
+	Expired bool
+	// Objects limits the exception to the objects named (a resource's own
+	// baseline_exceptions); empty means every object. Tenant controls are
+	// waived whatever Objects says: the tenant is the object.
+	Objects []string
+	// Value is what the configuration sets instead of the catalog's value
+	// (JSON), for reports; the assessment does not judge with it.
+	Value string
+}
+
+// covers reports whether e waives a control over the object named.
+func (e Exception) covers(object string) bool {
+	return len(e.Objects) == 0 || object == "tenant" || slices.Contains(e.Objects, object)
+}
+
+// exceptionFor finds the exception that applies to c over the object named:
+// by governed attribute first, then by control id.
+func exceptionFor(c Control, object string, exceptions map[string]Exception) (Exception, bool) {
+	if e, ok := exceptions[c.Attribute]; ok && c.Attribute != "" && e.covers(object) {
+		return e, true
+	}
+	if e, ok := exceptions[c.ID]; ok && e.covers(object) {
+		return e, true
+	}
+	return Exception{}, false
+}
+
+// except applies the exception found for a failing finding: Excepted with the
+// reason, or, once expired, the failure stays and says whose waiver lapsed.
+func except(f Finding, c Control, object string, exceptions map[string]Exception) Finding {
+	if f.Result != Fail && f.Result != Warning {
+		return f
+	}
+	e, ok := exceptionFor(c, object, exceptions)
+	if !ok {
+		return f
+	}
+	f.Exception = &e
+	if e.Expired {
+		note := "exception expired on " + e.Expires + " (" + e.Reason + ")"
+		if f.Details != "" {
+			note += "; " + f.Details
+		}
+		f.Details = note
+		return f
+	}
+	f.Result, f.Details = Excepted, e.Reason
+	return f
 }
 
 // Judge evaluates c against o, applying level and exceptions: a failed
@@ -157,14 +214,7 @@ func Judge(c Control, o Object, exceptions map[string]Exception) Finding {
 	if f.Result == Fail && c.Level == Should {
 		f.Result = Warning
 	}
-	if f.Result == Fail || f.Result == Warning {
-		if e, ok := exceptions[c.Attribute]; ok && c.Attribute != "" {
-			f.Result, f.Details = Excepted, e.Reason
-		} else if e, ok := exceptions[c.ID]; ok {
-			f.Result, f.Details = Excepted, e.Reason
-		}
-	}
-	return f
+	return except(f, c, o.Name, exceptions)
 }
 
 // Judges reports whether c judges object o at all: the resource type, the

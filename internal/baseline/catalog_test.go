@@ -207,3 +207,13 @@ func TestMarkdownAndGuide(t *testing.T) {
 		t.Error("guide must not contain template delimiters")
 	}
 }
+
+// Every control's area is spelled out: reports and ScubaGear's GroupName
+// never show an id fragment such as "Ca".
+func TestEveryAreaIsNamed(t *testing.T) {
+	for _, c := range Catalog() {
+		if a := c.Area(); a == "" || a == strings.ToUpper(a) {
+			t.Errorf("%s: area %q is not spelled out (add it to areaNames)", c.ID, a)
+		}
+	}
+}

@@ -24,6 +24,9 @@ type Client struct {
 	// BaselineChecks is what a plan does when a planned value departs from
 	// the baseline catalog (provider argument baseline_checks).
 	BaselineChecks BaselineChecks
+	// TenantID is the tenant the provider signs in to; ProviderVersion the
+	// provider's release version ("dev" in a local build). Evidence states both.
+	TenantID, ProviderVersion string
 }
 
 // BaselineChecks is the provider's baseline_checks setting.

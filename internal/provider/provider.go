@@ -150,6 +150,7 @@ func (p *teamshipaaProvider) Configure(ctx context.Context, req provider.Configu
 
 		BaselineChecks: cfg.checks,
 		Cloud:          cfg.cloud,
+		TenantID:       cfg.auth.TenantID, ProviderVersion: p.version,
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client

@@ -96,7 +96,7 @@ func loadOrCreateApps(dir string) (full, limited *registration, err error) {
 	full = &registration{
 		Name: "full", ClientID: newGUID(), ObjectID: newGUID(), Secret: newSecret(),
 		Roles: map[string][]string{
-			audGraph:      {"Policy.Read.All", "Policy.ReadWrite.ConditionalAccess", "Application.Read.All"},
+			audGraph:      {"Policy.Read.All", "Policy.ReadWrite.ConditionalAccess", "Application.Read.All", "Organization.Read.All"},
 			audExchange:   {"Exchange.ManageAsApp"},
 			audCompliance: {"Exchange.ManageAsApp"}, // S&C honours the Exchange Online app role
 		},

@@ -21,6 +21,7 @@ import (
 //	GET              /v1.0/identity/conditionalAccess/authenticationStrength/policies[/{id}]
 //	                 (alias /v1.0/policies/authenticationStrengthPolicies[/{id}]; built-ins only)
 //	GET              /v1.0/directoryRoleTemplates[/{id}]
+//	GET              /v1.0/organization[/{id}] (graph_organization.go)
 //
 // Lists answer {"@odata.context","value"} in pages ($top, default and max
 // graphMaxPage) linked by an absolute @odata.nextLink carrying $skiptoken;
@@ -33,6 +34,7 @@ import (
 //	reads of CA policies, named locations, authentication strengths:
 //	    Policy.Read.All or Policy.ReadWrite.ConditionalAccess
 //	writes of CA policies and named locations: Policy.ReadWrite.ConditionalAccess
+//	organization: Organization.Read.All, Directory.Read.All (and their ReadWrite)
 //	directory role templates: Directory.Read.All, Directory.ReadWrite.All,
 //	    RoleManagement.Read.Directory, RoleManagement.Read.All,
 //	    RoleManagement.ReadWrite.Directory or Application.Read.All
@@ -118,6 +120,8 @@ func (s *Simulator) serveGraph(w http.ResponseWriter, r *http.Request, ids reque
 		g.serveAuthStrengths(segs[2:], "policies/authenticationStrengthPolicies")
 	case len(segs) >= 1 && segs[0] == "directoryRoleTemplates":
 		g.serveRoleTemplates(segs[1:])
+	case len(segs) >= 1 && segs[0] == "organization":
+		g.serveOrganization(segs[1:])
 	default:
 		last := ""
 		if len(segs) > 0 {

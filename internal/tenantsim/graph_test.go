@@ -559,3 +559,28 @@ func TestGraphPersistenceAndControl(t *testing.T) {
 		t.Errorf("drift not visible: %v", r)
 	}
 }
+
+// GET /organization: the signed-in tenant, its initial domain the default, as
+// "List organization" shows; the limited app lacks Organization.Read.All.
+func TestGraphOrganization(t *testing.T) {
+	s := startSim(t, Options{})
+	c := newGraphClient(t, s, s.FullApp())
+	m := c.do("GET", "/organization", nil).json(t)
+	v, _ := m["value"].([]any)
+	if len(v) != 1 {
+		t.Fatalf("organization: %v", m)
+	}
+	org := v[0].(map[string]any)
+	domains, _ := org["verifiedDomains"].([]any)
+	if org["id"] != s.TenantID() || len(domains) != 1 || domains[0].(map[string]any)["isDefault"] != true ||
+		!strings.HasSuffix(domains[0].(map[string]any)["name"].(string), ".onmicrosoft.com") {
+		t.Errorf("organization: %v", org)
+	}
+	if r := c.do("GET", "/organization/"+s.TenantID(), nil); r.status != 200 {
+		t.Errorf("organization by id: %d", r.status)
+	}
+	lim := newGraphClient(t, s, s.LimitedApp())
+	if r := lim.do("GET", "/organization", nil); r.status != 403 {
+		t.Errorf("limited app: %d %s", r.status, r.body)
+	}
+}

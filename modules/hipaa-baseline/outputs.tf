@@ -26,6 +26,9 @@ locals {
       reason      = try(local.excepted[id].reason, null)
       approved_by = try(local.excepted[id].approved_by, null)
       expires     = try(local.excepted[id].expires, null)
+      # What the live tenant shows after the apply: the control's result over every object, or
+      # "not_assessed" when no object is judged by it (the assessment judges an unmarked object as staff).
+      result = lookup(data.teamshipaa_assessment.evidence.control_results, id, "not_assessed")
     }
   }
   control_order = [for c in local.catalog_controls : c.id]
@@ -37,28 +40,6 @@ locals {
     disabled                          = "disabled"
   }
 
-  # Markdown table cells: no pipes or line breaks inside a cell.
-  md = { for id, c in local.control_status : id => { for k, v in c : k => (
-    v == null ? "" : replace(replace(can(tolist(v)) ? join(", ", v) : tostring(v), "|", "\\|"), "\n", " ")
-  ) } }
-
-  # Pieces of the evidence document, built as lists of lines (no template directives: a table row or a
-  # list item is one line each, whatever the inputs).
-  md_control_rows = [for id in local.control_order : format("| %s | %s | %s | `%s`%s | %s | %s | %s | %s | %s | %s |",
-    id, local.md[id].title, local.md[id].level, local.md[id].resource,
-    local.md[id].attribute != "" ? " `${local.md[id].attribute}`" : "",
-    local.md[id].value, local.md[id].hipaa, local.md[id].scuba, local.md[id].cis, local.md[id].maester, local.md[id].status,
-  )]
-  md_exception_rows = [for id in local.control_order : format("| %s | %s | %s | %s | %s | %s |",
-    id, local.md[id].title, local.md[id].value, local.md[id].reason, local.md[id].approved_by, local.md[id].expires,
-  ) if contains(keys(local.excepted), id)]
-  md_exceptions = length(local.excepted) == 0 ? "None: every control of the profile is applied as the catalog recommends." : join("\n", concat([
-    "Each exception was approved by the person named, with the reason written down, and must be reviewed by its expiry",
-    "date: a plan after that date fails until the exception is renewed or removed.",
-    "",
-    "| Control | Requirement | Value set instead | Reason | Approved by | Expires |",
-    "|---|---|---|---|---|---|",
-  ], local.md_exception_rows))
   md_ca_items     = [for id in local.control_order : "  - ${local.ca_policies[id].display_name} (${id})" if contains(keys(local.ca_policies), id)]
   md_meeting_list = join(", ", [for k in ["global", "clinicians", "patient_visit"] : "`${local.meeting_policies[k].name}`" if contains(keys(local.meeting_policies), k)])
   md_patient_visit = local.telehealth ? format(
@@ -69,33 +50,21 @@ locals {
   retention_years = floor(var.records_retention_days / 365)
   retention_rest  = var.records_retention_days % 365
 
-  evidence_markdown = <<EOT
-# HIPAA baseline evidence: Microsoft Teams and Microsoft 365
+  # What only the module knows, after the provider's evidence of the live tenant: how it configured the
+  # tenant, the business associate agreement and the training attestation.
+  configuration_markdown = <<EOT
+# Configuration applied by the hipaa-baseline module ${local.module_version}
 ${var.organization != null ? "\nOrganization: **${var.organization}**\n" : ""}
 | | |
 |---|---|
 | Baseline profile | `${var.profile}` |
-| Controls | ${length(local.controls)}: ${local.status_counts.applied} applied, ${local.status_counts.excepted} excepted, ${local.status_counts.not_managed} not managed by this configuration |
+| Controls of the profile | ${length(local.controls)}: ${local.status_counts.applied} set to the catalog's value by this configuration, ${local.status_counts.excepted} excepted, ${local.status_counts.not_managed} over objects this module does not manage |
 | Conditional access | ${length(local.ca_policies)} policies, ${local.ca_state_words[var.conditional_access_state]} |
 | Business associate agreement | ${var.business_associate_agreement.counterparty}, in effect since ${var.business_associate_agreement.executed_on} |
 | Workforce training | ${var.training_attestation.program}, completed ${var.training_attestation.completed_on} |
 
-This document is produced by the `hipaa-baseline` Terraform module from the configuration it applies: every value
-below is the one the module sets, taken from the control catalog of the teamshipaa provider. The HIPAA Security
-Rule citations (45 CFR Part 164) are this project's interpretation: no published source maps these settings to the
-Security Rule, and this document is not legal advice. The crosswalk names the same recommendation in CISA SCuBA,
-the CIS Microsoft 365 Foundations Benchmark v7.0 and Maester. To check the live tenant against the same controls,
-read the `teamshipaa_assessment` data source.
-
-## Controls
-
-| Control | Requirement | Level | Setting | Value set | HIPAA | SCuBA | CIS | Maester | Status |
-|---|---|---|---|---|---|---|---|---|---|
-${join("\n", local.md_control_rows)}
-
-## Exceptions
-
-${local.md_exceptions}
+"Set" above means "in the configuration"; whether each control holds in the tenant is the evidence above, read
+from the live tenant after the apply.
 
 ## What is configured
 
@@ -142,7 +111,7 @@ EOT
 }
 
 output "controls" {
-  description = "Every control of the profile, by id: title, level, governed resource and attribute, the value set, the HIPAA citations and crosswalk, and the status: \"applied\", \"excepted\" (with reason, approver and expiry), or \"not_managed\" (a control over an object this module does not manage; see teamshipaa_assessment)."
+  description = "Every control of the profile, by id: title, level, governed resource and attribute, the value set, the HIPAA citations and crosswalk; the status in the configuration: \"applied\", \"excepted\" (with reason, approver and expiry), or \"not_managed\" (a control over an object this module does not manage); and the result in the live tenant after the apply (pass, fail, warning, excepted, not_applicable, error)."
   value       = local.control_status
 
   precondition {
@@ -156,8 +125,42 @@ output "controls" {
 }
 
 output "evidence_markdown" {
-  description = "An evidence document in Markdown for an auditor: the controls and the values set, their HIPAA citations and crosswalk, the exceptions with reasons and expiry dates, the business associate agreement and the training attestation."
-  value       = local.evidence_markdown
+  description = "The evidence document for an auditor, in Markdown: from the live tenant after the apply (teamshipaa_assessment), per control the intended value, the observed value per object, the result, the exception (reason, approver, expiry), the HIPAA citation and crosswalk; generation time, tenant, provider and module version, profile, content hash; the failing objects outside the module with what to do; then how the module configured the tenant, the business associate agreement and the training attestation. The generation time changes only when the content does. Save it each review: teamshipaa_evidence_comparison lists what changed between two."
+  value       = join("\n", [data.teamshipaa_assessment.evidence.evidence_markdown, local.configuration_markdown])
+}
+
+output "evidence_html" {
+  description = "The same evidence as one self-contained, printable HTML page with a chart of pass / fail / excepted per area."
+  value       = data.teamshipaa_assessment.evidence.html
+}
+
+output "scuba_json" {
+  description = "The assessment in ScubaGear's results JSON (ScubaResults.json), for ScubaGear report tooling."
+  value       = data.teamshipaa_assessment.evidence.scuba_json
+}
+
+output "assessment" {
+  description = "The live tenant after the apply: controls counted by result (summary), each control's result (control_results), the content hash of the evidence, every result other than pass, not_applicable or excepted (not_passing), and the failing objects outside the module with what to do (unmanaged)."
+  value = {
+    summary = data.teamshipaa_assessment.evidence.control_summary
+    # Control id -> result, for every control the evidence states (the assessment judges an unmarked object
+    # as staff, so a telehealth tenant's Global policy is held to HB.MEETING.6, the presets too).
+    control_results = data.teamshipaa_assessment.evidence.control_results
+    content_hash    = data.teamshipaa_assessment.evidence.content_hash
+    generated_at    = data.teamshipaa_assessment.evidence.generated_at
+    not_passing = [for r in data.teamshipaa_assessment.evidence.results :
+      "${r.result}: ${r.control_id} ${r.resource} \"${r.object}\": ${r.actual} (want ${r.expected})${r.details != "" ? ". ${r.details}" : ""}"
+    if contains(["fail", "warning", "error"], r.result)]
+    unmanaged = data.teamshipaa_assessment.evidence.unmanaged
+    # The same, in sentences.
+    summary_text = format("%d controls: %d pass, %d fail, %d warning (should), %d excepted, %d not applicable, %d error",
+      length(data.teamshipaa_assessment.evidence.control_results),
+      data.teamshipaa_assessment.evidence.control_summary.pass, data.teamshipaa_assessment.evidence.control_summary.fail,
+      data.teamshipaa_assessment.evidence.control_summary.warning, data.teamshipaa_assessment.evidence.control_summary.excepted,
+    data.teamshipaa_assessment.evidence.control_summary.not_applicable, data.teamshipaa_assessment.evidence.control_summary.error)
+    why_failing = [for u in data.teamshipaa_assessment.evidence.unmanaged :
+    "${u.resource} \"${u.object}\" (not managed by this module) fails ${join(", ", u.controls)}: ${u.what_to_do}"]
+  }
 }
 
 output "exceptions" {
@@ -181,6 +184,11 @@ output "object_profiles" {
 }
 
 output "assessment_exceptions" {
-  description = "Control id -> reason, for every exception: pass it to teamshipaa_assessment's exceptions so excepted controls are reported as excepted."
-  value       = tomap({ for id, e in local.excepted : id => e.reason })
+  description = "Control id -> the exception as teamshipaa_assessment's exceptions takes it (reason, approver, expiry, value, and the objects whose resources record it in baseline_exceptions): pass it to an assessment of your own so excepted controls are reported as excepted."
+  value       = local.assessment_exceptions
+}
+
+output "managed_objects" {
+  description = "Resource type -> names of the objects the module manages, for teamshipaa_assessment's managed_objects."
+  value       = local.managed_objects
 }

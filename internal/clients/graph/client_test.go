@@ -380,3 +380,19 @@ func TestNamedLocationSerializesCidrTypes(t *testing.T) {
 		t.Errorf("got %+v", got)
 	}
 }
+
+func TestGetOrganizationPicksTheDefaultDomain(t *testing.T) {
+	c, f := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
+		w.Write(fixture(t, "organization_list.json"))
+	})
+	org, err := c.GetOrganization(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reqs := f.all(); len(reqs) != 1 || reqs[0].Method != "GET" || reqs[0].Path != "/prefix/v1.0/organization" {
+		t.Fatalf("requests: %+v", reqs)
+	}
+	if org.ID != "84841066-274d-4ec0-a5c1-276be684bdd3" || org.DisplayName != "Contoso" || org.DefaultDomain != "contoso.com" {
+		t.Errorf("organization: %+v", org)
+	}
+}

@@ -2,10 +2,13 @@ package baseline
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -33,14 +36,43 @@ type assessmentDataSource struct {
 func newAssessmentDataSource() datasource.DataSource { return &assessmentDataSource{} }
 
 type assessmentModel struct {
-	ID             types.String  `tfsdk:"id"`
-	Profile        types.String  `tfsdk:"profile"`
-	ObjectProfiles types.Map     `tfsdk:"object_profiles"`
-	Exceptions     types.Map     `tfsdk:"exceptions"`
-	Results        []resultModel `tfsdk:"results"`
-	Summary        *summaryModel `tfsdk:"summary"`
-	ScubaJSON      types.String  `tfsdk:"scuba_json"`
-	Markdown       types.String  `tfsdk:"markdown"`
+	ID               types.String              `tfsdk:"id"`
+	Profile          types.String              `tfsdk:"profile"`
+	ObjectProfiles   types.Map                 `tfsdk:"object_profiles"`
+	Exceptions       map[string]exceptionModel `tfsdk:"exceptions"`
+	ManagedObjects   map[string][]string       `tfsdk:"managed_objects"`
+	ModuleVersion    types.String              `tfsdk:"module_version"`
+	Organization     types.String              `tfsdk:"organization"`
+	GeneratedAt      types.String              `tfsdk:"generated_at"`
+	TenantID         types.String              `tfsdk:"tenant_id"`
+	TenantDomain     types.String              `tfsdk:"tenant_domain"`
+	ProviderVersion  types.String              `tfsdk:"provider_version"`
+	Results          []resultModel             `tfsdk:"results"`
+	Summary          *summaryModel             `tfsdk:"summary"`
+	ControlSummary   *summaryModel             `tfsdk:"control_summary"`
+	ControlResults   map[string]string         `tfsdk:"control_results"`
+	Unmanaged        []unmanagedModel          `tfsdk:"unmanaged"`
+	ScubaJSON        types.String              `tfsdk:"scuba_json"`
+	Markdown         types.String              `tfsdk:"markdown"`
+	EvidenceMarkdown types.String              `tfsdk:"evidence_markdown"`
+	HTML             types.String              `tfsdk:"html"`
+	ContentHash      types.String              `tfsdk:"content_hash"`
+}
+
+type unmanagedModel struct {
+	Resource types.String `tfsdk:"resource"`
+	Object   types.String `tfsdk:"object"`
+	Controls []string     `tfsdk:"controls"`
+	WhatToDo types.String `tfsdk:"what_to_do"`
+}
+
+// exceptionModel is one entry of the exceptions argument.
+type exceptionModel struct {
+	Reason     types.String `tfsdk:"reason"`
+	ApprovedBy types.String `tfsdk:"approved_by"`
+	Expires    types.String `tfsdk:"expires"`
+	Objects    []string     `tfsdk:"objects"`
+	Value      types.String `tfsdk:"value"`
 }
 
 type resultModel struct {
@@ -87,29 +119,48 @@ const assessmentDescription = "Assesses the live tenant against the HIPAA baseli
 	"DLP policy and rule and retention policy and rule (Security & Compliance) and the unified audit log configuration (Exchange Online). " +
 	"Each object is judged with the attribute names and values its resource would hold in state, so a result names the attribute to set.\n\n" +
 	"Results: `pass`; `fail` (a `shall` control) or `warning` (a `should` control); `not_applicable` (the object leaves the attribute " +
-	"unset, or a guard of the control does not hold); `excepted` (listed in `exceptions`, with the reason in `details`); `error` when the " +
+	"unset, or a guard of the control does not hold); `excepted` (an exception in force, with the reason in `details`); `error` when the " +
 	"object type could not be read: `details` carries the service's message, which names the missing role or permission on a 403. A type " +
 	"that cannot be read does not stop the others from being assessed. Tenant-wide controls (for example \"a conditional access policy " +
 	"blocks legacy authentication\") pass when at least one object satisfies them and are reported once, with `object = \"tenant\"`.\n\n" +
 	"A policy meant for patient visits is judged as telehealth when `object_profiles` names it (`{ Telehealth = \"telehealth\" }`): " +
 	"the assessment cannot read `baseline_profile`, which lives only in Terraform state.\n\n" +
+	"## Exceptions\n\nAn exception is recorded where the configuration records it: the module's `exceptions` input (its " +
+	"`assessment_exceptions` output carries them with their approver and expiry) or a resource's `baseline_exceptions`. The assessment " +
+	"cannot read Terraform state, so the configuration passes them in `exceptions`; for a resource of your own:\n\n" +
+	"```terraform\nexceptions = {\n  for key, reason in teamshipaa_meeting_policy.vendors.baseline_exceptions : key => {\n" +
+	"    reason  = reason\n    objects = [teamshipaa_meeting_policy.vendors.name]\n  }\n}\n```\n\n" +
+	"An exception holds through its `expires` date (UTC); after it, its results are failures again, `details` says the exception " +
+	"expired, and the read warns.\n\n" +
+	"## Evidence\n\n`evidence_markdown` is the document an auditor files: when it was generated, the tenant, the provider (and " +
+	"module) version, the profile, the counts by control, then per control the intended value (the catalog's, or the exception's " +
+	"`value`), the observed value of every object, the result, the exception (reason, approver, expiry), the HIPAA citation and the " +
+	"crosswalk; the exceptions; and, when `managed_objects` is given, the failing objects outside the configuration with what to do " +
+	"about them. `html` is the same evidence as a self-contained HTML page with a chart per area. `content_hash` changes only when " +
+	"what the evidence says changes; `teamshipaa_evidence_comparison` lists what changed between two saved documents.\n\n" +
+	"```sh\nterraform output -raw evidence_markdown > evidence-$(date +%F).md\nterraform output -raw evidence_html > evidence-$(date +%F).html\n```\n\n" +
 	"## ScubaGear JSON\n\n`scuba_json` follows ScubaGear's results file (`ScubaResults.json`, schema in ScubaGear's " +
-	"`docs/misc/tooloutputschema.md`) so tools that read it can read this:\n\n" +
+	"`docs/misc/tooloutputschema.md`, written by `Merge-JsonOutput`) so tools that read it can read this:\n\n" +
 	"| ScubaGear field | From |\n|---|---|\n" +
+	"| `MetaData.TenantId`, `DisplayName`, `DomainName` | the tenant assessed; `organization`, else the organization's name in Entra; `tenant_domain` |\n" +
 	"| `MetaData.ProductSuite`, `ProductsAssessed`, `ProductAbbreviationMapping` | `Microsoft 365`; the products below with ScubaGear's names " +
 	"(`Microsoft Teams` = `Teams`, `Azure Active Directory` = `AAD`, `Security Suite` = `SecuritySuite`) |\n" +
-	"| `MetaData.Tool` | `terraform-provider-teamshipaa` (no timestamp or report UUID: the output is the same while the tenant is) |\n" +
+	"| `MetaData.Tool`, `ToolVersion`, `TimestampZulu`, `ReportUUID` | `terraform-provider-teamshipaa`, the provider's version, `generated_at`, " +
+	"an id derived from the content hash and the time |\n" +
 	"| `Summary.<product>` `Passes`, `Failures`, `Warnings`, `Manual`, `Omits`, `Errors`, `IncorrectResults` | controls by `Result` |\n" +
-	"| `Results.<product>[]` `GroupName`, `GroupNumber`, `GroupReferenceURL` | the control id's group (`HB.MEETING.3` is in `Meeting`) |\n" +
-	"| `Controls[]` `Control ID` | the control id (`HB.MEETING.3`); the SCuBA, CIS and Maester ids are at the end of `Details` |\n" +
+	"| `Results.<product>[]` `GroupName`, `GroupNumber`, `GroupReferenceURL` | the control's area spelled out (`Conditional Access`), " +
+	"its number, ScubaGear's baseline document of the product |\n" +
+	"| `Controls[]` `Control ID` | the SCuBA policy id where the control maps to one (`MS.TEAMS.1.2v2`; the first when several), else " +
+	"our id; `HB ID` always holds our id (`HB.MEETING.3`); every SCuBA, CIS and Maester id is at the end of `Details` |\n" +
 	"| `Requirement` | the control's title, attribute and expected value |\n" +
-	"| `Result` | one per control over every object: `Error` if an object could not be read, else `Fail` (shall) or `Warning` (should) " +
-	"if one fails, else `Pass` if one passes, `Omitted` if every failing object is excepted, `N/A` if nothing could be judged |\n" +
+	"| `Result` | one per control over every object, as `control_summary` counts it: `Error`, else `Fail` (shall) or `Warning` (should), " +
+	"else `Omitted` if an object is excepted, else `Pass`, else `N/A` |\n" +
 	"| `Criticality` | `Shall` or `Should` |\n" +
 	"| `Details` | the objects that fail (with their values) or pass, the read error, or the exceptions; then the crosswalk and HIPAA citation |\n" +
 	"| `OmittedEvaluationResult`, `OmittedEvaluationDetails`, `OriginalResult`, `OriginalDetails`, `Comments` | for `Omitted` controls, " +
 	"the result without the exceptions and their reasons; otherwise `N/A`, the result itself and `[]` |\n" +
-	"| `IncorrectResult`, `IncorrectResultDetails`, `ResolutionDate` | `N/A`, `N/A`, `null` |\n\n" +
+	"| `IncorrectResult`, `IncorrectResultDetails`, `ResolutionDate` | `N/A`, `N/A`, `null` |\n" +
+	"| `AnnotatedFailedPolicies` | `{}` |\n\n" +
 	"## Permissions\n\nThe union of the resources' permissions: the Entra role **Teams Administrator** (Teams admin API), the Graph " +
 	"application permission `Policy.Read.All` (conditional access), and **Exchange.ManageAsApp** with **Compliance Administrator** " +
 	"(Security & Compliance) and a role holding **Audit Logs** (Exchange Online). Whatever is missing shows as `error` results naming it."
@@ -136,10 +187,40 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"`{ Telehealth = \"telehealth\" }` for the patient-visit meeting policy). Names are policy names, conditional " +
 					"access display names, DLP and retention names.",
 				Validators: []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.OneOf(profileNames()...))}},
-			"exceptions": schema.MapAttribute{Optional: true, ElementType: types.StringType,
-				MarkdownDescription: "Control id (or governed attribute name) -> the written reason it is waived. Failing results of " +
-					"that control become `excepted`, with the reason in `details`.",
-				Validators: []validator.Map{mapvalidator.ValueStringsAre(stringvalidator.LengthAtLeast(1))}},
+			"exceptions": schema.MapNestedAttribute{Optional: true,
+				MarkdownDescription: "Control id (or governed attribute name) -> the exception recorded for it. Failing results of that " +
+					"control become `excepted`, with the reason in `details`, until `expires` has passed; then they fail again and " +
+					"`details` says the exception expired. Pass the module's `assessment_exceptions` output, or build it from a " +
+					"resource's `baseline_exceptions` (see the example).",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"reason": schema.StringAttribute{Required: true, MarkdownDescription: "Why the control is waived.",
+						Validators: []validator.String{stringvalidator.LengthAtLeast(1)}},
+					"approved_by": schema.StringAttribute{Optional: true, MarkdownDescription: "Who accepted the risk."},
+					"expires": schema.StringAttribute{Optional: true, MarkdownDescription: "The last day (UTC) the exception holds, `YYYY-MM-DD`.",
+						Validators: []validator.String{stringvalidator.RegexMatches(dateRE, "must be a date written YYYY-MM-DD")}},
+					"objects": schema.SetAttribute{Optional: true, ElementType: types.StringType,
+						MarkdownDescription: "The objects the exception covers (the name of the resource that records it in `baseline_exceptions`); " +
+							"unset: every object. A tenant-wide control is waived whatever this says."},
+					"value": schema.StringAttribute{Optional: true,
+						MarkdownDescription: "The value the configuration sets instead (JSON), shown as the intended value in the evidence."},
+				}},
+			},
+			"managed_objects": schema.MapAttribute{Optional: true, ElementType: types.SetType{ElemType: types.StringType},
+				MarkdownDescription: "Resource type -> names of the objects the configuration manages (e.g. `{ teamshipaa_meeting_policy = " +
+					"[\"Global\", \"Clinicians\"] }`). The evidence then lists the failing objects outside it (Microsoft's preset " +
+					"meeting policies, policies made in the admin center) with what to do about them."},
+			"module_version": schema.StringAttribute{Optional: true,
+				MarkdownDescription: "The version of the module that calls the assessment, stated in the evidence (the hipaa-baseline module sets it)."},
+			"organization": schema.StringAttribute{Optional: true, MarkdownDescription: "The organization's name, stated in the evidence."},
+			"generated_at": schema.StringAttribute{Optional: true, Computed: true,
+				MarkdownDescription: "When the evidence was generated (RFC 3339, UTC). Unset: the time of this read. A configuration " +
+					"whose outputs must not change while the tenant does not can pass the time it recorded the current " +
+					"`content_hash` (the hipaa-baseline module does).",
+				Validators: []validator.String{stringvalidator.RegexMatches(rfc3339RE, "must be an RFC 3339 time, e.g. 2026-12-04T22:30:00Z")}},
+			"tenant_id": str("The tenant assessed (the provider's `tenant_id`)."),
+			"tenant_domain": str("The tenant's default verified domain (Microsoft Graph `GET /organization`, which needs the application " +
+				"permission `Organization.Read.All` or `Directory.Read.All`); empty when it cannot be read, and the evidence says why."),
+			"provider_version": str("The provider's version (`dev` for a local build)."),
 			"results": schema.ListNestedAttribute{Computed: true,
 				MarkdownDescription: "One result per control and object, in catalog order.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
@@ -165,8 +246,36 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"not_applicable": count("Nothing to judge."), "excepted": count("Waived in `exceptions`."),
 					"error": count("Objects that could not be read."),
 				}},
+			"control_summary": schema.SingleNestedAttribute{Computed: true,
+				MarkdownDescription: "Controls counted by their result over every object (error, else fail or warning if an object " +
+					"fails, else excepted if one is waived, else pass if one passes, else not_applicable): the counts the evidence, " +
+					"the HTML report and `scuba_json` state.",
+				Attributes: map[string]schema.Attribute{
+					"pass": count("Controls passing."), "fail": count("`shall` controls failing."), "warning": count("`should` controls failing."),
+					"not_applicable": count("Controls with nothing to judge."), "excepted": count("Controls waived by an exception in force."),
+					"error": count("Controls over objects that could not be read."),
+				}},
+			"control_results": schema.MapAttribute{Computed: true, ElementType: types.StringType,
+				MarkdownDescription: "Control id -> its result over every object, as `control_summary` counts it and the evidence states it."},
+			"unmanaged": schema.ListNestedAttribute{Computed: true,
+				MarkdownDescription: "Failing objects outside `managed_objects` (empty when it is not given), with what to do about them.",
+				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+					"resource":   str("The resource type that would manage the object."),
+					"object":     str("The object's name."),
+					"controls":   list("The controls it fails."),
+					"what_to_do": str("What to do about it."),
+				}},
+			},
 			"scuba_json": str("The results as ScubaGear's results JSON (see above)."),
-			"markdown":   str("A readable report: the summary and a table of the results."),
+			"markdown":   str("A readable report: the summary and a table of the results, with level, HIPAA citation and why each result is what it is."),
+			"evidence_markdown": str("The evidence document (see above): per control the intended value, the observed value per object, " +
+				"the result, the exception, the citation and crosswalk; when, for which tenant, by which versions, under which profile; " +
+				"the failing objects outside the configuration. Ends with its machine-readable record (an HTML comment), which " +
+				"`teamshipaa_evidence_comparison` reads."),
+			"html": str("The evidence as one self-contained HTML file (no script, nothing fetched; printable) with a chart of " +
+				"pass / fail / excepted per area and every control."),
+			"content_hash": str("SHA-256 of the evidence record without the generation time and the versions: unchanged while the tenant " +
+				"and the exceptions are."),
 		},
 	}
 }
@@ -210,13 +319,17 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var profiles, reasons map[string]string
+	var profiles map[string]string
 	resp.Diagnostics.Append(m.ObjectProfiles.ElementsAs(ctx, &profiles, false)...)
-	resp.Diagnostics.Append(m.Exceptions.ElementsAs(ctx, &reasons, false)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	profile := catalog.Profile(m.Profile.ValueString())
+	generated := m.GeneratedAt.ValueString()
+	if generated == "" {
+		generated = now().UTC().Format(time.RFC3339)
+	}
+	today := now().UTC().Format(time.DateOnly)
 
 	objects := Snapshot(ctx, d.client)
 	used := map[string]bool{}
@@ -232,35 +345,120 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 				fmt.Sprintf("No object named %q was read from the tenant, so no object is judged as %s because of this entry.", name, profiles[name]))
 		}
 	}
-	exceptions := make(map[string]catalog.Exception, len(reasons))
-	for key, reason := range reasons {
+	exceptions := make(map[string]catalog.Exception, len(m.Exceptions))
+	for key, e := range m.Exceptions {
 		if !governs(key) {
 			resp.Diagnostics.AddAttributeWarning(path.Root("exceptions").AtMapKey(key), "No such control",
 				fmt.Sprintf("%q is neither a control id nor an attribute a control governs; see the teamshipaa_baseline data source.", key))
 		}
-		exceptions[key] = catalog.Exception{Reason: reason}
+		x := catalog.Exception{Reason: e.Reason.ValueString(), ApprovedBy: e.ApprovedBy.ValueString(), Expires: e.Expires.ValueString(),
+			Objects: e.Objects, Value: e.Value.ValueString()}
+		// It holds through its expiry date (UTC), as the module's own check says.
+		x.Expired = x.Expires != "" && x.Expires < today
+		if x.Expired {
+			resp.Diagnostics.AddAttributeWarning(path.Root("exceptions").AtMapKey(key), "Exception expired",
+				fmt.Sprintf("The exception to %s expired on %s (%s); its results count as failures until it is renewed or removed.", key, x.Expires, x.Reason))
+		}
+		exceptions[key] = x
 	}
 
 	evs := catalog.Assess(profile, objects, exceptions)
 	m.ID = m.Profile
+	m.GeneratedAt = types.StringValue(generated)
+	tenant, version := "", ""
+	if d.client != nil {
+		tenant, version = d.client.TenantID, d.client.ProviderVersion
+	}
+	m.TenantID, m.ProviderVersion = types.StringValue(tenant), types.StringValue(version)
+	domain, orgName, domainNote := "", m.Organization.ValueString(), ""
+	if d.client != nil && d.client.Graph != nil {
+		// Where readable: a missing permission only leaves the domain out.
+		if org, err := d.client.Graph.GetOrganization(ctx); err != nil {
+			domainNote = "default domain not read: " + err.Error()
+		} else {
+			domain = org.DefaultDomain
+			if orgName == "" {
+				orgName = org.DisplayName
+			}
+		}
+	}
+	m.TenantDomain = types.StringValue(domain)
 	m.Results = make([]resultModel, 0, len(evs))
 	for _, ev := range evs {
 		m.Results = append(m.Results, resultOf(ev))
 	}
-	sum := catalog.Summary(evs)
-	m.Summary = &summaryModel{
-		Pass: types.Int64Value(int64(sum[catalog.Pass])), Fail: types.Int64Value(int64(sum[catalog.Fail])),
-		Warning: types.Int64Value(int64(sum[catalog.Warning])), NotApplicable: types.Int64Value(int64(sum[catalog.NotApplicable])),
-		Excepted: types.Int64Value(int64(sum[catalog.Excepted])), Error: types.Int64Value(int64(sum[catalog.Error])),
+	m.Summary = summaryOf(catalog.Summary(evs))
+
+	ev := buildEvidence(evidenceInput{
+		GeneratedAt: generated, TenantID: tenant, TenantDomain: domain, TenantDomainNote: domainNote, Organization: m.Organization.ValueString(), ProviderVersion: version,
+		ModuleVersion: m.ModuleVersion.ValueString(), Profile: profile, Exceptions: exceptions, Managed: m.ManagedObjects,
+	}, evs)
+	m.ControlSummary = summaryOf(resultCounts(ev.Summary))
+	m.ControlResults = make(map[string]string, len(ev.Controls))
+	for _, c := range ev.Controls {
+		m.ControlResults[c.ID] = c.Result
 	}
-	js, err := scubaJSON(evs)
+	m.Unmanaged = make([]unmanagedModel, 0, len(ev.Unmanaged))
+	for _, u := range ev.Unmanaged {
+		m.Unmanaged = append(m.Unmanaged, unmanagedModel{Resource: types.StringValue(u.Resource), Object: types.StringValue(u.Object),
+			Controls: u.Controls, WhatToDo: types.StringValue(u.WhatToDo)})
+	}
+	m.ContentHash = types.StringValue(ev.ContentHash)
+	js, err := scubaJSON(evs, scubaMetaData{TenantID: tenant, DisplayName: orgName, DomainName: domain, ToolVersion: version,
+		TimestampZulu: generated, ReportUUID: reportUUID(ev.ContentHash, generated)})
 	if err != nil {
 		resp.Diagnostics.AddError("Encoding the ScubaGear JSON", err.Error())
 		return
 	}
 	m.ScubaJSON = types.StringValue(js)
-	m.Markdown = types.StringValue(markdown(profile, evs, sum))
+	m.Markdown = types.StringValue(markdown(profile, evs, catalog.Summary(evs)))
+	doc, err := evidenceMarkdown(ev)
+	if err != nil {
+		resp.Diagnostics.AddError("Encoding the evidence record", err.Error())
+		return
+	}
+	m.EvidenceMarkdown = types.StringValue(doc)
+	page, err := htmlReport(ev)
+	if err != nil {
+		resp.Diagnostics.AddError("Rendering the HTML report", err.Error())
+		return
+	}
+	m.HTML = types.StringValue(page)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// now is the clock (tests substitute).
+var now = time.Now
+
+var (
+	dateRE    = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	rfc3339RE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$`)
+)
+
+func summaryOf(sum map[catalog.Result]int) *summaryModel {
+	return &summaryModel{
+		Pass: types.Int64Value(int64(sum[catalog.Pass])), Fail: types.Int64Value(int64(sum[catalog.Fail])),
+		Warning: types.Int64Value(int64(sum[catalog.Warning])), NotApplicable: types.Int64Value(int64(sum[catalog.NotApplicable])),
+		Excepted: types.Int64Value(int64(sum[catalog.Excepted])), Error: types.Int64Value(int64(sum[catalog.Error])),
+	}
+}
+
+func resultCounts(m map[string]int) map[catalog.Result]int {
+	out := map[catalog.Result]int{}
+	for k, v := range m {
+		out[catalog.Result(k)] = v
+	}
+	return out
+}
+
+// reportUUID is ScubaGear's ReportUUID: one per report, here derived from
+// the content and the generation time, so the same read gives the same id.
+func reportUUID(hash, generated string) string {
+	sum := sha256.Sum256([]byte(hash + "\x00" + generated))
+	b := sum[:16]
+	b[6] = b[6]&0x0f | 0x80 // version 8 (RFC 9562: custom, here SHA-256 of the content hash and time)
+	b[8] = b[8]&0x3f | 0x80
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
 }
 
 // governs reports whether key names a control or a governed attribute.
@@ -291,19 +489,21 @@ func resultOf(ev catalog.Evaluation) resultModel {
 	}
 }
 
-// markdown is the report: the counts, then one row per result, failures first.
+// markdown is the report: the counts, then one row per result, failures
+// first, each with its level, HIPAA citation and why it is what it is.
 func markdown(p catalog.Profile, evs []catalog.Evaluation, sum map[catalog.Result]int) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## HIPAA baseline assessment (profile %s)\n\n", p)
 	fmt.Fprintf(&b, "pass %d, fail %d, warning %d, not applicable %d, excepted %d, error %d\n\n",
 		sum[catalog.Pass], sum[catalog.Fail], sum[catalog.Warning], sum[catalog.NotApplicable], sum[catalog.Excepted], sum[catalog.Error])
-	b.WriteString("| Result | Control | Object | Attribute | Actual | Expected | Details |\n|---|---|---|---|---|---|---|\n")
+	b.WriteString("| Result | Level | Control | Object | Attribute | Actual | Expected | Details | HIPAA (45 CFR) |\n|---|---|---|---|---|---|---|---|---|\n")
 	rank := map[catalog.Result]int{catalog.Error: 0, catalog.Fail: 1, catalog.Warning: 2, catalog.Excepted: 3, catalog.Pass: 4, catalog.NotApplicable: 5}
 	rows := append([]catalog.Evaluation(nil), evs...)
 	sort.SliceStable(rows, func(i, j int) bool { return rank[rows[i].Result] < rank[rows[j].Result] })
 	for _, ev := range rows {
-		fmt.Fprintf(&b, "| %s | %s %s | %s %s | %s | %s | %s | %s |\n", ev.Result, ev.Control.ID, cell(ev.Control.Title),
-			ev.Control.Resource, cell(ev.Object), cell(ev.Control.Attribute), cell(ev.Actual), cell(ev.Expected), cell(ev.Details))
+		fmt.Fprintf(&b, "| %s | %s | %s %s | %s %s | %s | %s | %s | %s | %s |\n", ev.Result, ev.Control.Level, ev.Control.ID, cell(ev.Control.Title),
+			ev.Control.Resource, cell(ev.Object), cell(ev.Control.Attribute), cell(ev.Actual), cell(ev.Expected), cell(explain(ev)),
+			strings.Join(ev.Control.HIPAA, ", "))
 	}
 	return b.String()
 }

@@ -242,7 +242,14 @@ func TestAccAssessment_limitedPermissions(t *testing.T) {
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: acctest.LimitedAppProvider(t) + assessmentData,
-			ConfigStateChecks: []statecheck.StateCheck{checkResults(func(got map[string]verdict) error {
+			ConfigStateChecks: []statecheck.StateCheck{checkAttrs(func(attrs map[string]any) error {
+				// The app may not read the organization: the evidence names the tenant and says why the domain is missing.
+				doc := attrs["evidence_markdown"].(string)
+				if attrs["tenant_domain"] != "" || !strings.Contains(doc, "default domain not read") || !strings.Contains(doc, "Organization.Read.All") {
+					return fmt.Errorf("tenant domain %q; evidence header: %.600s", attrs["tenant_domain"], doc)
+				}
+				return nil
+			}), checkResults(func(got map[string]verdict) error {
 				var errs []string
 				names := map[string]string{ // control -> the permission its error must name
 					"HB.MEETING.1":   "Teams Administrator",

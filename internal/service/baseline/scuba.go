@@ -32,24 +32,40 @@ var productFullName = map[string]string{
 	productSecuritySuite: "Security Suite",
 }
 
-// groupReferenceURL is where a reader finds the controls of a group: the
-// teamshipaa_baseline data source documents the whole catalog.
-const groupReferenceURL = "https://registry.terraform.io/providers/teamshipaa/teamshipaa/latest/docs/data-sources/baseline"
-
-type scubaReport struct {
-	MetaData scubaMetaData            `json:"MetaData"`
-	Summary  map[string]*scubaSummary `json:"Summary"`
-	Results  map[string][]*scubaGroup `json:"Results"`
+// baselineURL is ScubaGear's own baseline document of each product (the
+// GroupReferenceURL ScubaGear writes points into it): where a reader finds
+// the SCuBA policies a control maps to. Controls of ours without a SCuBA id
+// are documented in the provider's guide, docs/guides/baseline-controls.md.
+var baselineURL = map[string]string{
+	productTeams:         "https://github.com/cisagov/ScubaGear/blob/main/PowerShell/ScubaGear/baselines/teams.md",
+	productAAD:           "https://github.com/cisagov/ScubaGear/blob/main/PowerShell/ScubaGear/baselines/aad.md",
+	productSecuritySuite: "https://github.com/cisagov/ScubaGear/blob/main/PowerShell/ScubaGear/baselines/securitysuite.md",
 }
 
+// toolName is MetaData.Tool.
+const toolName = "terraform-provider-teamshipaa"
+
+type scubaReport struct {
+	MetaData                scubaMetaData            `json:"MetaData"`
+	Summary                 map[string]*scubaSummary `json:"Summary"`
+	Results                 map[string][]*scubaGroup `json:"Results"`
+	AnnotatedFailedPolicies map[string]any           `json:"AnnotatedFailedPolicies"`
+}
+
+// scubaMetaData has the fields of ScubaGear's MetaData (Merge-JsonOutput).
 type scubaMetaData struct {
+	TenantID                   string            `json:"TenantId"`
+	DisplayName                string            `json:"DisplayName"`
+	DomainName                 string            `json:"DomainName"`
 	ProductSuite               string            `json:"ProductSuite"`
 	ProductsAssessed           []string          `json:"ProductsAssessed"`
 	ProductAbbreviationMapping map[string]string `json:"ProductAbbreviationMapping"`
 	Tool                       string            `json:"Tool"`
+	ToolVersion                string            `json:"ToolVersion"`
+	TimestampZulu              string            `json:"TimestampZulu"`
+	ReportUUID                 string            `json:"ReportUUID"`
 }
 
-// scubaSummary counts controls by result (ScubaGear's ReportSummary).
 type scubaSummary struct {
 	Manual           int `json:"Manual"`
 	Passes           int `json:"Passes"`
@@ -68,7 +84,10 @@ type scubaGroup struct {
 }
 
 type scubaControl struct {
+	// ControlID is the SCuBA policy id where the control maps to one (the
+	// first, when several), else our own id; HBID is always our own.
 	ControlID                string   `json:"Control ID"`
+	HBID                     string   `json:"HB ID"`
 	Requirement              string   `json:"Requirement"`
 	Result                   string   `json:"Result"`
 	Criticality              string   `json:"Criticality"`
@@ -105,15 +124,6 @@ func productOf(resourceType string) string {
 	return productTeams
 }
 
-// groupOf is a control's group: the middle of its id (HB.MEETING.3 -> MEETING).
-func groupOf(id string) string {
-	parts := strings.Split(id, ".")
-	if len(parts) >= 3 {
-		return parts[1]
-	}
-	return id
-}
-
 func criticality(l catalog.Level) string {
 	if l == catalog.Should {
 		return "Should"
@@ -122,40 +132,32 @@ func criticality(l catalog.Level) string {
 }
 
 // scubaJSON renders the evaluations of an assessment (catalog order) as
-// ScubaGear's results JSON.
-func scubaJSON(evs []catalog.Evaluation) (string, error) {
+// ScubaGear's results JSON; meta carries the tenant, time and version.
+func scubaJSON(evs []catalog.Evaluation, meta scubaMetaData) (string, error) {
+	meta.ProductSuite, meta.Tool = "Microsoft 365", toolName
+	meta.ProductAbbreviationMapping, meta.ProductsAssessed = map[string]string{}, []string{}
 	rep := scubaReport{
-		MetaData: scubaMetaData{ProductSuite: "Microsoft 365", ProductAbbreviationMapping: map[string]string{},
-			Tool: "terraform-provider-teamshipaa", ProductsAssessed: []string{}},
-		Summary: map[string]*scubaSummary{},
-		Results: map[string][]*scubaGroup{},
+		MetaData: meta, Summary: map[string]*scubaSummary{}, Results: map[string][]*scubaGroup{},
+		AnnotatedFailedPolicies: map[string]any{},
 	}
-	// Controls in catalog order, each with its evaluations.
-	var order []catalog.Control
-	byID := map[string][]catalog.Evaluation{}
-	for _, ev := range evs {
-		if _, seen := byID[ev.Control.ID]; !seen {
-			order = append(order, ev.Control)
-		}
-		byID[ev.Control.ID] = append(byID[ev.Control.ID], ev)
-	}
-	groups := map[string]*scubaGroup{} // product + group name
-	for _, c := range order {
+	groups := map[string]*scubaGroup{} // product + area
+	for _, cg := range groupByControl(evs) {
+		c := cg.control
 		product := productOf(c.Resource)
 		if _, ok := rep.Summary[product]; !ok {
 			rep.Summary[product] = &scubaSummary{}
 			rep.MetaData.ProductsAssessed = append(rep.MetaData.ProductsAssessed, productFullName[product])
 			rep.MetaData.ProductAbbreviationMapping[productFullName[product]] = product
 		}
-		key := product + "/" + groupOf(c.ID)
+		key := product + "/" + c.Area()
 		g, ok := groups[key]
 		if !ok {
-			g = &scubaGroup{GroupName: groupName(groupOf(c.ID)), GroupNumber: fmt.Sprint(len(rep.Results[product]) + 1),
-				GroupReferenceURL: groupReferenceURL, Controls: []*scubaControl{}}
+			g = &scubaGroup{GroupName: c.Area(), GroupNumber: fmt.Sprint(len(rep.Results[product]) + 1),
+				GroupReferenceURL: baselineURL[product], Controls: []*scubaControl{}}
 			groups[key] = g
 			rep.Results[product] = append(rep.Results[product], g)
 		}
-		sc := scubaControlOf(c, byID[c.ID])
+		sc := scubaControlOf(c, cg.evs)
 		g.Controls = append(g.Controls, sc)
 		s := rep.Summary[product]
 		switch sc.Result {
@@ -177,15 +179,6 @@ func scubaJSON(evs []catalog.Evaluation) (string, error) {
 	return string(b), err
 }
 
-// groupName turns MEETING into Meeting, CONDITIONAL_ACCESS into Conditional access.
-func groupName(g string) string {
-	g = strings.ToLower(strings.ReplaceAll(g, "_", " "))
-	if g == "" {
-		return g
-	}
-	return strings.ToUpper(g[:1]) + g[1:]
-}
-
 // scubaControlOf folds the per-object evaluations of one control into one
 // ScubaGear result: Error when an object could not be read, else Fail or
 // Warning when an object fails, else Pass when one passes, Omitted when every
@@ -193,12 +186,16 @@ func groupName(g string) string {
 func scubaControlOf(c catalog.Control, evs []catalog.Evaluation) *scubaControl {
 	sc := &scubaControl{
 		ControlID:   c.ID,
+		HBID:        c.ID,
 		Requirement: requirement(c),
 		Criticality: criticality(c.Level),
 		Comments:    []string{},
 		// Only omissions (exceptions) are annotated here.
 		OmittedEvaluationResult: scubaNA, OmittedEvaluationDetails: scubaNA,
 		IncorrectResult: scubaNA, IncorrectResultDetails: scubaNA,
+	}
+	if len(c.Crosswalk.SCuBA) > 0 {
+		sc.ControlID = c.Crosswalk.SCuBA[0]
 	}
 	by := map[catalog.Result][]catalog.Evaluation{}
 	for _, ev := range evs {
@@ -218,11 +215,12 @@ func scubaControlOf(c catalog.Control, evs []catalog.Evaluation) *scubaControl {
 	case len(by[catalog.Warning]) > 0:
 		sc.Result = scubaWarning
 		sc.Details = fmt.Sprintf("%d %s found that do not meet the requirement: %s", len(by[catalog.Warning]), what, objectsWithValues(by[catalog.Warning]))
+	case len(by[catalog.Excepted]) > 0:
+		// As controlResult folds it: a waived object makes the control excepted.
+		sc.Result = scubaOmitted
 	case len(by[catalog.Pass]) > 0:
 		sc.Result = scubaPass
 		sc.Details = fmt.Sprintf("%d %s meet the requirement: %s", len(by[catalog.Pass]), what, objectNames(by[catalog.Pass]))
-	case len(by[catalog.Excepted]) > 0:
-		sc.Result = scubaOmitted
 	default:
 		sc.Result = scubaNA
 		sc.Details = "No object the control applies to sets the attribute; nothing to judge."

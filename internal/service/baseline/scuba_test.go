@@ -14,10 +14,12 @@ import (
 // The field names ScubaGear writes (cisagov/ScubaGear docs/misc/tooloutputschema.md
 // and Orchestrator.psm1 Merge-JsonOutput / the report's ReportSummary).
 var (
-	scubaTopKeys     = []string{"MetaData", "Results", "Summary"}
+	scubaTopKeys     = []string{"AnnotatedFailedPolicies", "MetaData", "Results", "Summary"}
 	scubaSummaryKeys = []string{"Errors", "Failures", "IncorrectResults", "Manual", "Omits", "Passes", "Warnings"}
 	scubaGroupKeys   = []string{"Controls", "GroupName", "GroupNumber", "GroupReferenceURL"}
-	scubaControlKeys = []string{"Comments", "Control ID", "Criticality", "Details", "IncorrectResult", "IncorrectResultDetails",
+	scubaMetaKeys    = []string{"DisplayName", "DomainName", "ProductAbbreviationMapping", "ProductSuite", "ProductsAssessed",
+		"ReportUUID", "TenantId", "TimestampZulu", "Tool", "ToolVersion"}
+	scubaControlKeys = []string{"Comments", "Control ID", "Criticality", "Details", "HB ID", "IncorrectResult", "IncorrectResultDetails",
 		"OmittedEvaluationDetails", "OmittedEvaluationResult", "OriginalDetails", "OriginalResult", "Requirement", "ResolutionDate", "Result"}
 )
 
@@ -56,7 +58,8 @@ func TestScubaJSONShape(t *testing.T) {
 		ev(audit, "Global", catalog.Pass, "true", ""),
 		ev(meeting("HB.MEETING.6", catalog.Shall), "TeamsMeetingPolicy", catalog.Error, "", readErr.Error()),
 	}
-	js, err := scubaJSON(evs)
+	js, err := scubaJSON(evs, scubaMetaData{TenantID: "00000000-0000-0000-0000-0000000000aa", DomainName: "contoso.onmicrosoft.com",
+		ToolVersion: "1.2.3", TimestampZulu: "2026-12-04T22:30:00Z", ReportUUID: "r"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,8 +71,12 @@ func TestScubaJSONShape(t *testing.T) {
 		t.Errorf("top-level keys %v, want %v", got, scubaTopKeys)
 	}
 	meta := rep["MetaData"].(map[string]any)
-	if meta["ProductSuite"] != "Microsoft 365" {
-		t.Errorf("ProductSuite %v", meta["ProductSuite"])
+	if got := keys(meta); !slices.Equal(got, scubaMetaKeys) {
+		t.Errorf("MetaData keys %v, want %v", got, scubaMetaKeys)
+	}
+	if meta["ProductSuite"] != "Microsoft 365" || meta["TenantId"] != "00000000-0000-0000-0000-0000000000aa" ||
+		meta["TimestampZulu"] != "2026-12-04T22:30:00Z" || meta["ToolVersion"] != "1.2.3" || meta["Tool"] != "terraform-provider-teamshipaa" {
+		t.Errorf("MetaData %v", meta)
 	}
 	mapping := meta["ProductAbbreviationMapping"].(map[string]any)
 	for full, abbr := range map[string]string{"Microsoft Teams": "Teams", "Azure Active Directory": "AAD", "Security Suite": "SecuritySuite"} {
@@ -93,12 +100,15 @@ func TestScubaJSONShape(t *testing.T) {
 				if got := keys(control); !slices.Equal(got, scubaControlKeys) {
 					t.Errorf("control keys %v, want %v", got, scubaControlKeys)
 				}
-				byID[control["Control ID"].(string)] = control
+				byID[control["HB ID"].(string)] = control
+				if !strings.HasPrefix(group["GroupReferenceURL"].(string), "https://github.com/cisagov/ScubaGear/") {
+					t.Errorf("GroupReferenceURL %v", group["GroupReferenceURL"])
+				}
 			}
 		}
 	}
 	teamsGroup := results["Teams"].([]any)[0].(map[string]any)
-	if teamsGroup["GroupName"] != "Meeting" || teamsGroup["GroupNumber"] != "1" {
+	if teamsGroup["GroupName"] != "Meetings" || teamsGroup["GroupNumber"] != "1" {
 		t.Errorf("Teams group %v %v", teamsGroup["GroupName"], teamsGroup["GroupNumber"])
 	}
 
@@ -120,6 +130,10 @@ func TestScubaJSONShape(t *testing.T) {
 		if c["Result"] != w.result || c["Criticality"] != w.criticality || !strings.Contains(c["Details"].(string), w.details) {
 			t.Errorf("%s: Result %v Criticality %v Details %q; want %s %s containing %q", id, c["Result"], c["Criticality"], c["Details"], w.result, w.criticality, w.details)
 		}
+	}
+	// A control that maps to SCuBA is reported under the SCuBA id; ours only under its own.
+	if byID["HB.MEETING.2"]["Control ID"] != "MS.TEAMS.1.3v1" || byID["HB.AUDIT.1"]["Control ID"] != "HB.AUDIT.1" {
+		t.Errorf("Control ID: %v, %v", byID["HB.MEETING.2"]["Control ID"], byID["HB.AUDIT.1"]["Control ID"])
 	}
 	if d := byID["HB.MEETING.2"]["Details"].(string); !strings.Contains(d, "SCuBA MS.TEAMS.1.3v1") || !strings.Contains(d, "HIPAA 45 CFR 164.312(d)") {
 		t.Errorf("crosswalk missing from Details: %q", d)

@@ -11,5 +11,5 @@ import "github.com/hashicorp/terraform-plugin-framework/datasource"
 
 // DataSources returns the baseline data sources.
 func DataSources() []func() datasource.DataSource {
-	return []func() datasource.DataSource{newBaselineDataSource, newAssessmentDataSource}
+	return []func() datasource.DataSource{newBaselineDataSource, newAssessmentDataSource, newComparisonDataSource}
 }

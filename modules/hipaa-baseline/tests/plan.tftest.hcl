@@ -187,16 +187,23 @@ run "staff" {
   assert {
     condition = alltrue([for s in [
       "Baseline profile | `staff`",
-      "| HB.MEETING.2 | Only people in the organization bypass the lobby |",
-      "164.312(d)",
-      "None: every control of the profile is applied",
+      "0 excepted",
       "LEGAL-2024-017",
       "HIPAA Security Awareness 2026",
       "Dana Whitfield, Privacy Officer",
       "privacy-office@contoso.example",
       "report-only",
-    ] : strcontains(output.evidence_markdown, s)])
-    error_message = "The evidence document names the profile, the controls with their citations, the BAA and the training."
+      "hipaa-baseline module ${local.module_version}",
+    ] : strcontains(local.configuration_markdown, s)])
+    error_message = "The configuration part of the evidence names the profile, the module version, the BAA and the training."
+  }
+  assert {
+    condition     = data.teamshipaa_assessment.live.managed_objects["teamshipaa_meeting_policy"] == toset(["Global", "HIPAA-Clinicians"]) && data.teamshipaa_assessment.live.managed_objects["teamshipaa_external_access"] == toset(["Global"])
+    error_message = "The assessment knows which objects the module manages, by the names it reads them under."
+  }
+  assert {
+    condition     = data.teamshipaa_assessment.evidence.module_version == local.module_version && data.teamshipaa_assessment.evidence.profile == "staff"
+    error_message = "The evidence states the module version and the profile."
   }
   assert {
     condition     = length(output.object_profiles) == 0
@@ -258,7 +265,11 @@ run "telehealth" {
     error_message = "The patient-visit policy is named for the assessment."
   }
   assert {
-    condition     = alltrue([for s in ["Organization: **Contoso Health Clinic**", "Baseline profile | `telehealth`", "HB.MEETING.8", "HIPAA-PatientVisit", "enforced"] : strcontains(output.evidence_markdown, s)])
-    error_message = "The evidence document covers the telehealth controls and objects."
+    condition     = alltrue([for s in ["Organization: **Contoso Health Clinic**", "Baseline profile | `telehealth`", "HIPAA-PatientVisit", "enforced"] : strcontains(local.configuration_markdown, s)]) && contains(keys(output.controls), "HB.MEETING.8")
+    error_message = "The evidence covers the telehealth controls and objects."
+  }
+  assert {
+    condition     = data.teamshipaa_assessment.evidence.object_profiles == tomap({ "HIPAA-PatientVisit" = "telehealth" }) && data.teamshipaa_assessment.evidence.organization == "Contoso Health Clinic"
+    error_message = "The evidence judges the patient-visit policy as telehealth and names the organization."
   }
 }

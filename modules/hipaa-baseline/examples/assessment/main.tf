@@ -3,7 +3,8 @@
 #
 #   terraform apply -auto-approve \
 #     -var profile=telehealth \
-#     -var "object_profiles=$(terraform -chdir=../telehealth output -json object_profiles)"
+#     -var "object_profiles=$(terraform -chdir=../telehealth output -json object_profiles)" \
+#     -var "exceptions=$(terraform -chdir=../telehealth output -json assessment_exceptions)"
 #   terraform output summary
 #   terraform output -raw markdown > assessment.md
 #
@@ -32,7 +33,25 @@ variable "object_profiles" {
 }
 
 variable "exceptions" {
-  description = "The module's assessment_exceptions output: control id -> reason."
+  description = "The module's assessment_exceptions output: control id -> reason, approver, expiry, value and the objects that record it."
+  type = map(object({
+    reason      = string
+    approved_by = optional(string)
+    expires     = optional(string)
+    value       = optional(string)
+    objects     = optional(list(string))
+  }))
+  default = {}
+}
+
+variable "managed_objects" {
+  description = "The module's managed_objects output: resource type -> the names of the objects it manages."
+  type        = map(list(string))
+  default     = null
+}
+
+variable "evidence_results" {
+  description = "The module's control results (control id -> result) as its evidence states them, to compare with this assessment."
   type        = map(string)
   default     = {}
 }
@@ -41,6 +60,7 @@ data "teamshipaa_assessment" "this" {
   profile         = var.profile
   object_profiles = var.object_profiles
   exceptions      = var.exceptions
+  managed_objects = var.managed_objects
 }
 
 locals {
@@ -65,6 +85,20 @@ output "not_passing" {
 output "preset_policies_not_passing" {
   description = "Results other than pass on Microsoft's preset meeting policies (AllOn, Kiosk...): not managed by the module; do not assign them."
   value       = [for r in local.results : r.line if !contains(["pass", "not_applicable", "excepted"], r.result) && r.preset]
+}
+
+output "control_results" {
+  description = "Control id -> its result over every object: what the module's evidence must state for each control."
+  value       = data.teamshipaa_assessment.this.control_results
+}
+
+output "disagreements" {
+  description = "Controls whose result differs between evidence_results and this assessment (empty when they agree or none is given)."
+  value = length(var.evidence_results) == 0 ? [] : [
+    for id in sort(distinct(concat(keys(var.evidence_results), keys(data.teamshipaa_assessment.this.control_results)))) :
+    "${id}: evidence ${lookup(var.evidence_results, id, "absent")}, assessment ${lookup(data.teamshipaa_assessment.this.control_results, id, "absent")}"
+    if lookup(var.evidence_results, id, "absent") != lookup(data.teamshipaa_assessment.this.control_results, id, "absent")
+  ]
 }
 
 output "markdown" {

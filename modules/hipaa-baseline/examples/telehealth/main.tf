@@ -6,7 +6,8 @@
 # "enabled" once the sign-in logs show no surprises.
 #
 #   terraform init && terraform apply
-#   terraform output -raw evidence_markdown > hipaa-evidence.md
+#   terraform output -raw evidence_markdown > hipaa-evidence.md   # the evidence, from the live tenant
+#   terraform output -raw evidence_html > hipaa-evidence.html     # the same, as a printable page
 
 terraform {
   required_providers {
@@ -62,6 +63,41 @@ output "controls" {
 output "evidence_markdown" {
   description = "The evidence document for the auditor."
   value       = module.hipaa_baseline.evidence_markdown
+}
+
+output "evidence_html" {
+  description = "The evidence as a self-contained HTML page."
+  value       = module.hipaa_baseline.evidence_html
+}
+
+output "assessment" {
+  description = "The live tenant after the apply: controls by result, content hash, what does not pass and why."
+  value       = module.hipaa_baseline.assessment
+}
+
+output "assessment_summary" {
+  description = "Controls by result in the live tenant after the apply."
+  value       = module.hipaa_baseline.assessment.summary_text
+}
+
+output "remaining_failures" {
+  description = "Why what still fails fails: the failing objects outside the module, with what to do."
+  value       = module.hipaa_baseline.assessment.why_failing
+}
+
+output "control_results" {
+  description = "Control id -> its result in the live tenant, as the evidence states it."
+  value       = module.hipaa_baseline.assessment.control_results
+}
+
+output "assessment_exceptions" {
+  description = "For teamshipaa_assessment: the exceptions, as the resources record them."
+  value       = module.hipaa_baseline.assessment_exceptions
+}
+
+output "managed_objects" {
+  description = "For teamshipaa_assessment: the objects the module manages."
+  value       = module.hipaa_baseline.managed_objects
 }
 
 output "object_profiles" {

@@ -1,0 +1,38 @@
+package graph
+
+import (
+	"context"
+	"net/http"
+)
+
+// PermissionOrganizationRead is the application permission that reads the
+// organization (Directory.Read.All also does).
+const PermissionOrganizationRead = "Organization.Read.All"
+
+// Organization is the tenant's organization object: its name and default
+// verified domain (GET /organization, "List organization", v1.0).
+type Organization struct {
+	ID, DisplayName, DefaultDomain string
+}
+
+// GetOrganization reads the tenant's organization: the collection holds the
+// signed-in tenant only.
+func (c *Client) GetOrganization(ctx context.Context) (*Organization, error) {
+	if c.err != nil {
+		return nil, c.err
+	}
+	page, err := c.sdk.Organization().Get(ctx, nil)
+	if err != nil {
+		return nil, c.wrapErr(op{http.MethodGet, "/organization", PermissionOrganizationRead}, err)
+	}
+	for _, o := range page.GetValue() {
+		org := &Organization{ID: deref(o.GetId()), DisplayName: deref(o.GetDisplayName())}
+		for _, d := range o.GetVerifiedDomains() {
+			if b := d.GetIsDefault(); b != nil && *b {
+				org.DefaultDomain = deref(d.GetName())
+			}
+		}
+		return org, nil
+	}
+	return &Organization{}, nil
+}
