@@ -9,7 +9,7 @@ func TestDoDHostsAndAudiences(t *testing.T) {
 		t.Fatal("no dod cloud")
 	}
 	for s, want := range map[Surface]string{
-		Exchange:   "https://outlook-dod.office365.us",                  // ScubaGear, Microsoft365DSC, EXO module
+		Exchange:   "https://outlook-dod.office365.us",                 // ScubaGear, Microsoft365DSC, EXO module
 		Compliance: "https://l5.ps.compliance.protection.office365.us", // Connect-IPPSSession docs for DoD
 	} {
 		if got := c.Endpoints[s]; got != want {
