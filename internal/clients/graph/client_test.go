@@ -289,6 +289,10 @@ func TestErrorsNameCodeStatusRequestIDAndPermission(t *testing.T) {
 	}
 }
 
+// The policy below is a serialization case, not one Graph v1.0 accepts:
+// everyTime and session controls beside authentication flows are refused by
+// the service (and at plan time, graphV1Refusals); the client sends what it
+// is given.
 func TestCreateSerializesWhatGraphDocuments(t *testing.T) {
 	c, f := newClient(t, echoCreated("new-id"))
 	p := &ConditionalAccessPolicy{
