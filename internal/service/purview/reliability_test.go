@@ -291,3 +291,53 @@ resource "teamshipaa_dlp_policy" "p" {
 		},
 	})
 }
+
+// Crash, retention: a policy and rule an interrupted apply left behind are
+// refused with the import block, then adopted (adopt_existing = true) and
+// brought to the configuration, the rule through its own update.
+func TestAccRetention_existingIsRefusedThenAdopted(t *testing.T) {
+	policy, rule := sdkacctest.RandomWithPrefix("tfacc-ret"), sdkacctest.RandomWithPrefix("tfacc-retrule")
+	sim := acctest.NewTenant(t)
+	sim.SetDeployWindow(0, 0)
+	adopting := strings.Replace(strings.Replace(retentionConfig(policy, rule, "Teams messages", "2190"),
+		"enabled                = true", "enabled                = true\n  adopt_existing         = true", 1),
+		`retention_compliance_action = "KeepAndDelete"`, "retention_compliance_action = \"KeepAndDelete\"\n  adopt_existing = true", 1)
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy: func(*terraform.State) error {
+			return reallyGone(sim, "RetentionCompliancePolicy", policy)
+		},
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					ctx := context.Background()
+					c := acctest.Configure(ctx, t)
+					if _, _, err := c.Compliance.Invoke(ctx, "New-RetentionCompliancePolicy", map[string]any{"Name": policy, "TeamsChatLocation": []string{"All"}}); err != nil {
+						t.Fatal(err)
+					}
+					if _, _, err := c.Compliance.Invoke(ctx, "New-RetentionComplianceRule", map[string]any{"Name": rule, "Policy": policy,
+						"RetentionDuration": "365", "RetentionComplianceAction": "Keep"}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:      retentionConfig(policy, rule, "Teams messages", "2190"),
+				ExpectError: regexp.MustCompile(`(?s)retention policy.*already exists.*import \{.*to = teamshipaa_retention_policy\.`),
+			},
+			{
+				Config: adopting,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("teamshipaa_retention_rule.teams", tfjsonpath.New("retention_duration"), knownvalue.StringExact("2190")),
+				},
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: func(*terraform.State) error {
+					o, _ := sim.ComplianceObject("RetentionComplianceRule", rule)
+					if n := countNamed(sim, "RetentionComplianceRule", rule); n != 1 || fmt.Sprint(o["RetentionComplianceAction"]) != "KeepAndDelete" {
+						return fmt.Errorf("after adoption: %d rules, %v", n, o)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}

@@ -182,3 +182,34 @@ func TestAccTeams_existingPolicyIsRefusedWithTheImportBlock(t *testing.T) {
 		},
 	})
 }
+
+// The connection drops after the create was sent but before the service
+// processed it: the read-back shows no policy, so the create is sent again,
+// once, and the policy exists once.
+func TestAccTeams_droppedBeforeTheWriteIsSentAgain(t *testing.T) {
+	name := sdkacctest.RandomWithPrefix("tfacc")
+	sim := acctest.Sim(t)
+	path := "/Skype.Policy/configurations/TeamsMeetingPolicy"
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             checkGone(t, "Tag:"+name),
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					sim.ResetStats()
+					sim.AddFault(tenantsim.Fault{Surface: "teams", Method: "POST", PathPrefix: path, Kind: tenantsim.FaultDrop, Count: 1})
+				},
+				Config:           meetingPolicyConfig(name, "OrganizerOnly", false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: resource.ComposeTestCheckFunc(consumed(sim), checkSimValue(t, "Tag:"+name, "AutoAdmittedUsers", "OrganizerOnly"),
+					func(*terraform.State) error {
+						if n := sim.Stats().Count("teams", "POST", path); n != 2 {
+							return fmt.Errorf("%d POSTs, want 2 (the dropped one and the one sent again)", n)
+						}
+						return nil
+					}),
+			},
+		},
+	})
+}
