@@ -97,6 +97,27 @@ func TestAccBaselineChecks_brownfieldNewVersusStanding(t *testing.T) {
 		}
 	}
 
+	// The plan a person reads: Terraform folds warnings with equal summaries
+	// into "(and N more similar warnings elsewhere)"; each object's stays.
+	w.SetConfig(brownfieldConfig("warn", "allow_anonymous_users_to_start_meeting = true"))
+	human, err := w.Run("plan", "-input=false", "-no-color", "-lock=false")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`Baseline deviation HB.MEETING.1 (new) in teamshipaa_meeting_policy "Global"`,
+		`Baseline deviation HB.MEETING.1 (standing) in teamshipaa_meeting_policy "tfacc-legacy"`,
+		"with teamshipaa_meeting_policy.global,",
+		"with teamshipaa_meeting_policy.legacy,",
+	} {
+		if !strings.Contains(string(human), want) {
+			t.Errorf("the human-readable plan lacks %q:\n%s", want, human)
+		}
+	}
+	if strings.Contains(string(human), "similar warning") {
+		t.Errorf("Terraform merged deviations of different objects:\n%s", human)
+	}
+
 	w.SetConfig(brownfieldConfig("error", "allow_anonymous_users_to_start_meeting = true"))
 	_, diags, err = w.PlanJSON()
 	var standingErrors int
