@@ -15,6 +15,9 @@ type Options struct {
 	Timeout  time.Duration // overall bound (default 5 minutes)
 	Interval time.Duration // first pause (default 250ms); doubles up to MaxInterval
 	MaxInt   time.Duration // longest pause (default 10s)
+	// Confirm (Settle only): how long reads must keep showing a write absent
+	// before it counts as not applied and is sent again (0: one read).
+	Confirm time.Duration
 }
 
 // ErrTimeout is wrapped by the error Until returns when the bound is reached.

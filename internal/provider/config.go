@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -86,6 +87,7 @@ type resolved struct {
 	audiences map[clouds.Surface]string
 	secrets   []string // values the logs must never show
 	checks    conns.BaselineChecks
+	cloud     string // the environment's name
 }
 
 // resolver merges arguments with the environment; explicit configuration wins.
@@ -155,6 +157,7 @@ func (r *resolver) resolve(m providerModel) resolved {
 		return out
 	}
 
+	out.cloud = cloud.Name
 	out.endpoints = map[clouds.Surface]string{}
 	out.audiences = cloud.Audiences
 	for _, s := range clouds.Surfaces {
@@ -217,6 +220,7 @@ func (r *resolver) resolve(m providerModel) resolved {
 		r.diags.AddAttributeError(path.Root("tenant_id"), "Missing tenant ID",
 			"Set "+describe("tenant_id")+": every API the provider calls is tenant-scoped.")
 	}
+	r.checkIDs(tenant, client)
 	needsClient := chosen.method == auth.ClientSecret || chosen.method == auth.ClientCertificate || chosen.method == auth.OIDC
 	if needsClient && client.value == "" {
 		r.diags.AddAttributeError(path.Root("client_id"), "Missing client ID",
@@ -266,6 +270,39 @@ func (r *resolver) resolve(m providerModel) resolved {
 	}
 	out.auth = cfg
 	return out
+}
+
+var (
+	guidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+	// A tenant may also be named by a verified domain (azidentity's tenant
+	// IDs: letters, digits, '-' and '.').
+	tenantDomainRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`)
+)
+
+// checkIDs refuses, at configure time, a tenant or client ID that cannot be
+// one (issue 18): sign-in would otherwise fail with the login service's raw
+// AADSTS answer. The message names the argument and where its value came from.
+func (r *resolver) checkIDs(tenant, client setting) {
+	if v := tenant.value; v != "" && !guidRE.MatchString(v) && !tenantDomainRE.MatchString(v) {
+		r.diags.AddAttributeError(path.Root("tenant_id"), "Invalid tenant ID",
+			fmt.Sprintf("%s is %q, which is neither a directory (tenant) ID, a GUID such as 00000000-0000-0000-0000-000000000000, "+
+				"nor a verified domain such as contoso.onmicrosoft.com. Copy the Directory (tenant) ID from the app registration's Overview page.",
+				where("tenant_id", tenant), v))
+	}
+	if v := client.value; v != "" && !guidRE.MatchString(v) {
+		r.diags.AddAttributeError(path.Root("client_id"), "Invalid client ID",
+			fmt.Sprintf("%s is %q, which is not an application (client) ID: that is a GUID such as 00000000-0000-0000-0000-000000000000. "+
+				"Copy the Application (client) ID from the app registration's Overview page (not its object ID or its name).",
+				where("client_id", client), v))
+	}
+}
+
+// where names the argument, or the variable its value came from.
+func where(attr string, s setting) string {
+	if s.fromEnv != "" {
+		return s.fromEnv + " (for " + attr + ")"
+	}
+	return attr
 }
 
 // baselineChecks resolves baseline_checks; the schema validates a configured

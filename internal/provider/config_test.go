@@ -11,6 +11,12 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 )
 
+// Placeholder IDs in the shape the provider requires.
+const (
+	tid = "11111111-1111-1111-1111-111111111111"
+	cid = "22222222-2222-2222-2222-222222222222"
+)
+
 func env(kv map[string]string) func(string) string {
 	return func(k string) string { return kv[k] }
 }
@@ -38,12 +44,12 @@ func resolveWith(t *testing.T, m providerModel, vars map[string]string) (resolve
 
 func TestEnvironmentSuppliesEverything(t *testing.T) {
 	out, errs := resolveWith(t, nullModel(), map[string]string{
-		"ARM_TENANT_ID": "t1", "ARM_CLIENT_ID": "c1", "ARM_CLIENT_SECRET": "s1",
+		"ARM_TENANT_ID": tid, "ARM_CLIENT_ID": cid, "ARM_CLIENT_SECRET": "s1",
 	})
 	if errs != "" {
 		t.Fatal(errs)
 	}
-	if out.auth.Method != auth.ClientSecret || out.auth.TenantID != "t1" || out.auth.ClientID != "c1" || out.auth.ClientSecret != "s1" {
+	if out.auth.Method != auth.ClientSecret || out.auth.TenantID != tid || out.auth.ClientID != cid || out.auth.ClientSecret != "s1" {
 		t.Fatalf("unexpected auth config %+v", out.auth)
 	}
 	if out.endpoints[clouds.Teams] != "https://api.interfaces.records.teams.microsoft.com" {
@@ -59,18 +65,18 @@ func TestEnvironmentSuppliesEverything(t *testing.T) {
 
 func TestExplicitConfigurationWinsOverEnvironment(t *testing.T) {
 	m := nullModel()
-	m.TenantID = types.StringValue("from-config")
-	m.ClientID = types.StringValue("client-config")
+	m.TenantID = types.StringValue("contoso.onmicrosoft.com")
+	m.ClientID = types.StringValue(cid)
 	m.ClientSecret = types.StringValue("secret-config")
 	out, errs := resolveWith(t, m, map[string]string{
-		"ARM_TENANT_ID": "from-env", "ARM_CLIENT_ID": "client-env", "ARM_CLIENT_SECRET": "secret-env",
+		"ARM_TENANT_ID": tid, "ARM_CLIENT_ID": "33333333-3333-3333-3333-333333333333", "ARM_CLIENT_SECRET": "secret-env",
 		// A method left in the environment does not conflict with the one configured.
 		"ARM_USE_MSI": "true",
 	})
 	if errs != "" {
 		t.Fatal(errs)
 	}
-	if out.auth.TenantID != "from-config" || out.auth.ClientID != "client-config" || out.auth.ClientSecret != "secret-config" {
+	if out.auth.TenantID != "contoso.onmicrosoft.com" || out.auth.ClientID != cid || out.auth.ClientSecret != "secret-config" {
 		t.Fatalf("configuration must win: %+v", out.auth)
 	}
 	if out.auth.Method != auth.ClientSecret {
@@ -80,8 +86,8 @@ func TestExplicitConfigurationWinsOverEnvironment(t *testing.T) {
 
 func TestConflictingMethodsNameTheArguments(t *testing.T) {
 	m := nullModel()
-	m.TenantID = types.StringValue("t")
-	m.ClientID = types.StringValue("c")
+	m.TenantID = types.StringValue(tid)
+	m.ClientID = types.StringValue(cid)
 	m.ClientSecret = types.StringValue("s")
 	m.UseCLI = types.BoolValue(true)
 	_, errs := resolveWith(t, m, nil)
@@ -89,7 +95,7 @@ func TestConflictingMethodsNameTheArguments(t *testing.T) {
 		t.Fatalf("want a conflict naming both arguments, got %q", errs)
 	}
 
-	_, errs = resolveWith(t, nullModel(), map[string]string{"ARM_TENANT_ID": "t", "ARM_CLIENT_ID": "c",
+	_, errs = resolveWith(t, nullModel(), map[string]string{"ARM_TENANT_ID": tid, "ARM_CLIENT_ID": cid,
 		"ARM_CLIENT_SECRET": "s", "ARM_USE_OIDC": "true", "ARM_OIDC_TOKEN": "x"})
 	if !strings.Contains(errs, "ARM_CLIENT_SECRET") || !strings.Contains(errs, "ARM_USE_OIDC") {
 		t.Fatalf("want a conflict naming both variables, got %q", errs)
@@ -105,7 +111,7 @@ func TestMissingSettingsNameArgumentAndVariable(t *testing.T) {
 	if !strings.Contains(errs, "tenant_id (ARM_TENANT_ID)") || !strings.Contains(errs, "client_id (ARM_CLIENT_ID)") {
 		t.Fatalf("missing tenant and client must be named with variables: %q", errs)
 	}
-	_, errs = resolveWith(t, nullModel(), map[string]string{"ARM_TENANT_ID": "t", "ARM_CLIENT_ID": "c", "ARM_USE_OIDC": "true"})
+	_, errs = resolveWith(t, nullModel(), map[string]string{"ARM_TENANT_ID": tid, "ARM_CLIENT_ID": cid, "ARM_USE_OIDC": "true"})
 	if !strings.Contains(errs, "oidc_token (ARM_OIDC_TOKEN)") {
 		t.Fatalf("OIDC without a token must say which settings supply one: %q", errs)
 	}
@@ -116,7 +122,7 @@ func TestMissingSettingsNameArgumentAndVariable(t *testing.T) {
 }
 
 func TestGitHubActionsVariablesAreTheOIDCFallback(t *testing.T) {
-	out, errs := resolveWith(t, nullModel(), map[string]string{"ARM_TENANT_ID": "t", "ARM_CLIENT_ID": "c", "ARM_USE_OIDC": "true",
+	out, errs := resolveWith(t, nullModel(), map[string]string{"ARM_TENANT_ID": tid, "ARM_CLIENT_ID": cid, "ARM_USE_OIDC": "true",
 		"ACTIONS_ID_TOKEN_REQUEST_URL": "https://token.actions.example/x?api-version=2.0", "ACTIONS_ID_TOKEN_REQUEST_TOKEN": "rt"})
 	if errs != "" {
 		t.Fatal(errs)
@@ -127,7 +133,7 @@ func TestGitHubActionsVariablesAreTheOIDCFallback(t *testing.T) {
 }
 
 func TestEndpointsAndEnvironments(t *testing.T) {
-	base := map[string]string{"ARM_TENANT_ID": "t", "ARM_CLIENT_ID": "c", "ARM_CLIENT_SECRET": "s"}
+	base := map[string]string{"ARM_TENANT_ID": tid, "ARM_CLIENT_ID": cid, "ARM_CLIENT_SECRET": "s"}
 
 	vars := map[string]string{"ARM_ENVIRONMENT": "usgovernment"}
 	for k, v := range base {
@@ -172,7 +178,7 @@ func TestEndpointsAndEnvironments(t *testing.T) {
 }
 
 func TestBaselineChecksDefaultEnvironmentAndValidation(t *testing.T) {
-	creds := map[string]string{"ARM_TENANT_ID": "t", "ARM_CLIENT_ID": "c", "ARM_CLIENT_SECRET": "s"}
+	creds := map[string]string{"ARM_TENANT_ID": tid, "ARM_CLIENT_ID": cid, "ARM_CLIENT_SECRET": "s"}
 	with := func(extra map[string]string) map[string]string {
 		m := map[string]string{}
 		for k, v := range creds {

@@ -1,7 +1,10 @@
 package tenantsim
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
+	"io"
 	"net/http"
 	"strings"
 	"sync"
@@ -12,8 +15,11 @@ import (
 const (
 	FaultLatency = "latency" // delay the answer by LatencyMs
 	FaultStatus  = "status"  // answer Status (429/500/503/504...) in the surface's error shape
-	FaultDrop    = "drop"    // close the TCP connection without answering
-	FaultLag     = "lag"     // reads lag behind writes (eventual consistency)
+	FaultDrop    = "drop"    // close the TCP connection without answering (the request is not processed)
+	// FaultDropAfter processes the request, then closes the connection
+	// without answering: the client cannot know the write was applied.
+	FaultDropAfter = "drop_after"
+	FaultLag       = "lag" // reads lag behind writes (eventual consistency)
 )
 
 // maxFaultWait bounds every injected delay.
@@ -35,6 +41,10 @@ type Fault struct {
 	Surface    string `json:"surface"`
 	Method     string `json:"method,omitempty"`
 	PathPrefix string `json:"path_prefix,omitempty"`
+	// Cmdlet (compliance and exchange surfaces; latency, status and drop
+	// kinds): only InvokeCommand requests running this cmdlet, e.g.
+	// "Remove-DlpCompliancePolicy" (case-insensitive).
+	Cmdlet     string `json:"cmdlet,omitempty"`
 	Kind       string `json:"kind"`
 	Status     int    `json:"status,omitempty"`
 	RetryAfter string `json:"retry_after,omitempty"` // seconds, sent as Retry-After
@@ -72,13 +82,13 @@ func (f *Fault) validate() error {
 		if f.Status < 400 || f.Status > 599 {
 			return fmt.Errorf("status must be 400..599")
 		}
-	case FaultDrop:
+	case FaultDrop, FaultDropAfter:
 	case FaultLag:
 		if time.Duration(f.LagMs)*time.Millisecond > 10*time.Minute {
 			return fmt.Errorf("lag_ms is at most 600000")
 		}
 	default:
-		return fmt.Errorf("unknown kind %q (latency, status, drop, lag)", f.Kind)
+		return fmt.Errorf("unknown kind %q (latency, status, drop, drop_after, lag)", f.Kind)
 	}
 	return nil
 }
@@ -89,6 +99,9 @@ func (s *Simulator) AddFault(f Fault) {
 		s.logf("tenantsim: fault ignored: %v", err)
 	}
 }
+
+// Faults returns the armed faults (a count-bounded one disappears once used up).
+func (s *Simulator) Faults() []Fault { return s.faults.snapshot() }
 
 // ClearFaults disarms every fault. Pending lag already recorded stays until it runs out.
 func (s *Simulator) ClearFaults() { s.faults.clear() }
@@ -130,8 +143,11 @@ func (fs *faultSet) snapshot() []Fault {
 	return out
 }
 
-func (f *Fault) matches(surface, method, rel, full string) bool {
+func (f *Fault) matches(surface, method, rel, full, cmdlet string) bool {
 	if f.Surface != "" && f.Surface != "*" && f.Surface != surface {
+		return false
+	}
+	if f.Cmdlet != "" && !strings.EqualFold(f.Cmdlet, cmdlet) {
 		return false
 	}
 	if f.Method != "" && !strings.EqualFold(f.Method, method) {
@@ -156,13 +172,13 @@ func (fs *faultSet) consumeLocked(i int) (removed bool) {
 
 // pick returns the total delay of matching latency faults and the first
 // matching status or drop fault, consuming their counts.
-func (fs *faultSet) pick(surface, method, rel, full string) (time.Duration, *Fault) {
+func (fs *faultSet) pick(surface, method, rel, full, cmdlet string) (time.Duration, *Fault) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	var delay time.Duration
 	for i := 0; i < len(fs.list); i++ {
 		f := fs.list[i]
-		if f.Kind != FaultLatency || !f.matches(surface, method, rel, full) {
+		if f.Kind != FaultLatency || !f.matches(surface, method, rel, full, cmdlet) {
 			continue
 		}
 		delay += time.Duration(f.LatencyMs) * time.Millisecond
@@ -174,7 +190,7 @@ func (fs *faultSet) pick(surface, method, rel, full string) (time.Duration, *Fau
 		delay = maxFaultWait
 	}
 	for i, f := range fs.list {
-		if (f.Kind == FaultStatus || f.Kind == FaultDrop) && f.matches(surface, method, rel, full) {
+		if (f.Kind == FaultStatus || f.Kind == FaultDrop || f.Kind == FaultDropAfter) && f.matches(surface, method, rel, full, cmdlet) {
 			c := *f
 			fs.consumeLocked(i)
 			return delay, &c
@@ -188,11 +204,29 @@ func (fs *faultSet) lagFor(surface, method, rel, full string) *lagSpec {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
 	for _, f := range fs.list {
-		if f.Kind == FaultLag && f.matches(surface, method, rel, full) {
+		if f.Kind == FaultLag && f.matches(surface, method, rel, full, "") {
 			return &lagSpec{reads: f.Count, dur: time.Duration(f.LagMs) * time.Millisecond}
 		}
 	}
 	return nil
+}
+
+// cmdletOf returns the cmdlet an InvokeCommand POST runs ("" for other
+// requests), leaving the body readable for the handler.
+func cmdletOf(surface string, r *http.Request) string {
+	if (surface != surfaceCompliance && surface != surfaceExchange) || r.Method != http.MethodPost || r.Body == nil {
+		return ""
+	}
+	b, err := io.ReadAll(io.LimitReader(r.Body, 8<<20))
+	r.Body = io.NopCloser(bytes.NewReader(b))
+	if err != nil {
+		return ""
+	}
+	var in struct {
+		CmdletInput struct{ CmdletName string }
+	}
+	_ = json.Unmarshal(b, &in)
+	return in.CmdletInput.CmdletName
 }
 
 // isWrite reports whether method changes objects.
@@ -228,6 +262,19 @@ func (s *Simulator) applyFault(w http.ResponseWriter, r *http.Request, ids reque
 	}
 	writeSurfaceError(w, ids, surface, f.Status, code, msg)
 }
+
+// discardWriter takes the answer of a request whose connection a
+// drop_after fault closes.
+type discardWriter struct{ h http.Header }
+
+func (d *discardWriter) Header() http.Header {
+	if d.h == nil {
+		d.h = http.Header{}
+	}
+	return d.h
+}
+func (d *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (d *discardWriter) WriteHeader(int)             {}
 
 // drop closes the connection without an answer; with HTTP/2 (not served
 // here) it would reset the stream instead.

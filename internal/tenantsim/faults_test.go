@@ -2,6 +2,7 @@ package tenantsim
 
 import (
 	"crypto/tls"
+	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -203,5 +204,50 @@ func TestSettleLagEndsPendingLag(t *testing.T) {
 	s.SettleLag()
 	if got := tc.do("GET", instancePath("Global"), nil).json(t)["AllowWhiteboard"]; got != false {
 		t.Errorf("read after SettleLag: %v, want the written false", got)
+	}
+}
+
+// drop_after applies the write and then closes the connection: the client
+// gets no answer, yet the instance exists.
+func TestFaultDropAfterAppliesTheWrite(t *testing.T) {
+	s, tc := teamsSetup(t)
+	s.AddFault(Fault{Surface: "teams", Method: "POST", Kind: FaultDropAfter, Count: 1})
+	pool := s.HTTPClient().Transport.(*http.Transport).TLSClientConfig.RootCAs
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
+		TLSClientConfig: &tls.Config{RootCAs: pool}, DisableKeepAlives: true,
+	}}
+	req, _ := http.NewRequest("POST", s.URL()+"/teams"+meetingPath, strings.NewReader(`{"Identity":"Tag:DroppedAfter","AllowCloudRecording":false}`))
+	req.Header.Set("Authorization", "Bearer "+tc.token)
+	req.Header.Set("X-MS-Target-Uri", tc.target)
+	req.Header.Set("Content-Type", "application/json")
+	res, err := client.Do(req)
+	if err == nil {
+		res.Body.Close()
+		t.Fatalf("dropped request got an answer: %d", res.StatusCode)
+	}
+	if _, ok := s.TeamsInstance("TeamsMeetingPolicy", "Tag:DroppedAfter"); !ok {
+		t.Fatal("drop_after did not apply the write")
+	}
+	if len(s.Faults()) != 0 {
+		t.Errorf("fault not used up: %+v", s.Faults())
+	}
+}
+
+// A cmdlet fault hits only that cmdlet's InvokeCommand calls.
+func TestFaultCmdletFilter(t *testing.T) {
+	f := Fault{Surface: surfaceCompliance, Cmdlet: "Remove-DlpCompliancePolicy", Kind: FaultStatus, Status: 503}
+	if f.matches(surfaceCompliance, "POST", "/adminapi", "/compliance/adminapi", "Get-DlpCompliancePolicy") {
+		t.Error("matched another cmdlet")
+	}
+	if !f.matches(surfaceCompliance, "POST", "/adminapi", "/compliance/adminapi", "remove-dlpcompliancepolicy") {
+		t.Error("did not match its cmdlet (case-insensitive)")
+	}
+	r, _ := http.NewRequest("POST", "https://x/compliance/adminapi/beta/t/InvokeCommand",
+		strings.NewReader(`{"CmdletInput":{"CmdletName":"Remove-DlpCompliancePolicy","Parameters":{"Identity":"P"}}}`))
+	if got := cmdletOf(surfaceCompliance, r); got != "Remove-DlpCompliancePolicy" {
+		t.Errorf("cmdletOf = %q", got)
+	}
+	if b, _ := io.ReadAll(r.Body); !strings.Contains(string(b), `"Identity":"P"`) {
+		t.Errorf("body not left readable: %q", b)
 	}
 }

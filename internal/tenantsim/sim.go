@@ -319,8 +319,14 @@ func (s *Simulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.logf("tenantsim: %s %s %s -> %d (%s)", surface, r.Method, r.URL.RequestURI(), rec.status, time.Since(start).Round(time.Millisecond))
 	}()
 
-	delay, action := s.faults.pick(surface, r.Method, rel, r.URL.Path)
+	delay, action := s.faults.pick(surface, r.Method, rel, r.URL.Path, cmdletOf(surface, r))
 	s.wait(r.Context(), delay)
+	if action != nil && action.Kind == FaultDropAfter {
+		s.serveSurface(&statusRecorder{ResponseWriter: &discardWriter{}, status: 200}, r, ids, surface, rel)
+		rec.status = 0 // logged as 0: processed, but no answer
+		s.drop(w)
+		return
+	}
 	if action != nil {
 		if action.Kind == FaultDrop {
 			rec.status = 0 // logged as 0: no answer
@@ -328,15 +334,20 @@ func (s *Simulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.applyFault(rec, r, ids, surface, action)
 		return
 	}
+	s.serveSurface(rec, r, ids, surface, rel)
+}
+
+// serveSurface answers a request on its surface.
+func (s *Simulator) serveSurface(w http.ResponseWriter, r *http.Request, ids requestIDs, surface, rel string) {
 	switch surface {
 	case surfaceLogin:
-		s.serveLogin(rec, r, ids)
+		s.serveLogin(w, r, ids)
 	case surfaceTeams:
-		s.serveTeams(rec, r, ids, rel)
+		s.serveTeams(w, r, ids, rel)
 	case surfaceGraph:
-		s.serveGraph(rec, r, ids, rel)
+		s.serveGraph(w, r, ids, rel)
 	case surfaceCompliance, surfaceExchange:
-		s.serveAdminAPI(rec, r, ids, surface, rel)
+		s.serveAdminAPI(w, r, ids, surface, rel)
 	}
 }
 

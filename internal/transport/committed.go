@@ -7,9 +7,11 @@ import (
 	"net/http"
 )
 
-// ErrMaybeCommitted is wrapped by the error returned for a POST or PATCH that
-// failed after it was sent (503, 504, reset, EOF, deadline...): the service may
-// have applied it. Read the object back before deciding to send it again.
+// ErrMaybeCommitted is wrapped by the error returned for a POST or PATCH
+// (not marked WithRetryablePost) that failed after it was sent (504, reset,
+// EOF, deadline...): the service may have applied it. Read the object back
+// before deciding to send it again: poll.Settle does. A 429 or 503 is not
+// such a failure: the service did not act, and the transport sends it again.
 var ErrMaybeCommitted = errors.New("the request may have been applied")
 
 // MaybeCommittedError is the error behind ErrMaybeCommitted. errors.Is(err,

@@ -47,12 +47,33 @@ type verdict int
 
 const (
 	done      verdict = iota // hand the response or error back as it is
-	retry                    // transient, and safe to send again
-	committed                // a write that failed after it was sent: it may have been applied
+	retry                    // the service did not act, or repeating is harmless: send again
+	committed                // a write that may have been applied: the caller reads before resending
 )
 
-// classify judges one attempt. repeatable: the request may be sent twice.
-// wrote: the request headers went out on a connection.
+// classify judges one attempt; it is the one rule for uncertain writes
+// (README "Reliability"). repeatable: sending the request twice cannot apply
+// a change twice (GET, PUT, DELETE, or marked WithRetryablePost). wrote: the
+// request headers went out on a connection.
+//
+// Proof that the service did not act, retried for every method:
+//   - the request never left: a failed or refused dial, a connection found
+//     closed before the request was written;
+//   - 429 Too Many Requests and 503 Service Unavailable. Graph documents
+//     both as "repeat the request after a delay" (Retry-After) whatever the
+//     method (concepts/errors.md, concepts/throttling.md): the front end's
+//     answers, given before the workload takes the request. The Teams and
+//     admin APIs document no other meaning, so the same reading applies.
+//
+// Ambiguous, retried only when repeatable, else ErrMaybeCommitted (the
+// caller resolves it by reading, see poll.Settle):
+//   - the connection broke after the request was written (reset, EOF,
+//     "use of closed network connection" on a reused connection);
+//   - 504 Gateway Timeout: the gateway gave up waiting for a backend that may
+//     have acted.
+//
+// Everything else (other statuses, certificate and DNS errors, a context
+// that ended) is final.
 func classify(ctx context.Context, repeatable bool, resp *http.Response, err error, wrote bool) verdict {
 	if err != nil {
 		if !repeatable && wrote {
@@ -64,9 +85,9 @@ func classify(ctx context.Context, repeatable bool, resp *http.Response, err err
 		return retry // idempotent, or a write that never left (dial failure, refused)
 	}
 	switch resp.StatusCode {
-	case http.StatusTooManyRequests:
-		return retry // throttled before doing anything: safe for every method
-	case http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+	case http.StatusTooManyRequests, http.StatusServiceUnavailable:
+		return retry // answered before the workload saw it: safe for every method
+	case http.StatusGatewayTimeout:
 		if repeatable {
 			return retry
 		}
@@ -93,14 +114,15 @@ func isConnErr(err error) bool {
 		return dnsErr.IsTemporary || dnsErr.IsTimeout
 	case errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.ECONNREFUSED),
 		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE),
-		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, net.ErrClosed):
 		return true
 	case errors.As(err, &opErr) && opErr.Op == "dial":
 		return true
 	}
 	msg := err.Error()
 	for _, s := range []string{"connection reset", "connection refused", "forcibly closed", "broken pipe",
-		"server closed idle connection", "server sent GOAWAY", "transport connection broken"} {
+		"server closed idle connection", "server sent GOAWAY", "transport connection broken",
+		"use of closed network connection"} {
 		if strings.Contains(msg, s) {
 			return true
 		}
@@ -113,6 +135,7 @@ func (t *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	repeatable := isIdempotent(req.Method) || IsRetryablePost(ctx)
 	replayable := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
+	deadline := t.budgetEnd(ctx)
 	for attempt := 0; ; attempt++ {
 		var wrote atomic.Bool
 		actx := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
@@ -136,19 +159,14 @@ func (t *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 			return nil, newMaybeCommitted(r, resp, err)
 		}
 
-		wait := t.backoff(attempt)
-		if resp != nil {
-			if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), t.now()); ok {
-				wait = d
-			}
-		}
+		wait := t.wait(attempt, resp)
 		switch {
 		case !replayable:
 			a.stop = "request body cannot be replayed"
-		case attempt >= t.maxRetries:
+		case t.maxRetries < 0 || t.maxRetries > 0 && attempt >= t.maxRetries:
 			a.stop = "max retries reached"
-		case t.pastDeadline(ctx, wait):
-			a.stop = "next wait would pass the context deadline"
+		case t.now().Add(wait).After(deadline):
+			a.stop = "next wait would pass the deadline (the context's, or the retry budget)"
 		}
 		if a.stop != "" {
 			t.logAttempt(ctx, a)
@@ -197,10 +215,28 @@ func (t *roundTripper) backoff(attempt int) time.Duration {
 	return t.minBackoff + rand.N(ceiling-t.minBackoff+1)
 }
 
-// pastDeadline reports whether waiting d would end after ctx's deadline.
-func (t *roundTripper) pastDeadline(ctx context.Context, d time.Duration) bool {
-	deadline, ok := ctx.Deadline()
-	return ok && t.now().Add(d).After(deadline)
+// wait is the pause before the next attempt: the service's Retry-After when
+// it sent one (never less than minBackoff, so "Retry-After: 0" cannot turn
+// into a busy loop) plus up to a tenth more, so that requests throttled
+// together do not all come back at once; else the jittered backoff. Pacing of
+// all requests (issue 15) would add its delay here, in one place.
+func (t *roundTripper) wait(attempt int, resp *http.Response) time.Duration {
+	if resp != nil {
+		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), t.now()); ok {
+			d = max(d, t.minBackoff)
+			return d + rand.N(d/10+1)
+		}
+	}
+	return t.backoff(attempt)
+}
+
+// budgetEnd is when retrying must stop: the context's deadline (the
+// resource's timeout), or RetryBudget from now when the context has none.
+func (t *roundTripper) budgetEnd(ctx context.Context) time.Time {
+	if d, ok := ctx.Deadline(); ok {
+		return d
+	}
+	return t.now().Add(t.budget)
 }
 
 // parseRetryAfter reads a Retry-After value: delta-seconds (Graph sends

@@ -87,8 +87,8 @@ func TestRetryAfterSecondsHonoured(t *testing.T) {
 		if err != nil || resp.StatusCode != 200 {
 			t.Fatalf("Retry-After %q: %v %v", tc.header, resp, err)
 		}
-		if got := w.get(); len(got) != 1 || got[0] != tc.want {
-			t.Errorf("Retry-After %q: waits = %v, want [%s]", tc.header, got, tc.want)
+		if got := w.get(); len(got) != 1 || !jittered(got[0], tc.want) {
+			t.Errorf("Retry-After %q: waits = %v, want [%s, +10%%]", tc.header, got, tc.want)
 		}
 	}
 }
@@ -111,8 +111,32 @@ func TestRetryAfterHTTPDateHonoured(t *testing.T) {
 	if err != nil || resp.StatusCode != 200 {
 		t.Fatalf("%v %v", resp, err)
 	}
-	if got := w.get(); len(got) != 1 || got[0] != 90*time.Second {
+	if got := w.get(); len(got) != 1 || !jittered(got[0], 90*time.Second) {
 		t.Errorf("waits = %v, want [1m30s]", got)
+	}
+}
+
+// jittered reports whether d is Retry-After want plus the transport's jitter
+// (at most a tenth more).
+func jittered(d, want time.Duration) bool { return d >= want && d <= want+want/10 }
+
+// Requests throttled together do not come back in lockstep.
+func TestRetryAfterIsJittered(t *testing.T) {
+	rt := newRoundTripper(Options{Base: http.DefaultTransport})
+	resp := &http.Response{Header: http.Header{"Retry-After": []string{"2"}}}
+	seen := map[time.Duration]bool{}
+	for range 50 {
+		d := rt.wait(0, resp)
+		if !jittered(d, 2*time.Second) {
+			t.Fatalf("wait %s outside [2s, 2.2s]", d)
+		}
+		seen[d] = true
+	}
+	if len(seen) < 10 {
+		t.Errorf("Retry-After waits show no jitter: %d distinct values", len(seen))
+	}
+	if d := rt.wait(0, &http.Response{Header: http.Header{"Retry-After": []string{"0"}}}); d < DefaultMinBackoff {
+		t.Errorf("Retry-After 0 waits %s, want at least %s", d, DefaultMinBackoff)
 	}
 }
 
@@ -192,7 +216,7 @@ func TestDeadlineStopsRetries(t *testing.T) {
 		if resp.StatusCode != 429 || srv.hits.Load() != 3 {
 			t.Fatalf("status %d after %d hits; want 429 after 3 (t=0, 1s, 2s; 3s is past the deadline)", resp.StatusCode, srv.hits.Load())
 		}
-		if got := w.get(); len(got) != 2 || got[0] != time.Second || got[1] != time.Second {
+		if got := w.get(); len(got) != 2 || !jittered(got[0], time.Second) || !jittered(got[1], time.Second) {
 			t.Errorf("waits = %v, want [1s 1s]", got)
 		}
 	})
@@ -240,14 +264,27 @@ func TestMaxRetries(t *testing.T) {
 		t.Errorf("MaxRetries -1: hits %d, waits %v; want a single attempt", srv.hits.Load(), w.get())
 	}
 
+	// By default there is no count: retries go on, with growing jittered
+	// waits, until the next wait would pass the retry budget.
 	srv.hits.Store(0)
-	w = &waits{}
-	c = New(Options{Sleep: w.sleep})
-	if _, _, err := do(t, c, newReq(t, context.Background(), http.MethodGet, srv.URL, "")); err != nil {
-		t.Fatal(err)
+	var mu sync.Mutex
+	clock := time.Now()
+	var slept []time.Duration
+	c = New(Options{RetryBudget: 2 * time.Minute, Sleep: func(_ context.Context, d time.Duration) error {
+		mu.Lock()
+		defer mu.Unlock()
+		clock = clock.Add(d)
+		slept = append(slept, d)
+		return nil
+	}})
+	start := clock
+	c.Transport.(*roundTripper).now = func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+	if resp, _, err := do(t, c, newReq(t, context.Background(), http.MethodGet, srv.URL, "")); err != nil || resp.StatusCode != 503 {
+		t.Fatal(resp, err)
 	}
-	if srv.hits.Load() != DefaultMaxRetries+1 {
-		t.Errorf("default: hits %d, want %d", srv.hits.Load(), DefaultMaxRetries+1)
+	total := clock.Sub(start)
+	if total > 2*time.Minute || total < 2*time.Minute-DefaultMaxBackoff || int(srv.hits.Load()) != len(slept)+1 || len(slept) < 5 {
+		t.Errorf("default: %d hits, waited %s in all (%v); want retries until the 2m budget", srv.hits.Load(), total, slept)
 	}
 }
 

@@ -1,5 +1,6 @@
 // Package transport is the one HTTP transport every teamshipaa API client
-// shares: User-Agent, retries with backoff (safe for non-idempotent writes),
+// shares: User-Agent, retries with jittered backoff bounded by time (the rule
+// for uncertain writes is classify's, in retry.go),
 // per-attempt debug logging with redaction, TLS trust, and the APIError type
 // that turns any Microsoft error body into a readable error.
 //
@@ -26,9 +27,13 @@ type Options struct {
 	// PEM certificates in the file named by SSL_CERT_FILE (see RootCAsFromEnv).
 	// Ignored when Base is set.
 	RootCAs *x509.CertPool
-	// MaxRetries is how many times one request is retried after its first attempt.
-	// 0: DefaultMaxRetries; negative: never retry.
+	// MaxRetries caps how many times one request is retried after its first
+	// attempt. 0: no cap, retries are bounded by time only (the context's
+	// deadline, else RetryBudget); negative: never retry.
 	MaxRetries int
+	// RetryBudget bounds the retries of a request whose context has no
+	// deadline. 0: DefaultRetryBudget.
+	RetryBudget time.Duration
 	// MinBackoff and MaxBackoff bound the computed (jittered) wait between attempts.
 	// 0: DefaultMinBackoff / DefaultMaxBackoff. A Retry-After header replaces the
 	// computed wait and is not bounded by them (the context deadline still is).
@@ -49,10 +54,10 @@ type Options struct {
 
 // Defaults applied by New for zero-valued Options fields.
 const (
-	DefaultUserAgent  = "terraform-provider-teamshipaa"
-	DefaultMaxRetries = 8
-	DefaultMinBackoff = 500 * time.Millisecond
-	DefaultMaxBackoff = 30 * time.Second
+	DefaultUserAgent   = "terraform-provider-teamshipaa"
+	DefaultRetryBudget = 3 * time.Minute
+	DefaultMinBackoff  = 500 * time.Millisecond
+	DefaultMaxBackoff  = 30 * time.Second
 )
 
 // New returns the one *http.Client every API client shares. Its Timeout is 0:
@@ -65,7 +70,8 @@ func New(o Options) *http.Client {
 type roundTripper struct {
 	base       http.RoundTripper
 	userAgent  string
-	maxRetries int
+	maxRetries int // 0: no cap (time-bounded); negative: never retry
+	budget     time.Duration
 	minBackoff time.Duration
 	maxBackoff time.Duration
 	log        Logger
@@ -79,6 +85,7 @@ func newRoundTripper(o Options) *roundTripper {
 		base:       o.Base,
 		userAgent:  o.UserAgent,
 		maxRetries: o.MaxRetries,
+		budget:     o.RetryBudget,
 		minBackoff: o.MinBackoff,
 		maxBackoff: o.MaxBackoff,
 		log:        o.Logger,
@@ -89,11 +96,8 @@ func newRoundTripper(o Options) *roundTripper {
 	if t.userAgent == "" {
 		t.userAgent = DefaultUserAgent
 	}
-	switch {
-	case t.maxRetries == 0:
-		t.maxRetries = DefaultMaxRetries
-	case t.maxRetries < 0:
-		t.maxRetries = 0
+	if t.budget <= 0 {
+		t.budget = DefaultRetryBudget
 	}
 	if t.minBackoff <= 0 {
 		t.minBackoff = DefaultMinBackoff

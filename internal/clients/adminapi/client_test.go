@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -144,7 +145,35 @@ func TestInvoke_pagingAndWarnings(t *testing.T) {
 		t.Fatalf("warnings %v", res.Warnings)
 	}
 	reqs := f.all()
-	if len(reqs) != 2 || reqs[0].Method != http.MethodPost || reqs[1].Method != http.MethodGet || reqs[1].Auth != "Bearer tok" {
+	if len(reqs) != 2 || reqs[0].Method != http.MethodPost || reqs[1].Method != http.MethodPost || reqs[1].Auth != "Bearer tok" ||
+		reqs[1].Query != "$skiptoken=page2" || !reflect.DeepEqual(reqs[1].Body, reqs[0].Body) {
+		t.Fatalf("requests %+v", reqs)
+	}
+}
+
+// A front end that serves nextLink pages only to GET answers the POST with
+// 405; the client reads the page with GET instead.
+func TestInvoke_pagingFallsBackToGet(t *testing.T) {
+	f := &fake{}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := f.record(r)
+		if r.URL.Query().Get("$skiptoken") == "page2" {
+			if rec.Method != http.MethodGet {
+				w.WriteHeader(http.StatusMethodNotAllowed)
+				return
+			}
+			_, _ = w.Write(fixture(t, "get_dlp_policy_page2.json"))
+			return
+		}
+		_, _ = io.WriteString(w, strings.ReplaceAll(string(fixture(t, "get_dlp_policy_page1.json")), "{{BASE}}", srv.URL))
+	}))
+	defer srv.Close()
+	objs, _, err := newTestClient(t, srv).Invoke(context.Background(), "Get-DlpCompliancePolicy", nil)
+	if err != nil || len(objs) != 2 {
+		t.Fatalf("objs %v err %v", objs, err)
+	}
+	if reqs := f.all(); len(reqs) != 3 || reqs[1].Method != http.MethodPost || reqs[2].Method != http.MethodGet {
 		t.Fatalf("requests %+v", reqs)
 	}
 }
@@ -300,7 +329,8 @@ func TestGet_notFoundIsAbsent(t *testing.T) {
 	}
 }
 
-// A New-* answered by 503 may have been applied: it is read back, not sent again.
+// A New-* answered by 504 (the gateway timed out) may have been applied: it is
+// read back, not sent again.
 func TestCreateOrRead_readsBackInsteadOfRepeating(t *testing.T) {
 	f := &fake{}
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -308,7 +338,7 @@ func TestCreateOrRead_readsBackInsteadOfRepeating(t *testing.T) {
 		in, _ := rec.Body["CmdletInput"].(map[string]any)
 		switch in["CmdletName"] {
 		case "New-DlpCompliancePolicy":
-			w.WriteHeader(http.StatusServiceUnavailable)
+			w.WriteHeader(http.StatusGatewayTimeout)
 			_, _ = io.WriteString(w, `{"error":{"code":"ServiceUnavailable","message":"try later"}}`)
 		case "Get-DlpCompliancePolicy":
 			_, _ = io.WriteString(w, `{"value":[{"Name":"p","Mode":"Enable"}]}`)
@@ -369,8 +399,15 @@ func TestCreateOrRead_retriesWhenConfirmedAbsent(t *testing.T) {
 	}
 }
 
-// Reads (Get-*) are retried by the transport after a 503.
-func TestInvoke_getRetriedOn503(t *testing.T) {
+// Any cmdlet, a New-* or Remove-* as well as a Get-*, is retried by the
+// transport after a 503: the service did not take it.
+func TestInvoke_retriedOn503(t *testing.T) {
+	for _, cmdlet := range []string{"Get-DlpCompliancePolicy", "New-DlpCompliancePolicy", "Remove-DlpCompliancePolicy"} {
+		t.Run(cmdlet, func(t *testing.T) { testRetriedOn503(t, cmdlet) })
+	}
+}
+
+func testRetriedOn503(t *testing.T, cmdlet string) {
 	var mu sync.Mutex
 	calls := 0
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -385,7 +422,7 @@ func TestInvoke_getRetriedOn503(t *testing.T) {
 		_, _ = io.WriteString(w, `{"value":[{"Name":"p"}]}`)
 	}))
 	defer srv.Close()
-	objs, _, err := newTestClient(t, srv).Invoke(context.Background(), "Get-DlpCompliancePolicy", nil)
+	objs, _, err := newTestClient(t, srv).Invoke(context.Background(), cmdlet, nil)
 	if err != nil || len(objs) != 1 || calls != 2 {
 		t.Fatalf("objs %v err %v calls %d", objs, err, calls)
 	}

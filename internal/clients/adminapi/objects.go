@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -32,38 +34,46 @@ func (c *Client) Get(ctx context.Context, cmdlet, identity string, extra map[str
 // when it does not exist.
 type ReadFunc func(ctx context.Context) (obj map[string]any, found bool, err error)
 
-// createAttempts bounds the New-* calls CreateOrRead makes.
-const createAttempts = 3
-
 // CreateOrRead runs a non-idempotent New-* cmdlet. When it fails in a way
 // that may have been applied (transport.ErrMaybeCommitted: the connection
-// broke after the request left, or 503/504), the cmdlet is not sent again
-// blindly: read tells whether the object exists. Found, it is returned as if
-// the create had answered; confirmed absent, the create is sent again (at most
-// three times in all); a failing read returns both errors.
+// broke after the request left, or a gateway timed out), the cmdlet is not
+// sent again blindly: read tells whether the object exists (poll.Settle).
+// Found, it is returned as if the create had answered; confirmed absent, the
+// create is sent again, within ctx's deadline. Names are unique, so "already
+// exists" to a New-* sent again means an earlier one was applied: it is
+// resolved by reading too.
 func (c *Client) CreateOrRead(ctx context.Context, cmdlet string, params map[string]any, read ReadFunc) (map[string]any, Result, error) {
 	var res Result
-	var lastErr error
-	for attempt := 0; attempt < createAttempts; attempt++ {
-		objs, r, err := c.Invoke(ctx, cmdlet, params)
-		res.add(r)
-		if err == nil {
-			if len(objs) > 0 {
-				return objs[0], res, nil
+	obj, err := poll.Settle(ctx, poll.Options{}, cmdlet,
+		func(ctx context.Context, attempt int) (map[string]any, error) {
+			objs, r, err := c.Invoke(ctx, cmdlet, params)
+			res.add(r)
+			switch {
+			case err == nil && len(objs) > 0:
+				return objs[0], nil
+			case err == nil:
+				return map[string]any{}, nil
+			case attempt > 1 && IsAlreadyExists(err):
+				return nil, fmt.Errorf("%w: %w", transport.ErrMaybeCommitted, err)
 			}
-			return map[string]any{}, res, nil
-		}
-		if !errors.Is(err, transport.ErrMaybeCommitted) {
-			return nil, res, err
-		}
-		lastErr = err
-		got, found, rerr := read(ctx)
-		switch {
-		case rerr != nil:
-			return nil, res, fmt.Errorf("%w; reading it back also failed: %v", err, rerr)
-		case found:
-			return got, res, nil
-		}
+			return nil, err
+		}, poll.Read[map[string]any](read))
+	return obj, res, err
+}
+
+// IsAlreadyExists reports whether err is the cmdlet's refusal to create an
+// object whose name is taken (ADObjectAlreadyExistsException, "... already exists").
+func IsAlreadyExists(err error) bool {
+	var ae *transport.APIError
+	if !errors.As(err, &ae) {
+		return false
 	}
-	return nil, res, lastErr
+	return strings.Contains(ae.TypeName, "AlreadyExists") || strings.Contains(strings.ToLower(ae.Message), "already exists")
+}
+
+// IsPendingDeletion reports whether err is the refusal to change a policy
+// that a Remove- has put in PendingDeletion ("... is pending deletion ...").
+func IsPendingDeletion(err error) bool {
+	var ae *transport.APIError
+	return errors.As(err, &ae) && strings.Contains(strings.ToLower(ae.Message), "pending deletion")
 }

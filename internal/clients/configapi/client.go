@@ -18,7 +18,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -26,6 +25,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -80,9 +80,12 @@ func (c *Client) Get(ctx context.Context, policyType, identity string) (Object, 
 	return out, res, err
 }
 
-// Create makes a new instance. A POST that may have reached the service before
-// the connection failed is not sent again blindly: the instance is read back
-// first, and only a confirmed absence leads to a second POST.
+// Create makes a new instance. A POST that may have reached the service
+// before the connection failed (transport.ErrMaybeCommitted) is not sent
+// again blindly: the instance is read back (poll.Settle), and only a
+// confirmed absence leads to another POST, within ctx's deadline. Identities
+// are unique, so a 409 to a POST sent again means an earlier one was applied:
+// it too is resolved by reading.
 func (c *Client) Create(ctx context.Context, policyType, identity string, params map[string]any) (Object, Result, error) {
 	body := make(map[string]any, len(params)+1)
 	for k, v := range params {
@@ -90,26 +93,23 @@ func (c *Client) Create(ctx context.Context, policyType, identity string, params
 	}
 	body["Identity"] = identity
 	defer c.invalidate(policyType)
-	var lastErr error
-	for attempt := 0; attempt < 3; attempt++ {
-		var out Object
-		res, err := c.do(ctx, http.MethodPost, typePath(policyType), body, &out)
-		if err == nil {
-			return out, res, nil
-		}
-		if !errors.Is(err, transport.ErrMaybeCommitted) {
-			return nil, res, err
-		}
-		lastErr = err
-		got, gres, gerr := c.Get(ctx, policyType, identity)
-		switch {
-		case gerr == nil:
-			return got, Result{Warnings: append(res.Warnings, gres.Warnings...)}, nil
-		case !transport.IsNotFound(gerr):
-			return nil, res, fmt.Errorf("%w; reading it back also failed: %v", err, gerr)
-		}
-	}
-	return nil, Result{}, lastErr
+	var res Result
+	obj, err := poll.Settle(ctx, poll.Options{}, "creating "+policyType+" "+identity,
+		func(ctx context.Context, attempt int) (Object, error) {
+			var out Object
+			r, err := c.do(ctx, http.MethodPost, typePath(policyType), body, &out)
+			res.Warnings = append(res.Warnings, r.Warnings...)
+			if attempt > 1 && transport.StatusCode(err) == http.StatusConflict {
+				return nil, fmt.Errorf("%w: %w", transport.ErrMaybeCommitted, err)
+			}
+			return out, err
+		},
+		transport.Found(func(ctx context.Context) (Object, error) {
+			got, r, err := c.Get(ctx, policyType, identity)
+			res.Warnings = append(res.Warnings, r.Warnings...)
+			return got, err
+		}))
+	return obj, res, err
 }
 
 // Update changes the given parameters of an instance; others stay as they are.

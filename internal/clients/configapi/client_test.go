@@ -139,7 +139,7 @@ func TestUpdateSendsOnlyTheGivenParametersWithoutIdentity(t *testing.T) {
 	}
 }
 
-// A create whose answer was lost (503 after the POST was sent) is read back,
+// A create whose answer was lost (504: the gateway gave up waiting) is read back,
 // not posted again blindly.
 func TestCreateThatMayHaveCommittedIsReadBack(t *testing.T) {
 	var posts atomic.Int32
@@ -151,8 +151,8 @@ func TestCreateThatMayHaveCommittedIsReadBack(t *testing.T) {
 			if !strings.Contains(string(b), `"Identity":"Tag:Telehealth"`) {
 				t.Errorf("create body lacks Identity: %s", b)
 			}
-			w.WriteHeader(http.StatusServiceUnavailable)
-			io.WriteString(w, `{"error":{"code":"ServiceUnavailable","message":"try later"}}`)
+			w.WriteHeader(http.StatusGatewayTimeout)
+			io.WriteString(w, `{"error":{"code":"GatewayTimeout","message":"try later"}}`)
 		case http.MethodGet:
 			io.WriteString(w, `{"Identity":"Tag:Telehealth","AllowCloudRecording":false}`)
 		}
@@ -172,7 +172,7 @@ func TestCreateRetriesOnlyWhenTheReadConfirmsAbsence(t *testing.T) {
 		switch r.Method {
 		case http.MethodPost:
 			if posts.Add(1) == 1 {
-				w.WriteHeader(http.StatusServiceUnavailable)
+				w.WriteHeader(http.StatusGatewayTimeout)
 				return
 			}
 			w.WriteHeader(http.StatusCreated)

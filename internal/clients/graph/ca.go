@@ -2,15 +2,17 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/microsoft/kiota-abstractions-go/serialization"
 	"github.com/microsoftgraph/msgraph-sdk-go/identity"
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -157,10 +159,32 @@ func (c *Client) ListPolicies(ctx context.Context) ([]*ConditionalAccessPolicy, 
 	}
 }
 
-// CreatePolicy creates p and returns the service's copy. A POST that may have
-// reached the service before it failed (transport.ErrMaybeCommitted) is not
-// sent again blindly: when exactly one policy of that display name exists
-// afterwards that did not exist before, it is the one created.
+// PoliciesNamed returns the policies whose display name is name (Graph does
+// not keep display names unique).
+func (c *Client) PoliciesNamed(ctx context.Context, name string) ([]*ConditionalAccessPolicy, error) {
+	all, err := c.ListPolicies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var same []*ConditionalAccessPolicy
+	for _, q := range all {
+		if q.DisplayName == name {
+			same = append(same, q)
+		}
+	}
+	return same, nil
+}
+
+// createConfirm is how long reads must keep showing a maybe-applied create
+// absent before it is sent again: Graph's reads lag its writes by seconds.
+const createConfirm = 10 * time.Second
+
+// CreatePolicy creates p and returns the service's copy. The caller has made
+// sure no policy of that display name exists (Graph allows duplicates). A
+// POST that may have reached the service before it failed
+// (transport.ErrMaybeCommitted) is not sent again blindly: the policy of that
+// display name, once one shows, is the one created; only when none shows for
+// createConfirm is the POST sent again (poll.Settle), within ctx's deadline.
 func (c *Client) CreatePolicy(ctx context.Context, p *ConditionalAccessPolicy) (*ConditionalAccessPolicy, error) {
 	if c.err != nil {
 		return nil, c.err
@@ -170,35 +194,27 @@ func (c *Client) CreatePolicy(ctx context.Context, p *ConditionalAccessPolicy) (
 	if err != nil {
 		return nil, err
 	}
-	got, err := c.policies().Post(ctx, body, nil)
-	if err == nil {
-		return policyFromModel(got), nil
-	}
-	err = c.wrapErr(o, err)
-	if !errors.Is(err, transport.ErrMaybeCommitted) {
-		return nil, err
-	}
-	all, lerr := c.ListPolicies(ctx)
-	if lerr != nil {
-		return nil, fmt.Errorf("%w; listing policies to find out also failed: %v", err, lerr)
-	}
-	var same []*ConditionalAccessPolicy
-	for _, q := range all {
-		if q.DisplayName == p.DisplayName {
-			same = append(same, q)
-		}
-	}
-	switch len(same) {
-	case 0:
-		got, err2 := c.policies().Post(ctx, body, nil)
-		if err2 != nil {
-			return nil, c.wrapErr(o, err2)
-		}
-		return policyFromModel(got), nil
-	case 1:
-		return same[0], nil
-	}
-	return nil, fmt.Errorf("%w; %d policies named %q exist now: check the tenant and import the right one", err, len(same), p.DisplayName)
+	return poll.Settle(ctx, poll.Options{Confirm: createConfirm}, "creating conditional access policy "+strconv.Quote(p.DisplayName),
+		func(ctx context.Context, _ int) (*ConditionalAccessPolicy, error) {
+			got, err := c.policies().Post(ctx, body, nil)
+			if err != nil {
+				return nil, c.wrapErr(o, err)
+			}
+			return policyFromModel(got), nil
+		},
+		func(ctx context.Context) (*ConditionalAccessPolicy, bool, error) {
+			same, err := c.PoliciesNamed(ctx, p.DisplayName)
+			switch {
+			case err != nil:
+				return nil, false, err
+			case len(same) > 1:
+				return nil, false, fmt.Errorf("%d policies named %q exist now: check the tenant and import the right one", len(same), p.DisplayName)
+			}
+			if len(same) == 1 {
+				return same[0], true, nil
+			}
+			return nil, false, nil
+		})
 }
 
 // UpdatePolicy replaces the policy's display name, state, conditions and
@@ -211,7 +227,8 @@ func (c *Client) UpdatePolicy(ctx context.Context, id string, p *ConditionalAcce
 	if err != nil {
 		return err
 	}
-	_, err = c.policies().ByConditionalAccessPolicyId(id).Patch(ctx, body, nil)
+	// The PATCH sets absolute values: sent again after a dropped connection it does no harm.
+	_, err = c.policies().ByConditionalAccessPolicyId(id).Patch(transport.WithRetryablePost(ctx), body, nil)
 	return c.wrapErr(op{http.MethodPatch, policiesPath + "/" + id, PermissionWriteCA}, err)
 }
 

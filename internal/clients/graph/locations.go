@@ -2,13 +2,14 @@ package graph
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/netip"
+	"strconv"
 
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -77,9 +78,25 @@ func (c *Client) ListNamedLocations(ctx context.Context) ([]*NamedLocation, erro
 	}
 }
 
+// NamedLocationsNamed returns the named locations whose display name is name.
+func (c *Client) NamedLocationsNamed(ctx context.Context, name string) ([]*NamedLocation, error) {
+	all, err := c.ListNamedLocations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var same []*NamedLocation
+	for _, q := range all {
+		if q.DisplayName == name {
+			same = append(same, q)
+		}
+	}
+	return same, nil
+}
+
 // CreateNamedLocation creates l and returns the service's copy. As with
-// policies, a POST that may have been applied is looked for by display name
-// before it is sent again.
+// policies (CreatePolicy), the caller has made sure the display name is free,
+// and a POST that may have been applied is looked for by display name before
+// it is sent again.
 func (c *Client) CreateNamedLocation(ctx context.Context, l *NamedLocation) (*NamedLocation, error) {
 	if c.err != nil {
 		return nil, c.err
@@ -90,35 +107,26 @@ func (c *Client) CreateNamedLocation(ctx context.Context, l *NamedLocation) (*Na
 	}
 	o := op{http.MethodPost, namedLocationsPath, PermissionWriteCA}
 	b := c.sdk.Identity().ConditionalAccess().NamedLocations()
-	got, err := b.Post(ctx, body, nil)
-	if err == nil {
-		return namedLocationFromModel(got)
-	}
-	err = c.wrapErr(o, err)
-	if !errors.Is(err, transport.ErrMaybeCommitted) {
-		return nil, err
-	}
-	all, lerr := c.ListNamedLocations(ctx)
-	if lerr != nil {
-		return nil, fmt.Errorf("%w; listing named locations to find out also failed: %v", err, lerr)
-	}
-	var same []*NamedLocation
-	for _, q := range all {
-		if q.DisplayName == l.DisplayName && q.Kind == l.Kind {
-			same = append(same, q)
-		}
-	}
-	switch len(same) {
-	case 0:
-		got, err2 := b.Post(ctx, body, nil)
-		if err2 != nil {
-			return nil, c.wrapErr(o, err2)
-		}
-		return namedLocationFromModel(got)
-	case 1:
-		return same[0], nil
-	}
-	return nil, fmt.Errorf("%w; %d named locations named %q exist now: check the tenant and import the right one", err, len(same), l.DisplayName)
+	return poll.Settle(ctx, poll.Options{Confirm: createConfirm}, "creating named location "+strconv.Quote(l.DisplayName),
+		func(ctx context.Context, _ int) (*NamedLocation, error) {
+			got, err := b.Post(ctx, body, nil)
+			if err != nil {
+				return nil, c.wrapErr(o, err)
+			}
+			return namedLocationFromModel(got)
+		},
+		func(ctx context.Context) (*NamedLocation, bool, error) {
+			same, err := c.NamedLocationsNamed(ctx, l.DisplayName)
+			switch {
+			case err != nil:
+				return nil, false, err
+			case len(same) > 1:
+				return nil, false, fmt.Errorf("%d named locations named %q exist now: check the tenant and import the right one", len(same), l.DisplayName)
+			case len(same) == 1:
+				return same[0], true, nil
+			}
+			return nil, false, nil
+		})
 }
 
 // UpdateNamedLocation replaces the location's properties with l's. The kind
@@ -131,7 +139,8 @@ func (c *Client) UpdateNamedLocation(ctx context.Context, id string, l *NamedLoc
 	if err != nil {
 		return err
 	}
-	_, err = c.sdk.Identity().ConditionalAccess().NamedLocations().ByNamedLocationId(id).Patch(ctx, body, nil)
+	// The PATCH sets absolute values: sent again after a dropped connection it does no harm.
+	_, err = c.sdk.Identity().ConditionalAccess().NamedLocations().ByNamedLocationId(id).Patch(transport.WithRetryablePost(ctx), body, nil)
 	return c.wrapErr(op{http.MethodPatch, namedLocationsPath + "/" + id, PermissionWriteCA}, err)
 }
 

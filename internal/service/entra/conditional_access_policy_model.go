@@ -26,6 +26,7 @@ type caPolicyModel struct {
 	GrantControls          *caGrantControls `tfsdk:"grant_controls"`
 	SessionControls        *caSession       `tfsdk:"session_controls"`
 	Timeouts               timeouts.Value   `tfsdk:"timeouts"`
+	AdoptExisting          types.Bool       `tfsdk:"adopt_existing"`
 	baselinecheck.Args
 }
 
@@ -223,6 +224,7 @@ func policyState(p *graph.ConditionalAccessPolicy, prior *caPolicyModel) caPolic
 	m := caPolicyModel{
 		ID: types.StringValue(p.ID), DisplayName: types.StringValue(p.DisplayName), State: types.StringValue(p.State),
 		AllowTenantLockoutRisk: prior.AllowTenantLockoutRisk, Timeouts: prior.Timeouts, Args: prior.Args.OrNull(),
+		AdoptExisting: prior.AdoptExisting,
 	}
 	if m.AllowTenantLockoutRisk.IsUnknown() {
 		m.AllowTenantLockoutRisk = types.BoolNull()

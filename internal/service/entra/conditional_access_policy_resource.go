@@ -3,6 +3,7 @@ package entra
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
@@ -24,6 +25,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -101,7 +103,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 		MarkdownDescription: "A Microsoft Entra conditional access policy (Graph v1.0 `conditionalAccessPolicy`).\n\n" +
 			"**Roll out in report-only mode first.** Create every policy with `state = \"enabledForReportingButNotEnforced\"`, " +
 			"read its sign-in log results, then change it to `enabled`. `state` has no default, so that choice is always written down.\n\n" +
-			"**Lockout protection.** A policy that would block every user with no exclusion is refused at plan time unless " +
+			"**Lockout protection.** A policy that would block every user without excluding a user (by object ID) or a group is refused " +
+			"at plan time (`None`, `GuestsOrExternalUsers` and guest exclusions exclude no administrator) unless " +
 			"`allow_tenant_lockout_risk = true`; an enabled policy that requires controls of every user without exclusions plans with a " +
 			"warning. Exclude your emergency-access (break-glass) accounts or group from every policy.\n\n" +
 			"Sets of IDs are unordered; an attribute left out means none. Use the `teamshipaa_authentication_strength_policy` and " +
@@ -121,8 +124,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Attributes: map[string]schema.Attribute{
 					"users": schema.SingleNestedAttribute{Required: true, MarkdownDescription: "Who the policy applies to.",
 						Attributes: map[string]schema.Attribute{
-							"include_users":                    idSet("User object IDs, or `All`, `None`, `GuestsOrExternalUsers`."),
-							"exclude_users":                    idSet("User object IDs (put the emergency-access accounts here), or `GuestsOrExternalUsers`."),
+							"include_users":                    idSet("User object IDs, or `All`, `None`, `GuestsOrExternalUsers`.", includeUsersValues),
+							"exclude_users":                    idSet("User object IDs (put the emergency-access accounts here), or `GuestsOrExternalUsers`.", excludeUsersValues),
 							"include_groups":                   idSet("Group object IDs.", guid),
 							"exclude_groups":                   idSet("Group object IDs.", guid),
 							"include_roles":                    idSet("Directory role template IDs (see `teamshipaa_directory_role_template`).", guid),
@@ -132,8 +135,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						}},
 					"applications": schema.SingleNestedAttribute{Required: true, MarkdownDescription: "Which cloud apps or user actions.",
 						Attributes: map[string]schema.Attribute{
-							"include_applications": idSet("Application (client) IDs, or `All`, `Office365`, `None`."),
-							"exclude_applications": idSet("Application (client) IDs, or `Office365`."),
+							"include_applications": idSet("Application (client) IDs, or `All`, `None`, `Office365`, `MicrosoftAdminPortals`.", includeAppsValues),
+							"exclude_applications": idSet("Application (client) IDs, or `Office365`, `MicrosoftAdminPortals`.", excludeAppsValues),
 							"include_user_actions": idSet("User actions: `urn:user:registersecurityinfo`, `urn:user:registerdevice`.",
 								stringvalidator.OneOf("urn:user:registersecurityinfo", "urn:user:registerdevice")),
 						}},
@@ -152,12 +155,13 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						Attributes: map[string]schema.Attribute{
 							"include_locations": schema.SetAttribute{Required: true, ElementType: types.StringType,
 								MarkdownDescription: "Named location IDs (`teamshipaa_named_location.x.id`), or `All`, `AllTrusted`.",
-								Validators:          []validator.Set{setvalidator.SizeAtLeast(1)}},
-							"exclude_locations": idSet("Named location IDs, or `AllTrusted`."),
+								Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(includeLocationsValues)}},
+							"exclude_locations": idSet("Named location IDs, or `AllTrusted`.", excludeLocationsValues),
 						}},
 					"sign_in_risk_levels": enumSet("Sign-in risk levels (Entra ID P2).", riskLevels),
 					"user_risk_levels":    enumSet("User risk levels (Entra ID P2).", riskLevels),
-					"authentication_flows": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Authentication flows.",
+					"authentication_flows": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Authentication flows. A policy with this condition " +
+						"may only block: `grant_controls = { built_in_controls = [\"block\"] }` and no `session_controls` (Graph error 1235).",
 						Attributes: map[string]schema.Attribute{
 							"transfer_methods": schema.SetAttribute{Required: true, ElementType: types.StringType,
 								MarkdownDescription: "Values: " + backticked(transferMethods) + ".",
@@ -180,16 +184,18 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 				Attributes: map[string]schema.Attribute{
 					"sign_in_frequency": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "How often users sign in again (automatic logoff).",
 						Attributes: map[string]schema.Attribute{
-							"value": schema.Int64Attribute{Optional: true, MarkdownDescription: "Number of `type` units (the service decides the largest it accepts). Not with `everyTime`.",
+							"value": schema.Int64Attribute{Optional: true, MarkdownDescription: "Number of `type` units: 1-23 `hours` or 1-365 `days`. Not with `everyTime`.",
 								Validators: []validator.Int64{int64validator.AtLeast(1)}},
 							"type": schema.StringAttribute{Optional: true, MarkdownDescription: "`days` or `hours`. Not with `everyTime`.",
 								Validators: []validator.String{stringvalidator.OneOf(frequencyTypes...)}},
 							"authentication_type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultAuthenticationType),
-								MarkdownDescription: "Values: " + backticked(authTypes) + ". Default `primaryAndSecondaryAuthentication`.",
-								Validators:          []validator.String{stringvalidator.OneOf(authTypes...)}},
+								MarkdownDescription: "Values: " + backticked(authTypes) + ". Default `primaryAndSecondaryAuthentication`. Graph refuses " +
+									"`secondaryAuthentication` with `timeBased` (error 1104), and v1.0 refuses `everyTime`, so only the default can be applied.",
+								Validators: []validator.String{stringvalidator.OneOf(authTypes...)}},
 							"frequency_interval": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultFrequencyInterval),
-								MarkdownDescription: "`timeBased` (needs `value` and `type`) or `everyTime`. Default `timeBased`.",
-								Validators:          []validator.String{stringvalidator.OneOf(frequencyIntervals...)}},
+								MarkdownDescription: "`timeBased` (needs `value` and `type`) or `everyTime`. Default `timeBased`. Microsoft Graph v1.0, which the " +
+									"provider calls, refuses `everyTime` (only beta accepts it), so it is refused at plan time.",
+								Validators: []validator.String{stringvalidator.OneOf(frequencyIntervals...)}},
 							"is_enabled": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 								MarkdownDescription: "Default `true`."},
 						}},
@@ -211,7 +217,8 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 								MarkdownDescription: "Default `true`."},
 						}},
 				}},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			existing.Attr: existing.Attribute("conditional access policy", "display name"),
 		},
 	}
 	baselinecheck.AddSchema(caPolicyType, resp.Schema.Attributes)
@@ -253,16 +260,44 @@ func (r *caPolicyResource) Create(ctx context.Context, req resource.CreateReques
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	created, err := r.client.Graph.CreatePolicy(ctx, want)
+	// Graph keeps display names not unique: a policy of this name that
+	// Terraform does not know of (an interrupted apply's) is not duplicated.
+	same, err := r.client.Graph.PoliciesNamed(ctx, want.DisplayName)
 	if err != nil {
-		resp.Diagnostics.AddError("Creating the conditional access policy "+want.DisplayName, err.Error())
+		resp.Diagnostics.AddError("Looking for an existing conditional access policy named "+want.DisplayName, err.Error())
 		return
+	}
+	adopt := existing.Adopt(ctx, req.Plan, &resp.Diagnostics)
+	what := fmt.Sprintf("conditional access policy %q", want.DisplayName)
+	var created *graph.ConditionalAccessPolicy
+	switch {
+	case len(same) > 1:
+		resp.Diagnostics.AddError(fmt.Sprintf("%d conditional access policies are named %q", len(same), want.DisplayName),
+			"Adopting or adding another would be ambiguous. Keep one (import it with its id: "+policyIDs(same)+") and delete or rename the others.\n\n"+
+				existing.ImportBlock("teamshipaa_conditional_access_policy", same[0].ID))
+		return
+	case len(same) == 1 && !adopt:
+		existing.Refuse(&resp.Diagnostics, "teamshipaa_conditional_access_policy", what, same[0].ID)
+		return
+	case len(same) == 1:
+		if err := r.client.Graph.UpdatePolicy(ctx, same[0].ID, want); err != nil {
+			resp.Diagnostics.AddError("Adopting the "+what+" ("+same[0].ID+")", err.Error())
+			return
+		}
+		created = same[0]
+	default:
+		created, err = r.client.Graph.CreatePolicy(ctx, want)
+		if err != nil {
+			resp.Diagnostics.AddError("Creating the conditional access policy "+want.DisplayName, err.Error())
+			return
+		}
 	}
 	// The id goes into the state before the read-back: a read-back that times
 	// out must not lose a policy that exists (terraform-provider-msgraph #32).
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(created.ID))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("allow_tenant_lockout_risk"), plan.AllowTenantLockoutRisk)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(existing.Attr), plan.AdoptExisting)...)
 	got, err := r.waitFor(ctx, created.ID, want, "read back")
 	if err != nil {
 		resp.Diagnostics.AddError("Reading back the new conditional access policy "+created.ID, err.Error()+
@@ -347,4 +382,13 @@ func (r *caPolicyResource) ImportState(ctx context.Context, req resource.ImportS
 		return
 	}
 	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+}
+
+// policyIDs lists the ids of policies, for messages.
+func policyIDs(ps []*graph.ConditionalAccessPolicy) string {
+	ids := make([]string, len(ps))
+	for i, p := range ps {
+		ids[i] = p.ID
+	}
+	return strings.Join(ids, ", ")
 }

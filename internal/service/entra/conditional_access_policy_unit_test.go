@@ -124,11 +124,6 @@ func TestValidatePolicy_undocumentedCombinationsAreLeftToTheService(t *testing.T
 		"excluding All locations": func(m *caPolicyModel) {
 			m.Conditions.Locations = &caLocations{IncludeLocations: strSet("All"), ExcludeLocations: strSet("All")}
 		},
-		"48 hours": func(m *caPolicyModel) {
-			m.SessionControls = &caSession{SignInFrequency: &caSignInFrequency{Value: types.Int64Value(48), Type: types.StringValue("hours"),
-				FrequencyInterval: types.StringNull(), IsEnabled: types.BoolNull(), AuthenticationType: types.StringNull()},
-				ApplicationEnforcedRestrictionsEnabled: types.BoolNull()}
-		},
 		"excluded apps with user actions": func(m *caPolicyModel) {
 			m.Conditions.Applications = &caApplications{IncludeApplications: strSet(), IncludeUserActions: strSet("urn:user:registersecurityinfo"),
 				ExcludeApplications: strSet("00000003-0000-0ff1-ce00-000000000000")}

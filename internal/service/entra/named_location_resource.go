@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"net/netip"
-	"regexp"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -24,6 +23,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -31,9 +31,8 @@ var (
 	_ resource.ResourceWithConfigure        = (*namedLocationResource)(nil)
 	_ resource.ResourceWithImportState      = (*namedLocationResource)(nil)
 	_ resource.ResourceWithConfigValidators = (*namedLocationResource)(nil)
+	_ resource.ResourceWithValidateConfig   = (*namedLocationResource)(nil)
 )
-
-var countryCodeRE = regexp.MustCompile(`^[A-Z]{2}$`)
 
 type namedLocationResource struct {
 	client *conns.Client
@@ -50,6 +49,7 @@ type namedLocationModel struct {
 	IncludeUnknownCountriesAndRegions types.Bool     `tfsdk:"include_unknown_countries_and_regions"`
 	CountryLookupMethod               types.String   `tfsdk:"country_lookup_method"`
 	Timeouts                          timeouts.Value `tfsdk:"timeouts"`
+	AdoptExisting                     types.Bool     `tfsdk:"adopt_existing"`
 }
 
 func (m namedLocationModel) kind() string {
@@ -78,17 +78,18 @@ func (r *namedLocationResource) Schema(ctx context.Context, _ resource.SchemaReq
 			"display_name": schema.StringAttribute{Required: true, MarkdownDescription: "Display name.",
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 256)}},
 			"ip_ranges": schema.SetAttribute{Optional: true, ElementType: types.StringType,
-				MarkdownDescription: "IPv4 and IPv6 ranges in CIDR notation (for example `203.0.113.0/24`, `2001:db8::/48`); the " +
+				MarkdownDescription: "IPv4 and IPv6 ranges in CIDR notation (for example `203.0.113.0/24`, `2001:db8::/48`): your organization's public egress ranges, " +
+					"host bits zero, masks longer than `/8` (Entra's limit; `0.0.0.0/0` and `::/0` are refused), at most 2000; the " +
 					"provider sends each as an `iPv4CidrRange` or `iPv6CidrRange`. Exactly one of `ip_ranges` and `countries_and_regions`.",
-				Validators:    []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(cidrValidator{})},
+				Validators:    []validator.Set{setvalidator.SizeBetween(1, 2000), setvalidator.ValueStringsAre(cidrValidator{})},
 				PlanModifiers: []planmodifier.Set{kindChange}},
 			"is_trusted": schema.BoolAttribute{Optional: true, Computed: true,
 				MarkdownDescription: "Whether the IP ranges are trusted (`AllTrusted` in policies includes them). IP locations only; default `false`.",
 				PlanModifiers:       []planmodifier.Bool{kindDefaultBool{kind: graph.KindIP}}},
 			"countries_and_regions": schema.SetAttribute{Optional: true, ElementType: types.StringType,
-				MarkdownDescription: "ISO 3166 two-letter country or region codes, upper case (for example `US`).",
+				MarkdownDescription: "ISO 3166-1 alpha-2 country or region codes, upper case (for example `US`); codes ISO has not assigned (`UK`, `EU`, `XX`) are refused.",
 				Validators: []validator.Set{setvalidator.SizeAtLeast(1),
-					setvalidator.ValueStringsAre(stringvalidator.RegexMatches(countryCodeRE, "must be an upper-case ISO 3166 two-letter code"))},
+					setvalidator.ValueStringsAre(countryCode{})},
 				PlanModifiers: []planmodifier.Set{kindChange}},
 			"include_unknown_countries_and_regions": schema.BoolAttribute{Optional: true, Computed: true,
 				MarkdownDescription: "Whether sign-ins whose country cannot be determined match. Country locations only; default `false`.",
@@ -97,7 +98,8 @@ func (r *namedLocationResource) Schema(ctx context.Context, _ resource.SchemaReq
 				MarkdownDescription: "How the country is determined: `clientIpAddress` (default) or `authenticatorAppGps`. Country locations only.",
 				Validators:          []validator.String{stringvalidator.OneOf("clientIpAddress", "authenticatorAppGps")},
 				PlanModifiers:       []planmodifier.String{kindDefaultString{kind: graph.KindCountry, value: "clientIpAddress"}}},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			existing.Attr: existing.Attribute("named location", "display name"),
 		},
 	}
 }
@@ -131,7 +133,7 @@ func (r *namedLocationResource) toAPI(ctx context.Context, m namedLocationModel,
 // fromAPI is the state for l; prior (plan or state) supplies spellings of
 // equivalent CIDRs and the timeouts.
 func fromAPI(l *graph.NamedLocation, prior namedLocationModel) namedLocationModel {
-	m := namedLocationModel{ID: types.StringValue(l.ID), DisplayName: types.StringValue(l.DisplayName), Timeouts: prior.Timeouts,
+	m := namedLocationModel{ID: types.StringValue(l.ID), DisplayName: types.StringValue(l.DisplayName), Timeouts: prior.Timeouts, AdoptExisting: prior.AdoptExisting,
 		IPRanges: types.SetNull(types.StringType), CountriesAndRegions: types.SetNull(types.StringType),
 		IsTrusted: types.BoolNull(), IncludeUnknownCountriesAndRegions: types.BoolNull(), CountryLookupMethod: types.StringNull()}
 	if l.Kind == graph.KindIP {
@@ -211,14 +213,46 @@ func (r *namedLocationResource) Create(ctx context.Context, req resource.CreateR
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	created, err := r.client.Graph.CreateNamedLocation(ctx, want)
+	// Display names are not unique in Graph: one Terraform does not know of
+	// (an interrupted apply's) is not duplicated.
+	same, err := r.client.Graph.NamedLocationsNamed(ctx, want.DisplayName)
 	if err != nil {
-		resp.Diagnostics.AddError("Creating the named location "+want.DisplayName, err.Error())
+		resp.Diagnostics.AddError("Looking for an existing named location named "+want.DisplayName, err.Error())
 		return
+	}
+	adopt := existing.Adopt(ctx, req.Plan, &resp.Diagnostics)
+	what := fmt.Sprintf("named location %q", want.DisplayName)
+	var created *graph.NamedLocation
+	switch {
+	case len(same) > 1:
+		resp.Diagnostics.AddError(fmt.Sprintf("%d named locations are named %q", len(same), want.DisplayName),
+			"Adopting or adding another would be ambiguous. Keep one (import it with its id) and delete or rename the others.\n\n"+
+				existing.ImportBlock("teamshipaa_named_location", same[0].ID))
+		return
+	case len(same) == 1 && !adopt:
+		existing.Refuse(&resp.Diagnostics, "teamshipaa_named_location", what, same[0].ID)
+		return
+	case len(same) == 1 && same[0].Kind != want.Kind:
+		resp.Diagnostics.AddError("Cannot adopt the "+what, "It is a "+same[0].Kind+" location and this configuration describes a "+want.Kind+
+			" one; the kind of a named location cannot change. Rename one of them.")
+		return
+	case len(same) == 1:
+		if err := r.client.Graph.UpdateNamedLocation(ctx, same[0].ID, want); err != nil {
+			resp.Diagnostics.AddError("Adopting the "+what+" ("+same[0].ID+")", err.Error())
+			return
+		}
+		created = same[0]
+	default:
+		created, err = r.client.Graph.CreateNamedLocation(ctx, want)
+		if err != nil {
+			resp.Diagnostics.AddError("Creating the named location "+want.DisplayName, err.Error())
+			return
+		}
 	}
 	// Save the id first: a read-back that times out must not orphan the location.
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(created.ID))...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(existing.Attr), plan.AdoptExisting)...)
 	got, err := r.waitFor(ctx, created.ID, want)
 	if err != nil {
 		resp.Diagnostics.AddError("Reading back the new named location "+created.ID, err.Error()+

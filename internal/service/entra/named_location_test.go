@@ -190,7 +190,7 @@ func TestAccNamedLocation_validation(t *testing.T) {
   ip_ranges    = ["203.0.113.0"]
 }`,
 				PlanOnly:    true,
-				ExpectError: regexp.MustCompile(`(?s)Not a CIDR range`),
+				ExpectError: regexp.MustCompile(`(?s)Invalid IP range.*not an IPv4 or IPv6 range`),
 			},
 			{
 				Config: `resource "teamshipaa_named_location" "t" {

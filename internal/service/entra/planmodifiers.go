@@ -3,12 +3,10 @@ package entra
 import (
 	"context"
 	"fmt"
-	"net/netip"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
@@ -73,22 +71,6 @@ func (m kindDefaultString) PlanModifyString(ctx context.Context, req planmodifie
 }
 
 // cidrValidator accepts an IPv4 or IPv6 prefix in CIDR notation.
-type cidrValidator struct{}
-
-func (cidrValidator) Description(context.Context) string {
-	return "an IPv4 or IPv6 range in CIDR notation"
-}
-func (v cidrValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-func (cidrValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := netip.ParsePrefix(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Not a CIDR range",
-			fmt.Sprintf("%q is not an IPv4 or IPv6 range in CIDR notation (for example 203.0.113.0/24 or 2001:db8::/48): %v", req.ConfigValue.ValueString(), err))
-	}
-}
-
 // remaining is the time left before ctx's deadline (the operation timeout).
 func remaining(ctx context.Context) time.Duration {
 	if d, ok := ctx.Deadline(); ok {

@@ -3,6 +3,7 @@ package purview
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -13,7 +14,8 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
 // cmdletObject is the lifecycle the DLP and retention policies and rules
@@ -92,9 +94,13 @@ func (o cmdletObject[M]) read(ctx context.Context, req resource.ReadRequest, res
 	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
 }
 
-// delete is the resource's Delete. Remove-<noun> is retried while an earlier
-// change deploys; an object already gone, or a call that may have gone through
-// before its answer was lost, is fine as long as the object then disappears.
+// delete is the resource's Delete. Remove-<noun> follows the one rule for
+// uncertain writes (poll.Settle): when its answer was lost, the object is
+// read, and the removal is sent again only while the object is still there
+// and not PendingDeletion. It is retried while an earlier change deploys. A
+// removed policy stays PendingDeletion while the service distributes the
+// deletion: destroy waits until it is really gone, so that a create of the
+// same name can follow, and otherwise says that the service is still deleting it.
 func (o cmdletObject[M]) delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state M
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -104,19 +110,108 @@ func (o cmdletObject[M]) delete(ctx context.Context, req resource.DeleteRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
 	c, name, remove := o.client.Compliance, id.ValueString(), "Remove-"+o.noun
 	res, err := whileDeploying(ctx, timeout, remove+" "+name, func(ctx context.Context) (adminapi.Result, error) {
-		_, res, err := c.Invoke(ctx, remove, map[string]any{"Identity": name})
+		var res adminapi.Result
+		_, err := poll.Settle(ctx, poll.Options{}, remove+" "+name,
+			func(ctx context.Context, attempt int) (bool, error) {
+				_, r, err := c.Invoke(ctx, remove, map[string]any{"Identity": name})
+				res.Warnings = append(res.Warnings, r.Warnings...)
+				if adminapi.IsNotFound(err) || adminapi.IsPendingDeletion(err) {
+					return true, nil // removed already, by an earlier attempt or out of band
+				}
+				return err == nil, err
+			},
+			func(ctx context.Context) (bool, bool, error) {
+				obj, found, _, err := c.Get(ctx, "Get-"+o.noun, name, nil)
+				return true, err == nil && (!found || pendingDeletion(obj)), err
+			})
 		return res, err
 	})
 	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil && !adminapi.IsNotFound(err) && !errors.Is(err, transport.ErrMaybeCommitted) {
+	if err != nil {
 		resp.Diagnostics.AddError("Deleting "+o.display+" "+name, err.Error())
 		return
 	}
-	if err := waitGone(ctx, timeout, o.display+" "+name, o.reader(name)); err != nil {
+	var last map[string]any
+	err = poll.Gone(ctx, poll.Options{Timeout: timeout, MaxInt: 15 * time.Second}, o.display+" "+name+" to be deleted",
+		func(ctx context.Context) (map[string]any, bool, error) {
+			obj, found, _, err := c.Get(ctx, "Get-"+o.noun, name, nil)
+			if found {
+				last = obj
+			}
+			return obj, found, err
+		})
+	switch {
+	case err != nil && errors.Is(err, poll.ErrTimeout) && pendingDeletion(last):
+		resp.Diagnostics.AddError("Microsoft Purview is still deleting "+o.display+" "+name,
+			fmt.Sprintf("The removal was accepted and the %s shows Mode PendingDeletion: the service is still distributing its deletion, "+
+				"for which Microsoft publishes no duration. It disappears on its own; until then a new %s of the same name cannot be created. "+
+				"Waited %s (timeouts.delete). Run terraform destroy again later, or raise timeouts.delete.", o.display, o.display, timeout))
+	case err != nil:
 		resp.Diagnostics.AddError("Confirming the deletion of "+o.display+" "+name, err.Error())
 	}
+}
+
+// typeName is the resource's Terraform type, for import blocks.
+func (o cmdletObject[M]) typeName() string {
+	return "teamshipaa_" + map[string]string{
+		"DlpCompliancePolicy": "dlp_policy", "DlpComplianceRule": "dlp_rule",
+		"RetentionCompliancePolicy": "retention_policy", "RetentionComplianceRule": "retention_rule",
+	}[o.noun]
+}
+
+// beforeCreate looks for an object of the name a create is about to use
+// (names are unique in the service). One PendingDeletion, which a New- would
+// be refused for, is waited out within ctx; a live one is refused with its
+// import block unless the plan adopts it, and then it is returned (found).
+// ok is false when the create must stop (the error is in diags).
+func (o cmdletObject[M]) beforeCreate(ctx context.Context, plan tfsdk.Plan, name string, timeout time.Duration, diags *diag.Diagnostics) (obj map[string]any, found, ok bool) {
+	c, get, what := o.client.Compliance, "Get-"+o.noun, o.display+" "+name
+	var last map[string]any
+	err := poll.Until(ctx, poll.Options{Timeout: timeout, MaxInt: 15 * time.Second}, "the earlier "+what+" to finish its deletion",
+		func(ctx context.Context) (bool, error) {
+			got, found, _, err := c.Get(ctx, get, name, nil)
+			last = nil
+			if found {
+				last = got
+			}
+			return err == nil && (!found || !pendingDeletion(got)), err
+		})
+	switch {
+	case err != nil && pendingDeletion(last):
+		diags.AddError("Microsoft Purview is still deleting an earlier "+what,
+			fmt.Sprintf("A %s of this name was removed and shows Mode PendingDeletion: the service is still distributing its deletion, "+
+				"and refuses a new one of the same name until it is gone. Waited %s (timeouts.create). Apply again later, raise "+
+				"timeouts.create, or give this %s another name.", o.display, timeout, o.display))
+		return nil, false, false
+	case err != nil:
+		diags.AddError("Looking for an existing "+what, err.Error())
+		return nil, false, false
+	case last == nil:
+		return nil, false, true
+	case !existing.Adopt(ctx, plan, diags):
+		existing.Refuse(diags, o.typeName(), what, name)
+		return nil, false, false
+	}
+	return last, true, true
+}
+
+// adopt takes over obj, found by beforeCreate: the resource's own Update
+// applies the plan to it, as if it had been imported.
+func (o cmdletObject[M]) adopt(ctx context.Context, update func(context.Context, resource.UpdateRequest, *resource.UpdateResponse),
+	obj map[string]any, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	prior := existing.Prior(ctx, req.Plan)
+	m := o.fromRead(ctx, obj, plan, &resp.Diagnostics)
+	resp.Diagnostics.Append(prior.Set(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	existing.AdoptByUpdate(ctx, update, req, prior, resp)
 }
 
 // plainRead adapts a fromRead that needs no context and reports nothing.

@@ -282,11 +282,6 @@ func readBack(ctx context.Context, timeout time.Duration, what string, read admi
 	return poll.ReadBack(ctx, poll.Options{Timeout: timeout}, what+" to read back as written", poll.Read[map[string]any](read), match)
 }
 
-// waitGone polls read until the object is gone or pending deletion.
-func waitGone(ctx context.Context, timeout time.Duration, what string, read adminapi.ReadFunc) error {
-	return poll.Gone(ctx, poll.Options{Timeout: timeout}, what+" to be deleted", poll.Read[map[string]any](read))
-}
-
 // getter is the ReadFunc of cmdlet for identity, treating PendingDeletion as gone.
 func getter(c *adminapi.Client, cmdlet, identity string) adminapi.ReadFunc {
 	return func(ctx context.Context) (map[string]any, bool, error) {

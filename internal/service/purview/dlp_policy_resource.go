@@ -16,6 +16,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
 var dlpModes = []string{"Enable", "TestWithNotifications", "TestWithoutNotifications", "Disable"}
@@ -44,6 +45,7 @@ type dlpPolicyModel struct {
 	SharePointLocation     types.Set      `tfsdk:"sharepoint_location"`
 	OneDriveLocation       types.Set      `tfsdk:"onedrive_location"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	AdoptExisting          types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
 }
 
@@ -78,7 +80,8 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 				"Roll out as `TestWithNotifications`, then `Enable`.",
 			Validators:    []validator.String{stringvalidator.OneOf(dlpModes...)},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		existing.Attr: existing.Attribute("DLP policy", "name"),
 	}
 	locationSchema(dlpLocations, attrs)
 	resp.Schema = schema.Schema{
@@ -87,7 +90,8 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"plus Exchange, SharePoint and OneDrive, with `mode = \"Enable\"` (SCuBA MS.SECURITYSUITE.3.2, CIS 3.2.2; 45 CFR 164.312(e)(1), " +
 			"this project's interpretation).\n\n" +
 			"Locations change in place: an update sends only the difference, as `Add<Location>`/`Remove<Location>` parameters. " +
-			"`\"All\"` must stand alone, and `teams_location_exception` needs `teams_location = [\"All\"]` (both checked at plan time). " +
+			"At least one location must be set, `\"All\"` must stand alone, and `teams_location_exception` needs `teams_location = [\"All\"]` " +
+			"(all checked at plan time). " +
 			"Values are compared ignoring case.\n\n" +
 			"Deleting a policy is asynchronous: the service first shows it with mode `PendingDeletion`, which this provider treats as gone " +
 			"(a policy found in that state is removed from the state and planned for creation). Destroy waits until the policy is gone or pending " +
@@ -99,6 +103,7 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	notePolicyPlanned(ctx, r.client, "DlpCompliancePolicy", req)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_policy", r.client, req, resp)
 }
 
@@ -109,6 +114,8 @@ func (r *dlpPolicyResource) ValidateConfig(ctx context.Context, req resource.Val
 		return
 	}
 	validateLocations(ctx, &m, dlpLocations, &resp.Diagnostics)
+	requireLocation(ctx, &m, dlpLocations, "DLP policy", &resp.Diagnostics)
+	siteURLs(ctx, "sharepoint_location", m.SharePointLocation, &resp.Diagnostics)
 }
 
 func (r *dlpPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -155,6 +162,14 @@ func (r *dlpPolicyResource) Create(ctx context.Context, req resource.CreateReque
 		return
 	}
 	c, name := r.client.Compliance, plan.Name.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
+	defer cancel()
+	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
+		return
+	} else if found {
+		r.object().adopt(ctx, r.Update, obj, req, resp)
+		return
+	}
 	params := map[string]any{"Name": name}
 	if known(plan.Comment) {
 		params["Comment"] = plan.Comment.ValueString()

@@ -22,6 +22,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
 var (
@@ -63,6 +64,7 @@ type dlpRuleModel struct {
 	ReportSeverityLevel    types.String   `tfsdk:"report_severity_level"`
 	Disabled               types.Bool     `tfsdk:"disabled"`
 	Timeouts               timeouts.Value `tfsdk:"timeouts"`
+	AdoptExisting          types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
 }
 
@@ -129,7 +131,8 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"the sensitive types (lower-case keys, numbers as strings, ids added next to names) is normalised, so an applied " +
 			"configuration plans empty. Plan-time checks: one form of `content_contains_sensitive_information`, name or id for each " +
 			"type, counts and confidences in order, `block_access_scope` only with `block_access = true`, `notify_allow_override` only " +
-			"with `notify_user` (and not both justification values), `incident_report_content` only with `generate_incident_report`.\n\n" +
+			"with `notify_user` (and not both justification values), `incident_report_content` only with `generate_incident_report`; and, when the tenant can be read at plan time, every " +
+			"sensitive information type exists (look names and ids up with the `teamshipaa_sensitive_information_types` data source).\n\n" +
 			"A rule being removed reads as `PendingDeletion` for a while and counts as gone. Import with the rule name: the " +
 			"import reads every setting back, the sensitive information types included." +
 			wireNote + compliancePermissions,
@@ -156,6 +159,7 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"report_severity_level":    optStr("Severity of the alert and report.", severityLevels),
 			"disabled":                 optBool("Whether the rule is turned off."),
 			"timeouts":                 timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			existing.Attr:              existing.Attribute("DLP rule", "name"),
 		},
 	}
 	baselinecheck.AddSchema("teamshipaa_dlp_rule", resp.Schema.Attributes)
@@ -163,6 +167,8 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkRulePolicy(ctx, r.client, "DlpCompliancePolicy", "DLP policy", "teamshipaa_dlp_policy", req, resp)
+	checkSITsExist(ctx, r.client, req, resp)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_rule", r.client, req, resp)
 }
 
@@ -173,6 +179,7 @@ func (r *dlpRuleResource) ValidateConfig(ctx context.Context, req resource.Valid
 		return
 	}
 	validateCondition(ctx, m.Condition, &resp.Diagnostics)
+	validateRecipients(ctx, &m, &resp.Diagnostics)
 	if known(m.BlockAccessScope) && !m.BlockAccess.IsUnknown() && !m.BlockAccess.ValueBool() {
 		resp.Diagnostics.AddAttributeError(path.Root("block_access_scope"), "block_access_scope needs block_access",
 			"block_access_scope says who is blocked; set block_access = true, or drop block_access_scope.")
@@ -259,7 +266,8 @@ func (r *dlpRuleResource) params(ctx context.Context, plan dlpRuleModel, state *
 		p["Disabled"] = plan.Disabled.ValueBool()
 	}
 	if known(plan.Condition) && (state == nil || changed(plan.Condition, state.Condition)) {
-		p["ContentContainsSensitiveInformation"] = conditionParam(ctx, cfgCondition, diags)
+		// PswsHashtable[]: each hashtable carries its OData type (see adminapi.Hashtables).
+		p["ContentContainsSensitiveInformation"] = adminapi.Hashtables(conditionParam(ctx, cfgCondition, diags))
 	}
 	return p
 }
@@ -302,6 +310,14 @@ func (r *dlpRuleResource) Create(ctx context.Context, req resource.CreateRequest
 		return
 	}
 	c, name := r.client.Compliance, plan.Name.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
+	defer cancel()
+	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
+		return
+	} else if found {
+		r.object().adopt(ctx, r.Update, obj, req, resp)
+		return
+	}
 	params := r.params(ctx, plan, nil, cfgCondition, &resp.Diagnostics)
 	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
 	var created bool

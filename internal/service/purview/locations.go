@@ -2,6 +2,7 @@ package purview
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -113,4 +114,31 @@ func locationsMatch[M any](ctx context.Context, obj map[string]any, m *M, locs [
 		}
 	}
 	return true
+}
+
+// requireLocation refuses a policy without a location (issue 18): the service
+// accepts one, and a DLP or retention policy that covers nothing looks like a
+// control but protects no message. An unknown location may be set.
+func requireLocation[M any](ctx context.Context, m *M, locs []location[M], what string, diags *diag.Diagnostics) {
+	var names []string
+	for _, l := range locs {
+		if l.exceptionOf != "" {
+			continue
+		}
+		names = append(names, l.attr)
+		s := l.get(m)
+		if s.IsUnknown() || len(stringsOf(ctx, *s, diags)) > 0 {
+			return
+		}
+	}
+	diags.AddError("No location",
+		fmt.Sprintf("A %s needs at least one location, or it applies to nothing: set %s = [\"All\"] (or to specific users and groups)%s.",
+			what, names[0], otherLocations(names[1:])))
+}
+
+func otherLocations(names []string) string {
+	if len(names) == 0 {
+		return ""
+	}
+	return ", and " + strings.Join(names, ", ") + " as needed"
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
 var (
@@ -41,6 +42,7 @@ type retentionPolicyModel struct {
 	TeamsChannelLocation          types.Set      `tfsdk:"teams_channel_location"`
 	TeamsChannelLocationException types.Set      `tfsdk:"teams_channel_location_exception"`
 	Timeouts                      timeouts.Value `tfsdk:"timeouts"`
+	AdoptExisting                 types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
 }
 
@@ -71,7 +73,8 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 		"comment": schema.StringAttribute{Optional: true, MarkdownDescription: "Free-text description."},
 		"enabled": schema.BoolAttribute{Optional: true, Computed: true, MarkdownDescription: "Whether the policy is on. Left out, the service's value is kept.",
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}},
-		"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+		existing.Attr: existing.Attribute("retention policy", "name"),
 	}
 	locationSchema(retentionLocations, attrs)
 	resp.Schema = schema.Schema{
@@ -82,8 +85,8 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 			"(45 CFR 164.316(b)(2)(i), 164.312(c)(1); this project's interpretation).\n\n" +
 			"While an earlier change distributes, the service refuses further changes (\"...are being deployed. Once deployed, " +
 			"additional actions can be performed.\"); updates and deletes are retried until it accepts them, within the `timeouts` " +
-			"(10 minutes by default). Locations change in place through `Add<Location>`/`Remove<Location>` parameters; `\"All\"` must " +
-			"stand alone and exceptions need their location set to `\"All\"` (checked at plan time). A policy in `PendingDeletion` " +
+			"(10 minutes by default). Locations change in place through `Add<Location>`/`Remove<Location>` parameters; at least one " +
+			"location must be set, `\"All\"` must stand alone and exceptions need their location set to `\"All\"` (checked at plan time). A policy in `PendingDeletion` " +
 			"counts as gone. Import with the policy name." + wireNote + compliancePermissions,
 		Attributes: attrs,
 	}
@@ -92,6 +95,7 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *retentionPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	notePolicyPlanned(ctx, r.client, "RetentionCompliancePolicy", req)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_retention_policy", r.client, req, resp)
 }
 
@@ -102,6 +106,7 @@ func (r *retentionPolicyResource) ValidateConfig(ctx context.Context, req resour
 		return
 	}
 	validateLocations(ctx, &m, retentionLocations, &resp.Diagnostics)
+	requireLocation(ctx, &m, retentionLocations, "retention policy", &resp.Diagnostics)
 }
 
 func (r *retentionPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -150,6 +155,14 @@ func (r *retentionPolicyResource) Create(ctx context.Context, req resource.Creat
 		return
 	}
 	c, name := r.client.Compliance, plan.Name.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
+	defer cancel()
+	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
+		return
+	} else if found {
+		r.object().adopt(ctx, r.Update, obj, req, resp)
+		return
+	}
 	params := map[string]any{"Name": name}
 	if known(plan.Comment) {
 		params["Comment"] = plan.Comment.ValueString()

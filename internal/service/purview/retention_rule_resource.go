@@ -20,6 +20,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
 var (
@@ -49,6 +50,7 @@ type retentionRuleModel struct {
 	RetentionComplianceAction types.String   `tfsdk:"retention_compliance_action"`
 	ExpirationDateOption      types.String   `tfsdk:"expiration_date_option"`
 	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
+	AdoptExisting             types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
 }
 
@@ -82,11 +84,14 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"`Delete` (delete after the duration). One of: " + backticked(retentionActions) + ".",
 				Validators: []validator.String{stringvalidator.OneOf(retentionActions...)}},
 			"expiration_date_option": schema.StringAttribute{Optional: true, Computed: true,
-				MarkdownDescription: "What the duration counts from. One of: " + backticked(expirationDateOptions) +
-					". Left out, the service's value is kept (Teams messages count from creation).",
+				MarkdownDescription: "What the duration counts from, as the service reports it (" + backticked(expirationDateOptions) +
+					"). Read only in practice: Microsoft's `New-RetentionComplianceRule` page says \"You can't use this parameter for Teams " +
+					"retention rules\", and this provider's retention policies are Teams policies, so setting it is refused at plan time " +
+					"(Teams messages count from creation).",
 				Validators:    []validator.String{stringvalidator.OneOf(expirationDateOptions...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			"timeouts":    timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
+			existing.Attr: existing.Attribute("retention rule", "name"),
 		},
 	}
 	baselinecheck.AddSchema("teamshipaa_retention_rule", resp.Schema.Attributes)
@@ -94,6 +99,7 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *retentionRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	checkRulePolicy(ctx, r.client, "RetentionCompliancePolicy", "retention policy", "teamshipaa_retention_policy", req, resp)
 	baselinecheck.ModifyPlan(ctx, "teamshipaa_retention_rule", r.client, req, resp)
 }
 
@@ -108,6 +114,22 @@ func (r *retentionRuleResource) ValidateConfig(ctx context.Context, req resource
 		resp.Diagnostics.AddAttributeError(path.Root("retention_duration"), "Unlimited retention cannot delete",
 			m.RetentionComplianceAction.ValueString()+" deletes content when the duration ends; with retention_duration = \"Unlimited\" use \"Keep\".")
 	}
+	teamsRetentionRuleRefusals(m, &resp.Diagnostics)
+}
+
+// teamsRetentionRuleRefusals, rule PURVIEW.RETENTION.EXPIRATION:
+// MicrosoftDocs/office-docs-powershell New-RetentionComplianceRule.md and
+// Set-RetentionComplianceRule.md, -ExpirationDateOption: "You can't use this
+// parameter for Teams retention rules." teamshipaa_retention_policy only has
+// Teams locations, so a rule here is a Teams rule.
+func teamsRetentionRuleRefusals(m retentionRuleModel, diags *diag.Diagnostics) {
+	if m.ExpirationDateOption.IsNull() || m.ExpirationDateOption.IsUnknown() {
+		return
+	}
+	diags.AddAttributeError(path.Root("expiration_date_option"), "expiration_date_option is not allowed on Teams retention rules",
+		"Rule PURVIEW.RETENTION.EXPIRATION: Microsoft's New-RetentionComplianceRule and Set-RetentionComplianceRule documentation says of "+
+			"ExpirationDateOption: \"You can't use this parameter for Teams retention rules.\" Remove expiration_date_option; Teams messages "+
+			"are retained from their creation.")
 }
 
 func (r *retentionRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -180,6 +202,14 @@ func (r *retentionRuleResource) Create(ctx context.Context, req resource.CreateR
 		return
 	}
 	c, name := r.client.Compliance, plan.Name.ValueString()
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
+	defer cancel()
+	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
+		return
+	} else if found {
+		r.object().adopt(ctx, r.Update, obj, req, resp)
+		return
+	}
 	params := r.params(plan, nil)
 	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
 	res, err := whileDeploying(ctx, timeout, "New-RetentionComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 )
 
@@ -68,25 +69,14 @@ func (d *sensitiveTypesDataSource) Read(ctx context.Context, req datasource.Read
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	objs, res, err := d.client.Compliance.Invoke(ctx, "Get-DlpSensitiveInformationType", nil)
+	all, res, err := listSITs(ctx, d.client)
 	addWarnings(&resp.Diagnostics, d.client.Compliance, res)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing sensitive information types", err.Error())
 		return
 	}
-	type sit struct{ id, name, publisher string }
 	byName := map[string]sit{}
-	var all []sit
-	for _, o := range objs {
-		s := sit{
-			id:        readString(firstOf(o, "Id", "Guid", "Identity")),
-			name:      readString(field(o, "Name")),
-			publisher: readString(field(o, "Publisher")),
-		}
-		if s.name == "" {
-			continue
-		}
-		all = append(all, s)
+	for _, s := range all {
 		byName[strings.ToLower(s.name)] = s
 	}
 	wanted := stringsOf(ctx, m.Names, &resp.Diagnostics)
@@ -126,6 +116,29 @@ func (d *sensitiveTypesDataSource) Read(ctx context.Context, req datasource.Read
 	m.IDs = types.MapValueMust(types.StringType, ids)
 	m.Types = types.ListValueMust(objType, elems)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// sit is one sensitive information type of the tenant.
+type sit struct{ id, name, publisher string }
+
+// listSITs reads the tenant's sensitive information types.
+func listSITs(ctx context.Context, c *conns.Client) ([]sit, adminapi.Result, error) {
+	objs, res, err := c.Compliance.Invoke(ctx, "Get-DlpSensitiveInformationType", nil)
+	if err != nil {
+		return nil, res, err
+	}
+	var all []sit
+	for _, o := range objs {
+		s := sit{
+			id:        readString(firstOf(o, "Id", "Guid", "Identity")),
+			name:      readString(field(o, "Name")),
+			publisher: readString(field(o, "Publisher")),
+		}
+		if s.name != "" {
+			all = append(all, s)
+		}
+	}
+	return all, res, nil
 }
 
 func firstOf(o map[string]any, names ...string) any {

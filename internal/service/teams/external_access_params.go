@@ -140,7 +140,7 @@ var externalAccess = PolicyType{
 		},
 		{
 			Name: "BlockedDomains", Attr: "blocked_domains", Kind: DomainList,
-			Description: "Domains users may not communicate with (at most 4,000); only applies while `allowed_domains` is AllowAllKnownDomains, otherwise the allow list alone decides; no default documented.",
+			Description: "Domains users may not communicate with (at most 4,000); only applies while `allowed_domains` is AllowAllKnownDomains (the service ignores it beside an explicit allow list, so that combination is refused at plan time); no default documented.",
 		},
 		{
 			Name: "ExternalAccessWithTrialTenants", Attr: "external_access_with_trial_tenants", Kind: Enum,

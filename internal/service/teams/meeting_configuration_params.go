@@ -50,6 +50,8 @@ var meetingConfiguration = PolicyType{
 	Resource:  "meeting_configuration",
 	Title:     "Teams meeting configuration",
 	Singleton: true,
+	Notes: "\n\nEach media port range, from `client_*_port` for `client_*_port_range` ports (20 by default), must end by port 65535: " +
+		"checked at plan time, as is a range of 0 ports.",
 	Params: []Param{
 		{
 			Name: "ClientAppSharingPort", Attr: "client_app_sharing_port", Kind: Int, Min: i64(1024), Max: i64(65535),

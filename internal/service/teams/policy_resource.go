@@ -15,12 +15,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -97,6 +99,7 @@ func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 			Validators: []validator.String{stringvalidator.RegexMatches(nameRE,
 				"must be `Global` or 1 to 64 letters, digits, spaces, dashes, underscores or dots, without the `Tag:` prefix")},
 		}
+		attrs[existing.Attr] = existing.Attribute(r.pt.Title, "name (`Global` is always adopted)")
 	}
 	for _, p := range r.pt.Params {
 		attrs[p.Attr] = p.resourceAttribute()
@@ -119,6 +122,7 @@ func (r *policyResource) typeName() string { return "teamshipaa_" + r.pt.Resourc
 // ModifyPlan reports planned values that depart from the baseline catalog;
 // on a create, attributes left unset are judged by the service's values.
 func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	r.notePlanned(ctx, req)
 	baselinecheck.ModifyPlan(ctx, r.typeName(), r.client, req, resp, r.serviceValues)
 }
 
@@ -162,20 +166,44 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 			}
 		}
 	} else {
-		_, res, err := r.client.ConfigAPI.Create(ctx, r.pt.Type, id, params)
-		addWarnings(&resp.Diagnostics, res)
+		ctx, cancel := context.WithTimeout(ctx, writeTimeout)
+		defer cancel()
+		// An instance of this name that Terraform does not know of (an
+		// interrupted apply's, or someone else's) is not taken over unseen.
+		_, found, err := r.get(id)(ctx)
 		if err != nil {
-			detail := err.Error()
-			if transport.StatusCode(err) == 409 {
-				detail += fmt.Sprintf("\n\nThe policy already exists. To manage it, import it: terraform import <address> %q", name.ValueString())
-			}
-			resp.Diagnostics.AddError("Creating the "+what, detail)
+			resp.Diagnostics.AddError("Looking for an existing "+what, err.Error())
 			return
+		}
+		adopt := existing.Adopt(ctx, req.Plan, &resp.Diagnostics)
+		switch {
+		case found && !adopt:
+			existing.Refuse(&resp.Diagnostics, r.typeName(), what, nameOf(id))
+			return
+		case found:
+			res, err := r.client.ConfigAPI.Update(ctx, r.pt.Type, id, params)
+			addWarnings(&resp.Diagnostics, res)
+			if err != nil {
+				resp.Diagnostics.AddError("Adopting the "+what, err.Error())
+				return
+			}
+		default:
+			_, res, err := r.client.ConfigAPI.Create(ctx, r.pt.Type, id, params)
+			addWarnings(&resp.Diagnostics, res)
+			if transport.StatusCode(err) == 409 && !adopt {
+				existing.Refuse(&resp.Diagnostics, r.typeName(), what, nameOf(id)) // created meanwhile, by someone else
+				return
+			}
+			if err != nil {
+				resp.Diagnostics.AddError("Creating the "+what, err.Error())
+				return
+			}
 		}
 	}
 	// Saved before the read-back, so a failure from here on cannot orphan it.
 	r.setIdentity(ctx, id, &resp.State, &resp.Diagnostics)
 	baselinecheck.CopyArgs(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+	r.copyAdopt(ctx, req.Plan, &resp.State, &resp.Diagnostics)
 
 	obj, err := r.awaitWritten(ctx, id, params)
 	if err != nil {
@@ -226,6 +254,8 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 		}
 	}
 	what := r.describe(id.ValueString())
+	ctx, cancel := context.WithTimeout(ctx, writeTimeout) // bounds the retries too
+	defer cancel()
 	if len(changed) > 0 {
 		res, err := r.client.ConfigAPI.Update(ctx, r.pt.Type, id.ValueString(), changed)
 		addWarnings(&resp.Diagnostics, res)
@@ -241,6 +271,17 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	r.setState(ctx, obj, &resp.State, &resp.Diagnostics)
 	baselinecheck.CopyArgs(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+	r.copyAdopt(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+}
+
+// copyAdopt keeps the planned adopt_existing (it only steers creates).
+func (r *policyResource) copyAdopt(ctx context.Context, plan tfsdk.Plan, st *tfsdk.State, diags *diag.Diagnostics) {
+	if r.pt.Singleton {
+		return
+	}
+	var v types.Bool
+	diags.Append(plan.GetAttribute(ctx, path.Root(existing.Attr), &v)...)
+	diags.Append(st.SetAttribute(ctx, path.Root(existing.Attr), v)...)
 }
 
 func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -256,6 +297,8 @@ func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	what := r.describe(id.ValueString())
+	ctx, cancel := context.WithTimeout(ctx, writeTimeout) // bounds the retries too
+	defer cancel()
 	res, err := r.client.ConfigAPI.Delete(ctx, r.pt.Type, id.ValueString())
 	addWarnings(&resp.Diagnostics, res)
 	if err != nil && !transport.IsNotFound(err) {

@@ -1,6 +1,7 @@
 package teams_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -180,5 +181,49 @@ resource "teamshipaa_meeting_policy" "new" {
 		if d.control == "HB.MEETING.16" && !strings.Contains(d.Detail, "120, Microsoft's documented default") {
 			t.Errorf("a should control is judged by the default too, and warns: %+v", d)
 		}
+	}
+}
+
+// A create with adopt_existing = true over a policy that already exists
+// judges the attributes it leaves unset by the existing policy's values:
+// a deviation it already holds is standing (error_new lets it through,
+// error does not).
+func TestAccBaselineChecks_adoptExistingJudgesTheExistingValues(t *testing.T) {
+	acctest.PreCheck(t)
+	name := "tfacc-review-adopt"
+	c := acctest.Configure(context.Background(), t)
+	if _, _, err := c.ConfigAPI.Create(context.Background(), "TeamsMeetingPolicy", "Tag:"+name,
+		map[string]any{"AllowAnonymousUsersToStartMeeting": true}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = c.ConfigAPI.Delete(context.Background(), "TeamsMeetingPolicy", "Tag:"+name) })
+	config := func(mode string) string {
+		return `
+provider "teamshipaa" {
+  baseline_checks = "` + mode + `"
+}
+
+resource "teamshipaa_meeting_policy" "adopted" {
+  name                                  = "` + name + `"
+  adopt_existing                        = true
+  allow_anonymous_users_to_join_meeting = false
+}
+`
+	}
+	diags, err := acctest.Plan(t, config("error_new"))
+	if err != nil {
+		t.Fatalf("error_new: the adopted policy's own deviation is standing: %v\n%+v", err, diags)
+	}
+	var found bool
+	for _, d := range parseDeviations(t, diags) {
+		if d.control == "HB.MEETING.1" {
+			found = d.change == "standing" && strings.Contains(d.Detail, "the current value of the tenant's Teams meeting policy \""+name+"\"")
+		}
+	}
+	if !found {
+		t.Fatalf("want HB.MEETING.1 standing, judged by the existing value: %+v", diags)
+	}
+	if diags, err := acctest.Plan(t, config("error")); err == nil {
+		t.Fatalf("error: a standing shall deviation fails the plan: %+v", diags)
 	}
 }
