@@ -14,9 +14,10 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/acctest"
 )
 
-// checkSARIF validates b against the OASIS SARIF 2.1.0 schema
-// (testdata/sarif-schema-2.1.0.json, from oasis-tcs/sarif-spec
-// sarif-2.1/schema/sarif-schema-2.1.0.json), formats asserted.
+// checkSARIF validates b against the OASIS SARIF 2.1.0 schema, formats
+// asserted. testdata/sarif-schema-2.1.0.json is oasis-tcs/sarif-spec
+// sarif-2.1/schema/sarif-schema-2.1.0.json as of commit a560296c (the
+// errata01 schema, id .../v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json).
 func checkSARIF(b []byte) error {
 	f, err := os.Open(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
 	if err != nil {

@@ -1,6 +1,7 @@
 package teams_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -97,6 +98,27 @@ func TestAccBaselineChecks_brownfieldNewVersusStanding(t *testing.T) {
 		}
 	}
 
+	// The plan a person reads: Terraform folds warnings with equal summaries
+	// into "(and N more similar warnings elsewhere)"; each object's stays.
+	w.SetConfig(brownfieldConfig("warn", "allow_anonymous_users_to_start_meeting = true"))
+	human, err := w.Run("plan", "-input=false", "-no-color", "-lock=false")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`Baseline deviation HB.MEETING.1 (new) in teamshipaa_meeting_policy "Global"`,
+		`Baseline deviation HB.MEETING.1 (standing) in teamshipaa_meeting_policy "tfacc-legacy"`,
+		"with teamshipaa_meeting_policy.global,",
+		"with teamshipaa_meeting_policy.legacy,",
+	} {
+		if !strings.Contains(string(human), want) {
+			t.Errorf("the human-readable plan lacks %q:\n%s", want, human)
+		}
+	}
+	if strings.Contains(string(human), "similar warning") {
+		t.Errorf("Terraform merged deviations of different objects:\n%s", human)
+	}
+
 	w.SetConfig(brownfieldConfig("error", "allow_anonymous_users_to_start_meeting = true"))
 	_, diags, err = w.PlanJSON()
 	var standingErrors int
@@ -159,5 +181,49 @@ resource "teamshipaa_meeting_policy" "new" {
 		if d.control == "HB.MEETING.16" && !strings.Contains(d.Detail, "120, Microsoft's documented default") {
 			t.Errorf("a should control is judged by the default too, and warns: %+v", d)
 		}
+	}
+}
+
+// A create with adopt_existing = true over a policy that already exists
+// judges the attributes it leaves unset by the existing policy's values:
+// a deviation it already holds is standing (error_new lets it through,
+// error does not).
+func TestAccBaselineChecks_adoptExistingJudgesTheExistingValues(t *testing.T) {
+	acctest.PreCheck(t)
+	name := "tfacc-review-adopt"
+	c := acctest.Configure(context.Background(), t)
+	if _, _, err := c.ConfigAPI.Create(context.Background(), "TeamsMeetingPolicy", "Tag:"+name,
+		map[string]any{"AllowAnonymousUsersToStartMeeting": true}); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _, _ = c.ConfigAPI.Delete(context.Background(), "TeamsMeetingPolicy", "Tag:"+name) })
+	config := func(mode string) string {
+		return `
+provider "teamshipaa" {
+  baseline_checks = "` + mode + `"
+}
+
+resource "teamshipaa_meeting_policy" "adopted" {
+  name                                  = "` + name + `"
+  adopt_existing                        = true
+  allow_anonymous_users_to_join_meeting = false
+}
+`
+	}
+	diags, err := acctest.Plan(t, config("error_new"))
+	if err != nil {
+		t.Fatalf("error_new: the adopted policy's own deviation is standing: %v\n%+v", err, diags)
+	}
+	var found bool
+	for _, d := range parseDeviations(t, diags) {
+		if d.control == "HB.MEETING.1" {
+			found = d.change == "standing" && strings.Contains(d.Detail, "the current value of the tenant's Teams meeting policy \""+name+"\"")
+		}
+	}
+	if !found {
+		t.Fatalf("want HB.MEETING.1 standing, judged by the existing value: %+v", diags)
+	}
+	if diags, err := acctest.Plan(t, config("error")); err == nil {
+		t.Fatalf("error: a standing shall deviation fails the plan: %+v", diags)
 	}
 }

@@ -6,6 +6,8 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
 // serviceDefault is the value the service gives a new instance for a
@@ -67,26 +69,26 @@ var newObjectDefaults = map[string][]serviceDefault{
 
 // serviceValues gives the baseline check, for a create, what the service
 // will hold for the attributes the configuration leaves unset: the
-// documented defaults of a new instance, or, for Global and singletons
-// (adopted, not created), the tenant's current values.
+// documented defaults of a new instance; or, for an object that exists and
+// is adopted (Global, singletons, or a policy of that name with
+// adopt_existing = true), its current values.
 func (r *policyResource) serviceValues(ctx context.Context, o baseline.Object) (*baselinecheck.ServiceValues, error) {
+	id := globalIdentity
 	if !o.Global {
-		sv := &baselinecheck.ServiceValues{Attrs: map[string]any{}, Source: map[string]string{}}
-		for _, d := range newObjectDefaults[r.pt.Type] {
-			if d.Undocumented {
-				continue
-			}
-			sv.Attrs[d.Attr] = d.Value
-			sv.Source[d.Attr] = fmt.Sprintf("%s, Microsoft's documented default for a new %s (%s)", baseline.Format(d.Value), r.pt.Type, d.Source)
+		if o.Attrs[existing.Attr] != true || o.Name == "" {
+			return r.newObjectValues(), nil
 		}
-		return sv, nil
+		id = identity(o.Name)
 	}
 	if r.client == nil || r.client.ConfigAPI == nil {
 		return nil, nil
 	}
-	obj, _, err := r.client.ConfigAPI.Read(ctx, r.pt.Type, globalIdentity)
+	obj, _, err := r.client.ConfigAPI.Read(ctx, r.pt.Type, id)
+	if transport.IsNotFound(err) && id != globalIdentity {
+		return r.newObjectValues(), nil // adopt_existing, but nothing to adopt: it is created
+	}
 	if err != nil {
-		return nil, fmt.Errorf("reading the %s: %w", r.describe(globalIdentity), err)
+		return nil, fmt.Errorf("reading the %s: %w", r.describe(id), err)
 	}
 	sv := &baselinecheck.ServiceValues{Attrs: map[string]any{}, Source: map[string]string{}, Existing: true}
 	for _, p := range r.pt.Params {
@@ -100,7 +102,20 @@ func (r *policyResource) serviceValues(ctx context.Context, o baseline.Object) (
 		}
 		n := baselinecheck.Native(tv)
 		sv.Attrs[p.Attr] = n
-		sv.Source[p.Attr] = fmt.Sprintf("%s, the current value of the tenant's %s (adopted, not created)", baseline.Format(n), r.describe(globalIdentity))
+		sv.Source[p.Attr] = fmt.Sprintf("%s, the current value of the tenant's %s (adopted, not created)", baseline.Format(n), r.describe(id))
 	}
 	return sv, nil
+}
+
+// newObjectValues are the documented defaults of a new instance.
+func (r *policyResource) newObjectValues() *baselinecheck.ServiceValues {
+	sv := &baselinecheck.ServiceValues{Attrs: map[string]any{}, Source: map[string]string{}}
+	for _, d := range newObjectDefaults[r.pt.Type] {
+		if d.Undocumented {
+			continue
+		}
+		sv.Attrs[d.Attr] = d.Value
+		sv.Source[d.Attr] = fmt.Sprintf("%s, Microsoft's documented default for a new %s (%s)", baseline.Format(d.Value), r.pt.Type, d.Source)
+	}
+	return sv
 }
