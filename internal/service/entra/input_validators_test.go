@@ -159,3 +159,16 @@ func TestSignInFrequencyRange(t *testing.T) {
 		}
 	}
 }
+
+func TestPrivateRangesWarning(t *testing.T) {
+	if w := privateRangesWarning([]string{"203.0.113.0/24", "2001:db8::/48"}, true); w != "" {
+		t.Errorf("public ranges warned: %s", w)
+	}
+	w := privateRangesWarning([]string{"203.0.113.0/24", "10.20.0.0/16", "192.168.1.0/24"}, true)
+	if !strings.Contains(w, `"10.20.0.0/16", "192.168.1.0/24"`) || !strings.Contains(w, "AllTrusted") || strings.Contains(w, "203.0.113.0") {
+		t.Errorf("trusted private ranges: %q", w)
+	}
+	if w := privateRangesWarning([]string{"10.20.0.0/16"}, false); w == "" || strings.Contains(w, "AllTrusted") {
+		t.Errorf("untrusted private range: %q", w)
+	}
+}

@@ -22,21 +22,29 @@ func (r *namedLocationResource) ValidateConfig(ctx context.Context, req resource
 	if resp.Diagnostics.HasError() || !known(m.IPRanges) {
 		return
 	}
+	ranges := setStrings(ctx, m.IPRanges, &resp.Diagnostics)
+	if msg := privateRangesWarning(ranges, known(m.IsTrusted) && m.IsTrusted.ValueBool()); msg != "" {
+		resp.Diagnostics.AddAttributeWarning(path.Root("ip_ranges"), "Private address ranges", msg)
+	}
+}
+
+// privateRangesWarning is the warning for the private ranges among ranges
+// ("" when there are none).
+func privateRangesWarning(ranges []string, trusted bool) string {
 	var private []string
-	for _, r := range setStrings(ctx, m.IPRanges, &resp.Diagnostics) {
+	for _, r := range ranges {
 		if cidrProblem(r) == "" && privateRange(r) {
 			private = append(private, r)
 		}
 	}
 	if len(private) == 0 {
-		return
+		return ""
 	}
 	what := "never match a sign-in"
-	if known(m.IsTrusted) && m.IsTrusted.ValueBool() {
+	if trusted {
 		what = "never match a sign-in, so policies that include or exclude AllTrusted treat nobody as trusted"
 	}
-	resp.Diagnostics.AddAttributeWarning(path.Root("ip_ranges"), "Private address ranges",
-		fmt.Sprintf("%s are private, shared or local address space. Microsoft Entra sees the public address your network connects "+
-			"to the Internet from, never an internal one, so these ranges %s. List your public egress ranges instead.",
-			strings.Join(quoted(private), ", "), what))
+	return fmt.Sprintf("%s are private, shared or local address space. Microsoft Entra sees the public address your network connects "+
+		"to the Internet from, never an internal one, so these ranges %s. List your public egress ranges instead.",
+		strings.Join(quoted(private), ", "), what)
 }

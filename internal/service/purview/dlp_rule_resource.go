@@ -144,14 +144,15 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 64)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"policy": schema.StringAttribute{Required: true, MarkdownDescription: "Name of the DLP policy the rule belongs to (e.g. " +
-				"`teamshipaa_dlp_policy.x.name`). Changing it replaces the rule.",
+				"`teamshipaa_dlp_policy.x.name`). Changing it replaces the rule. The plan fails when the tenant has no such policy and the " +
+				"configuration does not create it.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"comment":                                optStr("Free-text description.", nil),
 			"content_contains_sensitive_information": conditionSchema(),
 			"access_scope":                           optStr("Whether the rule applies to content shared inside or outside the organization.", accessScopes),
 			"block_access":                           optBool("Whether matching content is blocked (for Teams: the message is blocked)."),
 			"block_access_scope":                     optStr("Who is blocked: everyone, or only people outside the organization (`PerUser`). Needs `block_access = true`.", blockAccessScopes),
-			"notify_user": optSet("Who is notified of a match: `Owner`, `SiteAdmin`, `LastModifier` or email addresses. "+
+			"notify_user": optSet("Who is notified of a match: `Owner`, `SiteAdmin`, `LastModifier` or email addresses (checked at plan time). "+
 				"For Teams, the sender is notified.", nil),
 			"notify_allow_override": optSet("Whether and how the notified user may override the block. Needs `notify_user`; "+
 				"`WithoutJustification` and `WithJustification` exclude each other.", allowOverrides),

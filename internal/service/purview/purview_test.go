@@ -480,20 +480,20 @@ func TestAccPurview_planTimeValidation(t *testing.T) {
 	}
 }
 
-// A rule naming a policy that does not exist: the error is the cmdlet's own
-// message (from error.details[].message), not the "Error executing cmdlet" envelope.
+// A value only the service refuses (ExchangeLocation takes only All for a DLP
+// policy, per the simulator): the error is the cmdlet's own message (from
+// error.details[].message), not the "Error executing cmdlet" envelope. (A rule
+// of a missing policy, the former case, is now refused at plan time.)
 func TestAccPurview_serviceErrorShowsCmdletMessage(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: fmt.Sprintf(`resource "teamshipaa_retention_rule" "r" {
-  name                        = %q
-  policy                      = "no-such-policy-tfacc"
-  retention_duration          = "30"
-  retention_compliance_action = "Keep"
-}`, sdkacctest.RandomWithPrefix("tfacc-orphan")),
-			ExpectError: regexp.MustCompile(`(?s)New-RetentionComplianceRule.*no-such-policy-tfacc`),
+			Config: fmt.Sprintf(`resource "teamshipaa_dlp_policy" "p" {
+  name              = %q
+  exchange_location = ["clinicians@contoso.example"]
+}`, sdkacctest.RandomWithPrefix("tfacc-exchange")),
+			ExpectError: regexp.MustCompile(`(?s)New-DlpCompliancePolicy.*clinicians@contoso.example.*isn't\s+valid\s+for\s+ExchangeLocation`),
 		}},
 	})
 }

@@ -75,7 +75,8 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Validators:    []validator.String{stringvalidator.LengthBetween(1, 64)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"policy": schema.StringAttribute{Required: true, MarkdownDescription: "Name of the retention policy (e.g. " +
-				"`teamshipaa_retention_policy.x.name`). Changing it replaces the rule.",
+				"`teamshipaa_retention_policy.x.name`). Changing it replaces the rule. The plan fails when the tenant has no such policy " +
+				"and the configuration does not create it.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"retention_duration": schema.StringAttribute{Required: true,
 				MarkdownDescription: "How long content is retained: a number of days (for example `\"2190\"`, six years) or `Unlimited`.",
