@@ -47,6 +47,12 @@ func (f *assignmentFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `{"Endpoints":{"AdminServiceEndpoint":"admin0a.online.lync.com"}}`)
 		return
 	}
+	// The policy being assigned exists: the provider checks that at plan time.
+	// Reads of a type are served from its list (a bare array of PascalCase objects).
+	if r.Method == http.MethodGet && r.URL.Path == "/Skype.Policy/configurations/TeamsMeetingPolicy" {
+		fmt.Fprint(w, `[{"Identity":"Global"},{"Identity":"Tag:Clinicians"}]`)
+		return
+	}
 	m := fakeItem.FindStringSubmatch(r.URL.Path)
 	if m == nil {
 		http.Error(w, `{"error":{"code":"NotFound","message":"no route"}}`, http.StatusNotFound)

@@ -62,7 +62,7 @@ func TestAccTeams_single503OnEveryWrite(t *testing.T) {
 			{
 				PreConfig: func() {
 					sim.AddFault(fault503("POST", policies))
-					sim.AddFault(fault503("PATCH", assignments))
+					sim.AddFault(fault503("PUT", assignments)) // an assignment is created with PUT
 				},
 				Config: assignmentConfig(a, b, "a", 1),
 				Check:  resource.ComposeTestCheckFunc(consumed(sim), checkAssigned(t, group, a)),
