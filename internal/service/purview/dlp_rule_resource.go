@@ -130,8 +130,8 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"Optional settings left out of the configuration keep the service's value (read back, no diff); removing one from the " +
 			"configuration leaves the service's value as it is. Values are compared ignoring case, and the service's read shape of " +
 			"the sensitive types (lower-case keys, numbers as strings, ids added next to names) is normalised, so an applied " +
-			"configuration plans empty. Plan-time checks: one form of `content_contains_sensitive_information`, name or id for each " +
-			"type, counts and confidences in order, `block_access_scope` only with `block_access = true`, `notify_allow_override` only " +
+			"configuration plans empty. Plan-time checks: one form of `content_contains_sensitive_information`, a name or an id (or both, as an " +
+			"import generates them) for each type, counts and confidences in order, `block_access_scope` only with `block_access = true`, `notify_allow_override` only " +
 			"with `notify_user` (and not both justification values), `incident_report_content` only with `generate_incident_report`; and, when the tenant can be read at plan time, every " +
 			"sensitive information type exists (look names and ids up with the `teamshipaa_sensitive_information_types` data source).\n\n" +
 			"A rule being removed reads as `PendingDeletion` for a while and counts as gone. Import with the rule name: the " +

@@ -2,6 +2,7 @@ package teams
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -159,7 +160,7 @@ func (d *policiesDataSource) Read(ctx context.Context, req datasource.ReadReques
 	}
 
 	m.Assignments = []assignmentRefModel{}
-	if d.assignable(pt.Type) {
+	if slices.Contains(assignableTypes, pt.Type) {
 		if !tenantOnlyTypes[pt.Type] {
 			as, res, err := d.client.ConfigAPI.ListGroupAssignments(ctx, pt.Type)
 			addWarnings(&resp.Diagnostics, res)
@@ -201,13 +202,4 @@ func (d *policiesDataSource) Read(ctx context.Context, req datasource.ReadReques
 	m.ID = m.Type
 	m.ImportBlocks = types.StringValue(all)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-func (d *policiesDataSource) assignable(policyType string) bool {
-	for _, t := range assignableTypes {
-		if t == policyType {
-			return true
-		}
-	}
-	return false
 }
