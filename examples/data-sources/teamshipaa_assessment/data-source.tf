@@ -2,6 +2,7 @@
 # The "Telehealth" meeting policy is judged as telehealth.
 resource "teamshipaa_meeting_policy" "vendors" {
   name                                            = "Vendors"
+  allow_anonymous_users_to_join_meeting           = false # a new policy's default is true (HB.MEETING.6)
   allow_external_participant_give_request_control = true
   baseline_exceptions                             = { "HB.MEETING.4" = "Vendors take control of the screen in product demos (ticket SEC-123)" }
 }

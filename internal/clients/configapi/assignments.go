@@ -185,13 +185,11 @@ func (c *Client) ListGroupAssignments(ctx context.Context, policyType string) ([
 		if !ok {
 			continue
 		}
-		a := GroupAssignment{PolicyType: policyType, GroupID: field[string](m, "GroupId"), PolicyName: stripTag(field[string](m, "PolicyName"))}
-		if t := field[string](m, "PolicyType"); t != "" {
+		a := GroupAssignment{PolicyType: policyType, GroupID: field[string](m, "groupId"), PolicyName: stripTag(field[string](m, "policyName"))}
+		if t := field[string](m, "policyType"); t != "" {
 			a.PolicyType = t
 		}
-		if r, ok := fieldValue(m, "Rank").(float64); ok {
-			a.Rank = int64(r)
-		}
+		a.Rank = assignmentRank(m) // priority, else Rank, as for one assignment
 		if a.GroupID != "" {
 			out = append(out, a)
 		}

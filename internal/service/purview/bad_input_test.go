@@ -90,7 +90,7 @@ resource "teamshipaa_dlp_policy" "bad" {
     groups = [{ name = "g", operator = "Or", sensitive_types = [{ name = "U.S. Social Security Number (SSN)" }] }]
   }`, ""), re(`Two forms given`)),
 		acctest.Bad("no type", dlpRule(`{}`, ""), re(`No sensitive information type`)),
-		acctest.Bad("name and id", dlpRule(`{ sensitive_types = [{ name = "U.S. Social Security Number (SSN)", id = "a44669fe-0d48-453d-a9b1-2cc83f2cba77" }] }`, ""), re(`exactly one of name or id`)),
+		acctest.Bad("name and id of two types", dlpRule(`{ sensitive_types = [{ name = "U.S. Social Security Number (SSN)", id = "50842eb7-edc8-4019-85dd-5a5c1f2bb085" }] }`, ""), re(`(?s)two different sensitive information types.*a44669fe-0d48-453d-a9b1-2cc83f2cba77`)),
 		acctest.Bad("groups without operator", dlpRule(`{ groups = [{ name = "g", operator = "Or", sensitive_types = [{ name = "U.S. Social Security Number (SSN)" }] }] }`, ""), re(`operator = "And" or "Or"`)),
 		acctest.Bad("max below min", dlpRule(`{ sensitive_types = [{ name = "U.S. Social Security Number (SSN)", min_count = 5, max_count = 2 }] }`, ""), re(`use -1 for any number`)),
 		acctest.Bad("confidence 0", dlpRule(`{ sensitive_types = [{ name = "U.S. Social Security Number (SSN)", min_confidence = 0 }] }`, ""), re(`between 1 and 100`)),

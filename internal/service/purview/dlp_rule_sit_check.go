@@ -46,18 +46,25 @@ func checkSITsExist(ctx context.Context, c *conns.Client, req resource.ModifyPla
 	if err != nil {
 		return
 	}
-	names, ids := map[string]bool{}, map[string]bool{}
+	names, ids := map[string]string{}, map[string]bool{} // name -> id
 	for _, s := range all {
-		names[strings.ToLower(s.name)] = true
+		names[strings.ToLower(s.name)] = strings.ToLower(s.id)
 		ids[strings.ToLower(s.id)] = true
 	}
 	var missing []string
 	for _, w := range wanted {
+		id, nameFound := names[strings.ToLower(w.Name.ValueString())]
 		switch {
-		case known(w.Name) && !names[strings.ToLower(w.Name.ValueString())]:
+		case known(w.Name) && !nameFound:
 			missing = append(missing, fmt.Sprintf("name %q%s", w.Name.ValueString(), closest(w.Name.ValueString(), all)))
 		case known(w.ID) && !ids[strings.ToLower(w.ID.ValueString())]:
 			missing = append(missing, fmt.Sprintf("id %q", w.ID.ValueString()))
+		case known(w.Name) && known(w.ID) && id != strings.ToLower(w.ID.ValueString()):
+			// Both are allowed (an import writes both), but they must name one
+			// type: the service refuses a pair that names two.
+			resp.Diagnostics.AddAttributeError(p, "Name and id of two different sensitive information types",
+				fmt.Sprintf("%q has the id %q, not %q. Give the name or the id alone, or both of the same type.",
+					w.Name.ValueString(), id, w.ID.ValueString()))
 		}
 	}
 	if len(missing) == 0 {
