@@ -43,7 +43,7 @@ type Diagnostic struct {
 // PATH.
 func Plan(t *testing.T, config string) ([]Diagnostic, error) {
 	t.Helper()
-	Sim(t)
+	ensureTenant(t)
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
 		var err error
