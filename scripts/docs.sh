@@ -24,6 +24,10 @@ fi
 echo "==> go run ./internal/baseline/gen"
 go run ./internal/baseline/gen -o templates/guides/baseline-controls.md
 
+# The contract ledger is generated from the operations the API clients declare and enforce.
+echo "==> go run ./internal/contract/gen"
+go run ./internal/contract/gen -o templates/guides/wire-contracts.md
+
 echo "==> go tool tfplugindocs generate"
 go tool tfplugindocs generate \
   --provider-name teamshipaa \
