@@ -18,6 +18,9 @@ type Client struct {
 	ConfigAPI            *configapi.Client
 	Compliance, Exchange *adminapi.Client
 	Graph                *graph.Client
+	// Cloud is the environment's name ("public", "usgovernment", "dod"), for
+	// plan-time rules that depend on it.
+	Cloud string
 	// BaselineChecks is what a plan does when a planned value departs from
 	// the baseline catalog (provider argument baseline_checks).
 	BaselineChecks BaselineChecks

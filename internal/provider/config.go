@@ -86,6 +86,7 @@ type resolved struct {
 	audiences map[clouds.Surface]string
 	secrets   []string // values the logs must never show
 	checks    conns.BaselineChecks
+	cloud     string // the environment's name
 }
 
 // resolver merges arguments with the environment; explicit configuration wins.
@@ -155,6 +156,7 @@ func (r *resolver) resolve(m providerModel) resolved {
 		return out
 	}
 
+	out.cloud = cloud.Name
 	out.endpoints = map[clouds.Surface]string{}
 	out.audiences = cloud.Audiences
 	for _, s := range clouds.Surfaces {

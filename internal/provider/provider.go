@@ -145,6 +145,7 @@ func (p *teamshipaaProvider) Configure(ctx context.Context, req provider.Configu
 		Graph:      graph.New(httpClient, cfg.endpoints[clouds.Graph], tokenFor(clouds.Graph)),
 
 		BaselineChecks: cfg.checks,
+		Cloud:          cfg.cloud,
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client

@@ -20,7 +20,7 @@ import (
 //.
 //
 //	POST {host}/adminapi/beta/{tenant}/InvokeCommand   {"CmdletInput":{"CmdletName","Parameters"}}
-//	GET  {host}/adminapi/beta/{tenant}/InvokeCommand?$skiptoken=...   (@odata.nextLink pages)
+//	GET  {host}/adminapi/beta/{tenant}/InvokeCommand?$skiptoken=...   (@odata.nextLink pages; POST too)
 //
 // On the compliance host the first POST without the affinity cookie is
 // redirected (302) to a regional path on the same simulator host,
@@ -211,7 +211,10 @@ func (s *Simulator) serveAdminAPI(w http.ResponseWriter, r *http.Request, ids re
 		writeCmdletError(w, e)
 		return
 	}
-	if r.Method == http.MethodGet {
+	// A nextLink page: public clients read it with GET (go-exoscc) or POST
+	// the cmdlet's body again (CIPP-API, ExoHelper, M365Permissions); nothing
+	// public says the service refuses either, so both are served.
+	if r.Method == http.MethodGet || (r.Method == http.MethodPost && r.URL.Query().Has("$skiptoken")) {
 		s.adminNextPage(w, r, surface, claims)
 		return
 	}

@@ -14,6 +14,8 @@ import (
 // or off"; the page still tells admins of a new organization to verify it).
 // Tests of the off state, the one the provider must be able to fix, turn it
 // off with SetAuditLogConfig.
+// The organization of a new tenant is dehydrated (adminapi_org.go):
+// Set-AdminAuditLogConfig fails until Enable-OrganizationCustomization ran.
 
 const auditCollection = "exchange/AdminAuditLogConfig"
 const auditIdentity = "Admin Audit Log Settings"
@@ -72,6 +74,9 @@ func init() {
 		Run: func(s *Simulator, c *cmdletCall) ([]map[string]any, []string, *cmdletError) {
 			if c.has("Identity") && !strings.EqualFold(c.str("Identity"), auditIdentity) {
 				return nil, nil, objectNotFound(c.str("Identity"))
+			}
+			if e := s.dehydratedRefusal(); e != nil { // see adminapi_org.go
+				return nil, nil, e
 			}
 			cfg, err := s.auditConfig(false)
 			if err != nil {

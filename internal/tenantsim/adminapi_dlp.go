@@ -297,6 +297,12 @@ func (s *Simulator) normalizeSIT(v any) ([]any, *cmdletError) {
 	if len(items) == 0 {
 		return nil, cmdletFail(typeTaskArgument, "ContentContainsSensitiveInformation must hold at least one sensitive information type.")
 	}
+	for _, it := range items {
+		if e := requireHashtableTag("ContentContainsSensitiveInformation", "Microsoft.Exchange.Data.PswsHashtable[]", it); e != nil {
+			return nil, e
+		}
+	}
+	items = stripHashtableTags(items).([]any)
 	if len(items) == 1 {
 		if m, ok := items[0].(map[string]any); ok && lookupKey(m, "groups") != nil {
 			g, e := s.normalizeGroups(m)
@@ -315,6 +321,46 @@ func (s *Simulator) normalizeSIT(v any) ([]any, *cmdletError) {
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// hashtableODataType is the tag InvokeCommand needs on a hashtable parameter.
+// Public clients send it on every PswsHashtable (KelvinTegelaar/CIPP-API
+// ConvertTo-CIPPExoHashtable: "PswsHashtable parameters need the
+// Exchange.GenericHashTable odata type to bind over the AdminApi"; ExoHelper
+// Invoke-ExoCommand); a plain object reaches the binder as a JObject. The
+// captures are of top-level hashtables, so the simulator requires the tag on
+// each element of the array, and accepts nested hashtables (groups,
+// sensitivetypes) with or without it: nothing public says which.
+const hashtableODataType = "#Exchange.GenericHashTable"
+
+func requireHashtableTag(param, target string, v any) *cmdletError {
+	m, ok := v.(map[string]any)
+	if !ok || m["@odata.type"] == hashtableODataType {
+		return nil
+	}
+	return cmdletFail(typeParamBinding, "Cannot process argument transformation on parameter '%s'. Cannot convert the \"%s\" value of type \"Newtonsoft.Json.Linq.JObject\" to type \"%s\".",
+		param, jsonValueText(v), target)
+}
+
+// stripHashtableTags drops the OData tags, which are not part of the value.
+func stripHashtableTags(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			if k != "@odata.type" {
+				out[k] = stripHashtableTags(e)
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = stripHashtableTags(e)
+		}
+		return out
+	}
+	return v
 }
 
 func lookupKey(m map[string]any, key string) any {

@@ -183,6 +183,18 @@ func runSetRetentionPolicy(s *Simulator, c *cmdletCall) ([]map[string]any, []str
 	return nil, nil, nil
 }
 
+// teamsRuleRefusals: New-RetentionComplianceRule.md and
+// Set-RetentionComplianceRule.md (MicrosoftDocs/office-docs-powershell), on
+// -ExpirationDateOption: "You can't use this parameter for Teams retention
+// rules." The error type and the message around the doc's sentence are
+// assumed; the sentence is the doc's.
+func teamsRuleRefusals(pol map[string]any, c *cmdletCall) *cmdletError {
+	if teams, _ := pol["TeamsPolicy"].(bool); teams && c.has("ExpirationDateOption") {
+		return cmdletFail(typeTaskArgument, "The parameter ExpirationDateOption isn't valid for the retention policy '%v'. You can't use this parameter for Teams retention rules.", pol["Name"])
+	}
+	return nil
+}
+
 func applyRetentionRuleArgs(o map[string]any, c *cmdletCall) {
 	for _, k := range []string{"Comment", "RetentionDuration", "RetentionComplianceAction", "ExpirationDateOption", "RetentionDurationDisplayHint"} {
 		if v, ok := c.args[k]; ok {
@@ -208,6 +220,9 @@ func runNewRetentionRule(s *Simulator, c *cmdletCall) ([]map[string]any, []strin
 	}
 	if _, exists := s.findCompliance(KindRetentionRule, name); exists {
 		return nil, nil, alreadyExists(name)
+	}
+	if e := teamsRuleRefusals(pol, c); e != nil {
+		return nil, nil, e
 	}
 	if c.has("RetentionDuration") != c.has("RetentionComplianceAction") && c.str("RetentionDuration") != "Unlimited" {
 		return nil, nil, cmdletFail(typeTaskArgument, "RetentionDuration and RetentionComplianceAction must be used together.") // assumed
@@ -242,6 +257,11 @@ func runSetRetentionRule(s *Simulator, c *cmdletCall) ([]map[string]any, []strin
 		_ = s.putCompliance(nil, KindRetentionRule, o)
 		if busy {
 			return nil, nil, beingDeployed("rule", o["Name"].(string))
+		}
+	}
+	if pol, ok := s.getCompliance(KindRetentionPolicy, fmt.Sprint(o["ParentPolicyName"])); ok {
+		if e := teamsRuleRefusals(pol, c); e != nil {
+			return nil, nil, e
 		}
 	}
 	applyRetentionRuleArgs(o, c)

@@ -299,6 +299,13 @@ func TestAdminAPIAuthAnchorAndErrors(t *testing.T) {
 	c.ok("Get-DlpCompliancePolicy", nil)
 }
 
+// tagged marks a hashtable parameter's value with the OData type
+// InvokeCommand needs to bind it.
+func tagged(m map[string]any) map[string]any {
+	m["@odata.type"] = "#Exchange.GenericHashTable"
+	return m
+}
+
 func hipaaSIT() map[string]any {
 	return map[string]any{
 		"operator": "And",
@@ -350,7 +357,7 @@ func TestAdminAPIDlpLifecycle(t *testing.T) {
 
 	rule := c.ok("New-DlpComplianceRule", map[string]any{
 		"Name": "PHI block", "Policy": "HIPAA Teams",
-		"ContentContainsSensitiveInformation": []any{hipaaSIT()},
+		"ContentContainsSensitiveInformation": []any{tagged(hipaaSIT())},
 		"AccessScope":                         "NotInOrganization", "BlockAccess": true, "BlockAccessScope": "All",
 		"NotifyUser": []any{"SiteAdmin"}, "NotifyAllowOverride": []any{"WithJustification"},
 		"GenerateIncidentReport": []any{"SiteAdmin"}, "IncidentReportContent": []any{"All"},
@@ -371,13 +378,19 @@ func TestAdminAPIDlpLifecycle(t *testing.T) {
 		t.Errorf("ICD-10: %v", icd10)
 	}
 	msg, _ := c.cmdletErr(400, "New-DlpComplianceRule", map[string]any{"Name": "X", "Policy": "HIPAA Teams",
-		"ContentContainsSensitiveInformation": []any{map[string]any{"name": "Made Up Number"}}})
+		"ContentContainsSensitiveInformation": []any{tagged(map[string]any{"name": "Made Up Number"})}})
 	if !strings.Contains(msg, "'Made Up Number' couldn't be found") {
 		t.Errorf("unknown SIT: %q", msg)
 	}
 	c.cmdletErr(400, "New-DlpComplianceRule", map[string]any{"Name": "X", "Policy": "HIPAA Teams", "ReportSeverityLevel": "Severe"})
+	// A hashtable without its OData type fails in the binder, as a JObject.
+	msg, _ = c.cmdletErr(400, "New-DlpComplianceRule", map[string]any{"Name": "X", "Policy": "HIPAA Teams",
+		"ContentContainsSensitiveInformation": []any{map[string]any{"name": "U.S. Social Security Number (SSN)"}}})
+	if !strings.Contains(msg, "Newtonsoft.Json.Linq.JObject") || !strings.Contains(msg, "PswsHashtable") {
+		t.Errorf("untagged hashtable: %q", msg)
+	}
 	c.ok("Set-DlpComplianceRule", map[string]any{"Identity": "PHI block", "Disabled": true,
-		"ContentContainsSensitiveInformation": []any{map[string]any{"Name": "U.S. Social Security Number (SSN)", "minCount": 2}}})
+		"ContentContainsSensitiveInformation": []any{tagged(map[string]any{"Name": "U.S. Social Security Number (SSN)", "minCount": 2})}})
 	rules := c.ok("Get-DlpComplianceRule", map[string]any{"Policy": "HIPAA Teams"})
 	if len(rules) != 1 || rules[0]["Disabled"] != true || rules[0]["Mode"] != "Enable" {
 		t.Fatalf("rules: %v", rules)
@@ -466,6 +479,12 @@ func TestAdminAPIRetentionDeployWindow(t *testing.T) {
 	if !strings.Contains(msg, "Teams") {
 		t.Errorf("mixed locations: %q", msg)
 	}
+	// New-RetentionComplianceRule.md: "You can't use this parameter for Teams retention rules."
+	msg, _ = c.cmdletErr(400, "New-RetentionComplianceRule", map[string]any{"Name": "Teams 7y rule", "Policy": "Teams 7y",
+		"RetentionDuration": 2555, "RetentionComplianceAction": "KeepAndDelete", "ExpirationDateOption": "CreationAgeInDays"})
+	if !strings.Contains(msg, "You can't use this parameter for Teams retention rules.") {
+		t.Errorf("ExpirationDateOption on a Teams rule: %q", msg)
+	}
 	c.ok("New-RetentionComplianceRule", map[string]any{"Name": "Teams 7y rule", "Policy": "Teams 7y",
 		"RetentionDuration": 2555, "RetentionComplianceAction": "KeepAndDelete"})
 	g := c.ok("Get-RetentionCompliancePolicy", map[string]any{"Identity": "Teams 7y"}) // call 1 of the window
@@ -521,6 +540,21 @@ func TestAdminAPIAuditConfig(t *testing.T) {
 	}
 	if err := s.SetAuditLogConfig(map[string]any{"UnifiedAuditLogIngestionEnabled": false}); err != nil {
 		t.Fatal(err)
+	}
+	// A new tenant is dehydrated: Set-AdminAuditLogConfig fails until Enable-OrganizationCustomization ran (once).
+	if org := c.ok("Get-OrganizationConfig", nil); len(org) != 1 || org[0]["IsDehydrated"] != true {
+		t.Fatalf("new tenant organization: %v", org)
+	}
+	msg, _ := c.cmdletErr(400, "Set-AdminAuditLogConfig", map[string]any{"UnifiedAuditLogIngestionEnabled": true})
+	if !strings.Contains(msg, "you first need to run the command: Enable-OrganizationCustomization") {
+		t.Errorf("dehydrated Set: %q", msg)
+	}
+	c.ok("Enable-OrganizationCustomization", nil)
+	if s.IsDehydrated() || c.ok("Get-OrganizationConfig", nil)[0]["IsDehydrated"] != false {
+		t.Error("still dehydrated after Enable-OrganizationCustomization")
+	}
+	if msg, _ := c.cmdletErr(400, "Enable-OrganizationCustomization", nil); !strings.Contains(msg, "already enabled for customization") {
+		t.Errorf("second Enable-OrganizationCustomization: %q", msg)
 	}
 	res, _ := c.invoke("Set-AdminAuditLogConfig", map[string]any{"UnifiedAuditLogIngestionEnabled": true})
 	if res.status != 200 || !strings.Contains(string(res.body), "60 minutes") {

@@ -169,6 +169,9 @@ func (s *Simulator) normalizePolicy(in map[string]any) (map[string]any, *apiErro
 	if e := normalizeSession(p); e != nil {
 		return nil, e
 	}
+	if e := validateV1Refusals(p); e != nil {
+		return nil, e
+	}
 	if p["grantControls"] == nil && p["sessionControls"] == nil {
 		return nil, graphBadRequest("A conditional access policy needs at least one control: set grantControls (builtInControls, authenticationStrength, termsOfUse or customAuthenticationFactors) or sessionControls.")
 	}
@@ -329,6 +332,45 @@ func normalizeSession(p map[string]any) *apiError {
 	}
 	if empty {
 		p["sessionControls"] = nil
+	}
+	return nil
+}
+
+// validateV1Refusals refuses the combinations Graph v1.0 is observed to
+// refuse, with the service's code and, where a capture is public, its words:
+//
+//   - frequencyInterval "everyTime": v1.0 answers 400 and points to beta
+//     (microsoftgraph/msgraph-metadata#647, open; hashicorp/terraform-provider-azuread
+//     #1416, and #1417 merged then reverted in #1456 for this reason). The
+//     captures are screenshots, so the wording here is ours.
+//   - "timeBased" with authenticationType "secondaryAuthentication": error 1104,
+//     message verbatim from microsoftgraph/microsoft-graph-docs#22086.
+//   - conditions.authenticationFlows with any grant but "block", or with session
+//     controls: error 1235 (Microsoft365DSC issue 7119, as cited in
+//     contract-evidence.md; its text was not readable here, so the wording is
+//     ours). Microsoft's how-to (entra conditional-access/policy-block-authentication-flows)
+//     configures these policies only with Block access.
+func validateV1Refusals(p map[string]any) *apiError {
+	if sc, _ := p["sessionControls"].(map[string]any); sc != nil {
+		if sif, _ := sc["signInFrequency"].(map[string]any); sif != nil {
+			interval, _ := sif["frequencyInterval"].(string)
+			authType, _ := sif["authenticationType"].(string)
+			switch {
+			case interval == "everyTime":
+				return graphBadRequest("The value 'everyTime' of property 'frequencyInterval' in 'signInFrequency' is not supported in this API version. Use the beta endpoint.")
+			case interval == "timeBased" && authType == "secondaryAuthentication":
+				return graphBadRequest("1104: 'timeBased' value for 'frequencyInterval' property in 'signInFrequency' session control only supports 'primaryAndSecondaryAuthentication' value for 'authenticationType' property. For examples, please see API documentation at https://docs.microsoft.com/en-us/graph/api/conditionalaccesspolicy-update?view=graph-rest-1.0.")
+			}
+		}
+	}
+	cond, _ := p["conditions"].(map[string]any)
+	if f, _ := cond["authenticationFlows"].(map[string]any); f != nil {
+		gc, _ := p["grantControls"].(map[string]any)
+		onlyBlock := gc != nil && slices.Equal(strList(gc["builtInControls"]), []string{"block"}) &&
+			gc["authenticationStrength"] == nil && len(strList(gc["termsOfUse"])) == 0 && len(strList(gc["customAuthenticationFactors"])) == 0
+		if !onlyBlock || p["sessionControls"] != nil {
+			return graphBadRequest("1235: A policy with the 'authenticationFlows' condition supports only the 'block' grant control and no session controls.")
+		}
 	}
 	return nil
 }

@@ -211,6 +211,16 @@ func TestGraphPolicyValidation(t *testing.T) {
 		{"empty grant", with("grantControls", map[string]any{"operator": "OR", "builtInControls": []any{}}), "at least one control"},
 		{"block plus", with("grantControls.builtInControls", []any{"block", "mfa"}), "'block' grant control cannot be combined"},
 		{"everyTime", with("sessionControls", map[string]any{"signInFrequency": map[string]any{"isEnabled": true, "frequencyInterval": "everyTime", "type": "hours", "value": 1}}), "'everyTime' cannot have a 'value' or 'type'"},
+		// Graph v1.0 refusals (validateV1Refusals): everyTime, error 1104, error 1235.
+		{"everyTime on v1.0", with("sessionControls", map[string]any{"signInFrequency": map[string]any{"isEnabled": true, "frequencyInterval": "everyTime"}}), "'everyTime' of property 'frequencyInterval'"},
+		{"1104", with("sessionControls", map[string]any{"signInFrequency": map[string]any{"isEnabled": true, "frequencyInterval": "timeBased", "type": "hours", "value": 1, "authenticationType": "secondaryAuthentication"}}), "1104: 'timeBased' value for 'frequencyInterval'"},
+		{"1235 grant", with("conditions.authenticationFlows", map[string]any{"transferMethods": "deviceCodeFlow"}), "1235: "},
+		{"1235 session", func() map[string]any {
+			p := with("conditions.authenticationFlows", map[string]any{"transferMethods": "deviceCodeFlow"})
+			p["grantControls"] = map[string]any{"operator": "OR", "builtInControls": []any{"block"}}
+			p["sessionControls"] = map[string]any{"signInFrequency": map[string]any{"isEnabled": true, "type": "hours", "value": 4}}
+			return p
+		}(), "1235: "},
 		{"no users", with("conditions.users", map[string]any{"excludeUsers": []any{"GuestsOrExternalUsers"}}), "must include users"},
 		{"no apps", with("conditions.applications", map[string]any{"includeApplications": []any{}}), "must include applications"},
 		{"unknown prop", with("conditions.users.includeFriends", []any{"x"}), "The property 'includeFriends' does not exist on type 'microsoft.graph.conditionalAccessUsers'"},
@@ -236,7 +246,7 @@ func TestGraphPolicyValidation(t *testing.T) {
 	p := docsPolicy()
 	p["grantControls"] = nil
 	delete(p["conditions"].(map[string]any), "clientAppTypes")
-	p["sessionControls"] = map[string]any{"signInFrequency": map[string]any{"isEnabled": true, "frequencyInterval": "everyTime"}}
+	p["sessionControls"] = map[string]any{"signInFrequency": map[string]any{"isEnabled": true, "type": "hours", "value": 4}}
 	res := c.do("POST", caPath, p)
 	if res.status != 201 {
 		t.Fatalf("session-only: %d %s", res.status, res.body)

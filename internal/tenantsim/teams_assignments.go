@@ -13,10 +13,11 @@ import (
 // endpoints, bodies and answers, and the evidence for each; in short:
 //
 //	GET    /Skype.Policy/groupPolicyAssignments[?PolicyType=T]          all group assignments
-//	POST   /Skype.Policy/groupPolicyAssignments                         {"PolicyType","PolicyName","GroupId","Rank"}
+//	POST   /Skype.Policy/groupPolicyAssignments                         {"policyType","policyName","groupId","priority"} (assumed)
 //	GET    /Skype.Policy/groupPolicyAssignments/{GroupId}               one group's assignments
 //	GET    /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{T}
-//	PATCH  /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{T}  {"PolicyName","Rank"} (PUT too)
+//	PUT    /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{T}  {"policyName","priority"} creates (or replaces)
+//	PATCH  /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{T}  {"policyName","priority"} changes; 404 if none
 //	DELETE /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{T}
 //	GET    /Skype.Policy/tenants/policies[/{T}]                         tenant-wide default (Grant -Global)
 //	PATCH  /Skype.Policy/tenants/policies/{T}                           {"PolicyName"} (PUT too)
@@ -27,6 +28,19 @@ import (
 // (any number, converted to a position; none = last) and pushes the ones at
 // and below it down; removal closes the gap; at most 64 groups per policy
 // type; TeamsAppPermissionPolicy cannot be group-assigned.
+//
+// Wire shape: the MicrosoftTeams module's AutoRest assembly (1.1.4,
+// Microsoft.Teams.Config.private.dll, public in Toanan/M365Factory) creates
+// with PUT (GroupNewPolicyAssignment) and changes with PATCH
+// (GroupSetPolicyAssignment) on the item path; its request model
+// GroupAssignPayload has exactly "policyName" and "priority" and its answer
+// model GroupAssignment "createdBy, createdTime, groupId, policyName,
+// policyType, priority". So a PATCH to a missing assignment is refused
+// (404), "Rank" in a body is an unknown parameter, and answers are camelCase.
+// Whether the real service answers a PATCH-create with 404 or another 4xx is
+// not public; 404 is what the item route answers for a missing assignment.
+// The POST to the collection has no public evidence; it is kept for clients
+// of an older generation and takes the same camelCase keys.
 
 const (
 	groupAssignColl     = "teams/groupPolicyAssignments"  // one object per policy type: {"PolicyType", "Assignments": [...] in rank order}
@@ -45,12 +59,12 @@ type groupAssignment struct {
 
 func (a groupAssignment) wire() map[string]any {
 	return map[string]any{
-		"GroupId":     a.GroupID,
-		"PolicyType":  a.PolicyType,
-		"PolicyName":  a.PolicyName,
-		"Rank":        int64(a.Rank),
-		"CreatedTime": a.CreatedTime,
-		"CreatedBy":   a.CreatedBy,
+		"groupId":     a.GroupID,
+		"policyType":  a.PolicyType,
+		"policyName":  a.PolicyName,
+		"priority":    int64(a.Rank),
+		"createdTime": a.CreatedTime,
+		"createdBy":   a.CreatedBy,
 	}
 }
 
@@ -62,8 +76,8 @@ func decodeAssignments(data map[string]any) []groupAssignment {
 		m, _ := e.(map[string]any)
 		str := func(k string) string { v, _ := m[k].(string); return v }
 		out = append(out, groupAssignment{
-			GroupID: str("GroupId"), PolicyType: str("PolicyType"), PolicyName: str("PolicyName"),
-			CreatedTime: str("CreatedTime"), CreatedBy: str("CreatedBy"),
+			GroupID: str("groupId"), PolicyType: str("policyType"), PolicyName: str("policyName"),
+			CreatedTime: str("createdTime"), CreatedBy: str("createdBy"),
 		})
 	}
 	for i := range out {
@@ -177,16 +191,16 @@ func parseAssignBody(body map[string]any, allowed ...string) (*assignBody, *apiE
 		if name == "" {
 			return nil, badRequest("A parameter cannot be found that matches parameter name '%s'. This request accepts: %s.", k, strings.Join(allowed, ", "))
 		}
-		if name == "Rank" {
+		if name == "Priority" {
 			if v == nil {
 				continue
 			}
 			n, ok := toInt64(v)
 			if !ok {
-				return nil, badRequest("Cannot convert value '%s' to type 'System.Int32' for parameter 'Rank'.", jsonText(v))
+				return nil, badRequest("Cannot convert value '%s' to type 'System.Int32' for parameter 'Priority'.", jsonText(v))
 			}
 			if n < 1 {
-				return nil, badRequest("Cannot validate argument on parameter 'Rank'. The argument %d is less than the minimum allowed range of 1.", n)
+				return nil, badRequest("Cannot validate argument on parameter 'Priority'. The argument %d is less than the minimum allowed range of 1.", n)
 			}
 			out.Rank = &n
 			continue
@@ -296,7 +310,7 @@ func (s *Simulator) serveAssignments(w http.ResponseWriter, r *http.Request, cla
 			}
 			writeJSON(w, 200, s.groupAssignments(filter, "", true))
 		case http.MethodPost:
-			b, e := readAssignBody(r, "PolicyType", "PolicyName", "GroupId", "Rank")
+			b, e := readAssignBody(r, "PolicyType", "PolicyName", "GroupId", "Priority")
 			if e != nil {
 				fail(e)
 				return
@@ -320,7 +334,7 @@ func (s *Simulator) serveAssignments(w http.ResponseWriter, r *http.Request, cla
 				fail(e)
 				return
 			}
-			out, status, e := s.upsertGroupAssignment(spec, group, b.PolicyName, b.Rank, true, createdBy, lag())
+			out, status, e := s.upsertGroupAssignment(spec, group, b.PolicyName, b.Rank, assignNew, createdBy, lag())
 			if e != nil {
 				fail(e)
 				return
@@ -360,7 +374,7 @@ func (s *Simulator) serveAssignments(w http.ResponseWriter, r *http.Request, cla
 			}
 			writeJSON(w, 200, list[0])
 		case http.MethodPatch, http.MethodPut:
-			b, e := readAssignBody(r, "PolicyName", "Rank", "PolicyType", "GroupId")
+			b, e := readAssignBody(r, "PolicyName", "Priority", "PolicyType", "GroupId")
 			if e != nil {
 				fail(e)
 				return
@@ -377,7 +391,11 @@ func (s *Simulator) serveAssignments(w http.ResponseWriter, r *http.Request, cla
 				fail(badRequest("PolicyName cannot be null: remove the assignment with DELETE instead."))
 				return
 			}
-			out, status, e := s.upsertGroupAssignment(spec, group, b.PolicyName, b.Rank, false, createdBy, lag())
+			mode := assignUpsert // PUT: GroupNewPolicyAssignment
+			if r.Method == http.MethodPatch {
+				mode = assignUpdate // PATCH: GroupSetPolicyAssignment changes an existing one
+			}
+			out, status, e := s.upsertGroupAssignment(spec, group, b.PolicyName, b.Rank, mode, createdBy, lag())
 			if e != nil {
 				fail(e)
 				return
@@ -429,9 +447,19 @@ func (s *Simulator) groupAssignments(policyType, group string, lagging bool) []m
 	return out
 }
 
-// upsertGroupAssignment creates (or, unless create, updates) the assignment
-// of spec for group. It returns the assignment and 201 (created) or 200.
-func (s *Simulator) upsertGroupAssignment(spec *typeSpec, group string, policyName *string, rank *int64, create bool, createdBy string, lag *lagSpec) (map[string]any, int, *apiError) {
+// assignMode is what a write may do: create only (POST), create or change
+// (PUT), change only (PATCH).
+type assignMode int
+
+const (
+	assignNew assignMode = iota
+	assignUpsert
+	assignUpdate
+)
+
+// upsertGroupAssignment creates or updates the assignment of spec for group,
+// as mode allows. It returns the assignment and 201 (created) or 200.
+func (s *Simulator) upsertGroupAssignment(spec *typeSpec, group string, policyName *string, rank *int64, mode assignMode, createdBy string, lag *lagSpec) (map[string]any, int, *apiError) {
 	s.assignMu.Lock()
 	defer s.assignMu.Unlock()
 	var name string
@@ -458,9 +486,11 @@ func (s *Simulator) upsertGroupAssignment(spec *typeSpec, group string, policyNa
 	status := http.StatusOK
 	var a groupAssignment
 	switch {
+	case idx < 0 && mode == assignUpdate:
+		return nil, 0, assignmentNotFound(spec.Name, group)
 	case idx < 0:
 		if policyName == nil {
-			return nil, 0, badRequest("The request body must contain 'PolicyName' to create an assignment.")
+			return nil, 0, badRequest("The request body must contain 'policyName' to create an assignment.")
 		}
 		if len(list) >= maxGroupAssignments {
 			return nil, 0, badRequest("The policy type %s is already assigned to %d groups, the maximum.", spec.Name, maxGroupAssignments)
@@ -468,8 +498,8 @@ func (s *Simulator) upsertGroupAssignment(spec *typeSpec, group string, policyNa
 		a = groupAssignment{GroupID: group, PolicyType: spec.Name, PolicyName: name,
 			CreatedTime: time.Now().UTC().Format(time.RFC3339), CreatedBy: createdBy}
 		status = http.StatusCreated
-	case create:
-		return nil, 0, &apiError{409, "Conflict", fmt.Sprintf("The group '%s' already has a %s assignment (%s, rank %d). Update it with PATCH .../groupPolicyAssignments/%s/policyTypes/%s or remove it first.",
+	case mode == assignNew:
+		return nil, 0, &apiError{409, "Conflict", fmt.Sprintf("The group '%s' already has a %s assignment (%s, priority %d). Update it with PATCH .../groupPolicyAssignments/%s/policyTypes/%s or remove it first.",
 			group, spec.Name, list[idx].PolicyName, idx+1, group, spec.Name)}
 	default:
 		a = list[idx]
@@ -552,8 +582,8 @@ func (s *Simulator) setGlobalAssignment(spec *typeSpec, name string, lag *lagSpe
 
 // GroupAssignments returns the group policy assignments of policyType ("" =
 // every type) in rank order, as GET /Skype.Policy/groupPolicyAssignments
-// shows them (GroupId, PolicyType, PolicyName, Rank, CreatedTime,
-// CreatedBy), without read lag.
+// shows them (groupId, policyType, policyName, priority, createdTime,
+// createdBy), without read lag.
 func (s *Simulator) GroupAssignments(policyType string) []map[string]any {
 	if policyType != "" {
 		spec, e := assignableType(policyType, true)
@@ -582,7 +612,7 @@ func (s *Simulator) AssignGroupPolicy(policyType, groupID, policyName string, ra
 		r := int64(rank)
 		rp = &r
 	}
-	if _, _, e := s.upsertGroupAssignment(spec, group, &policyName, rp, false, "tenantsim", nil); e != nil {
+	if _, _, e := s.upsertGroupAssignment(spec, group, &policyName, rp, assignUpsert, "tenantsim", nil); e != nil {
 		return e
 	}
 	return nil

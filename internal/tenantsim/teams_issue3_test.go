@@ -375,7 +375,7 @@ func createMeetingPolicies(t *testing.T, tc *teamsClient, names ...string) {
 func ranks(list []map[string]any) string {
 	var parts []string
 	for _, a := range list {
-		parts = append(parts, fmt.Sprintf("%v=%v:%v", a["GroupId"].(string)[:4], a["PolicyName"], a["Rank"]))
+		parts = append(parts, fmt.Sprintf("%v=%v:%v", a["groupId"].(string)[:4], a["policyName"], a["priority"]))
 	}
 	return strings.Join(parts, " ")
 }
@@ -385,17 +385,17 @@ func TestIssue3GroupAssignments(t *testing.T) {
 	createMeetingPolicies(t, tc, "Alpha", "Bravo", "Charlie")
 	oid := jwtClaims(t, tc.token)["oid"]
 
-	a := mustStatus(t, tc.do("POST", assignPath, map[string]any{"PolicyType": "TeamsMeetingPolicy", "PolicyName": "Alpha", "GroupId": groupA, "Rank": 1}), 201, "POST A").json(t)
-	if a["GroupId"] != groupA || a["PolicyType"] != "TeamsMeetingPolicy" || a["PolicyName"] != "Alpha" || a["Rank"] != float64(1) || a["CreatedBy"] != oid || a["CreatedTime"] == "" {
+	a := mustStatus(t, tc.do("POST", assignPath, map[string]any{"PolicyType": "TeamsMeetingPolicy", "PolicyName": "Alpha", "GroupId": groupA, "priority": 1}), 201, "POST A").json(t)
+	if a["groupId"] != groupA || a["policyType"] != "TeamsMeetingPolicy" || a["policyName"] != "Alpha" || a["priority"] != float64(1) || a["createdBy"] != oid || a["createdTime"] == "" {
 		t.Errorf("created %v", a)
 	}
 	// No rank: last. Upper-case GUID and a Tag: name are normalised.
 	b := mustStatus(t, tc.do("POST", assignPath, map[string]any{"PolicyType": "teamsmeetingpolicy", "PolicyName": "tag:bravo", "GroupId": strings.ToUpper(groupB)}), 201, "POST B").json(t)
-	if b["Rank"] != float64(2) || b["PolicyName"] != "Bravo" || b["GroupId"] != groupB {
+	if b["priority"] != float64(2) || b["policyName"] != "Bravo" || b["groupId"] != groupB {
 		t.Errorf("B %v", b)
 	}
 	// Insert at rank 1: the others move down.
-	mustStatus(t, tc.do("POST", assignPath, map[string]any{"PolicyType": "TeamsMeetingPolicy", "PolicyName": "Charlie", "GroupId": groupC, "Rank": 1}), 201, "POST C")
+	mustStatus(t, tc.do("POST", assignPath, map[string]any{"PolicyType": "TeamsMeetingPolicy", "PolicyName": "Charlie", "GroupId": groupC, "priority": 1}), 201, "POST C")
 	list := mustStatus(t, tc.do("GET", assignPath+"?PolicyType=TeamsMeetingPolicy", nil), 200, "list").array(t)
 	if got := ranks(list); got != "e050=Charlie:1 d8eb=Alpha:2 566b=Bravo:3" {
 		t.Errorf("after insert: %s", got)
@@ -405,23 +405,24 @@ func TestIssue3GroupAssignments(t *testing.T) {
 		t.Errorf("409 message %q", msg)
 	}
 	// One group, all types; one assignment.
-	if g := mustStatus(t, tc.do("GET", assignPath+"/"+groupA, nil), 200, "group").array(t); len(g) != 1 || g[0]["Rank"] != float64(2) {
+	if g := mustStatus(t, tc.do("GET", assignPath+"/"+groupA, nil), 200, "group").array(t); len(g) != 1 || g[0]["priority"] != float64(2) {
 		t.Errorf("group A: %v", g)
 	}
 	one := mustStatus(t, tc.do("GET", assignPath+"/"+groupA+"/policyTypes/TeamsMeetingPolicy", nil), 200, "one").json(t)
-	if one["PolicyName"] != "Alpha" || one["Rank"] != float64(2) {
+	if one["policyName"] != "Alpha" || one["priority"] != float64(2) {
 		t.Errorf("one %v", one)
 	}
 	// Set-CsGroupPolicyAssignment: move B to rank 1, then rename without moving.
-	mustStatus(t, tc.do("PATCH", assignPath+"/"+groupB+"/policyTypes/TeamsMeetingPolicy", map[string]any{"Rank": 1}), 200, "move")
+	mustStatus(t, tc.do("PATCH", assignPath+"/"+groupB+"/policyTypes/TeamsMeetingPolicy", map[string]any{"priority": 1}), 200, "move")
 	mustStatus(t, tc.do("PATCH", assignPath+"/"+groupB+"/policyTypes/TeamsMeetingPolicy", map[string]any{"PolicyName": "Alpha"}), 200, "rename")
 	if got := ranks(s.GroupAssignments("TeamsMeetingPolicy")); got != "566b=Alpha:1 e050=Charlie:2 d8eb=Alpha:3" {
 		t.Errorf("after move+rename: %s", got)
 	}
-	// Grant -Group form (go-teams): PATCH creates; a rank past the end is last.
-	d := mustStatus(t, tc.do("PATCH", assignPath+"/"+groupD+"/policyTypes/TeamsMeetingPolicy", map[string]any{"PolicyName": "Tag:Charlie", "Rank": 99}), 201, "PATCH create").json(t)
-	if d["Rank"] != float64(4) {
-		t.Errorf("rank 99 became %v", d["Rank"])
+	// New-CsGroupPolicyAssignment: PUT creates, PATCH to a missing one is refused; a rank past the end is last.
+	mustStatus(t, tc.do("PATCH", assignPath+"/"+groupD+"/policyTypes/TeamsMeetingPolicy", map[string]any{"policyName": "Tag:Charlie", "priority": 99}), 404, "PATCH create")
+	d := mustStatus(t, tc.do("PUT", assignPath+"/"+groupD+"/policyTypes/TeamsMeetingPolicy", map[string]any{"policyName": "Tag:Charlie", "priority": 99}), 201, "PUT create").json(t)
+	if d["priority"] != float64(4) {
+		t.Errorf("rank 99 became %v", d["priority"])
 	}
 	// Remove closes the gap.
 	mustStatus(t, tc.do("DELETE", assignPath+"/"+groupC+"/policyTypes/TeamsMeetingPolicy", nil), 204, "delete")
@@ -432,12 +433,12 @@ func TestIssue3GroupAssignments(t *testing.T) {
 	}
 	// Other types rank separately; the full list is ordered by type, then rank.
 	mustStatus(t, tc.do("POST", typePath("TeamsMessagingPolicy"), map[string]any{"Identity": "Tag:Clinical"}), 201, "messaging policy")
-	m := mustStatus(t, tc.do("POST", assignPath, map[string]any{"PolicyType": "TeamsMessagingPolicy", "PolicyName": "Clinical", "GroupId": groupA, "Rank": 5}), 201, "messaging assignment").json(t)
-	if m["Rank"] != float64(1) {
-		t.Errorf("messaging rank %v", m["Rank"])
+	m := mustStatus(t, tc.do("POST", assignPath, map[string]any{"PolicyType": "TeamsMessagingPolicy", "PolicyName": "Clinical", "GroupId": groupA, "priority": 5}), 201, "messaging assignment").json(t)
+	if m["priority"] != float64(1) {
+		t.Errorf("messaging rank %v", m["priority"])
 	}
 	all := tc.do("GET", assignPath, nil).array(t)
-	if len(all) != 4 || all[0]["PolicyType"] != "TeamsMeetingPolicy" || all[3]["PolicyType"] != "TeamsMessagingPolicy" {
+	if len(all) != 4 || all[0]["policyType"] != "TeamsMeetingPolicy" || all[3]["policyType"] != "TeamsMessagingPolicy" {
 		t.Errorf("all: %v", all)
 	}
 	// Control API view.
@@ -449,7 +450,7 @@ func TestIssue3GroupAssignments(t *testing.T) {
 	if err := s.AssignGroupPolicy("TeamsMeetingPolicy", groupC, "Bravo", 1); err != nil {
 		t.Fatal(err)
 	}
-	if got := tc.do("GET", assignPath+"/"+groupC+"/policyTypes/TeamsMeetingPolicy", nil).json(t); got["Rank"] != float64(1) || got["PolicyName"] != "Bravo" {
+	if got := tc.do("GET", assignPath+"/"+groupC+"/policyTypes/TeamsMeetingPolicy", nil).json(t); got["priority"] != float64(1) || got["policyName"] != "Bravo" {
 		t.Errorf("drift not visible: %v", got)
 	}
 	if found, err := s.RemoveGroupAssignment("TeamsMeetingPolicy", groupC); err != nil || !found {
@@ -487,10 +488,10 @@ func TestIssue3AssignmentValidation(t *testing.T) {
 		{"missing policy", "POST", assignPath, body("PolicyName", "Nope"), 400, []string{"Tag:Nope"}},
 		{"Global to a group", "POST", assignPath, body("PolicyName", "Global"), 400, []string{"Global"}},
 		{"group not a GUID", "POST", assignPath, body("GroupId", "sales@contoso.com"), 400, []string{"GroupId", "sales@contoso.com"}},
-		{"rank 0", "POST", assignPath, body("Rank", 0), 400, []string{"Rank"}},
-		{"rank as string", "POST", assignPath, body("Rank", "1"), 400, []string{"Rank"}},
-		{"rank fractional", "POST", assignPath, body("Rank", 1.5), 400, []string{"Rank"}},
-		{"unknown field", "POST", assignPath, body("Priority", 1), 400, []string{"Priority"}},
+		{"rank 0", "POST", assignPath, body("priority", 0), 400, []string{"Priority"}},
+		{"rank as string", "POST", assignPath, body("priority", "1"), 400, []string{"Priority"}},
+		{"rank fractional", "POST", assignPath, body("priority", 1.5), 400, []string{"Priority"}},
+		{"Rank is not a wire field", "PUT", assignPath + "/" + groupA + "/policyTypes/TeamsMeetingPolicy", map[string]any{"policyName": "Alpha", "Rank": 1}, 400, []string{"Rank"}},
 		{"missing PolicyType", "POST", assignPath, body("PolicyType", "-"), 400, []string{"PolicyType"}},
 		{"missing GroupId", "POST", assignPath, body("GroupId", "-"), 400, []string{"GroupId"}},
 		{"name not a string", "POST", assignPath, body("PolicyName", 7), 400, []string{"PolicyName"}},
@@ -498,7 +499,8 @@ func TestIssue3AssignmentValidation(t *testing.T) {
 		{"bad group in path", "GET", assignPath + "/not-a-guid", nil, 400, []string{"not-a-guid"}},
 		{"bad type in path", "GET", assignPath + "/" + groupA + "/policyTypes/TeamsFaxPolicy", nil, 400, []string{"TeamsFaxPolicy"}},
 		{"bad filter", "GET", assignPath + "?PolicyType=TeamsFaxPolicy", nil, 400, []string{"TeamsFaxPolicy"}},
-		{"PATCH create without name", "PATCH", assignPath + "/" + groupA + "/policyTypes/TeamsMeetingPolicy", map[string]any{"Rank": 1}, 400, []string{"PolicyName"}},
+		{"PUT create without name", "PUT", assignPath + "/" + groupA + "/policyTypes/TeamsMeetingPolicy", map[string]any{"priority": 1}, 400, []string{"policyName"}},
+		{"PATCH to a missing assignment", "PATCH", assignPath + "/" + groupA + "/policyTypes/TeamsMeetingPolicy", map[string]any{"policyName": "Alpha", "priority": 1}, 404, []string{groupA, "no TeamsMeetingPolicy assignment"}},
 		{"PATCH mismatched type", "PATCH", assignPath + "/" + groupA + "/policyTypes/TeamsMeetingPolicy", map[string]any{"PolicyName": "Alpha", "PolicyType": "TeamsMessagingPolicy"}, 400, []string{"TeamsMessagingPolicy"}},
 		{"PATCH null name", "PATCH", assignPath + "/" + groupA + "/policyTypes/TeamsMeetingPolicy", map[string]any{"PolicyName": nil}, 400, []string{"PolicyName"}},
 		{"PATCH missing assignment policy", "PATCH", assignPath + "/" + groupA + "/policyTypes/TeamsMeetingPolicy", map[string]any{"PolicyName": "Nope"}, 400, []string{"Nope"}},
@@ -672,15 +674,15 @@ func TestIssue3StateAcrossRestart(t *testing.T) {
 	if g := tc2.do("GET", typeInstance("TenantFederationSettings", "Global"), nil).json(t); !jsonEqual(g["AllowedDomains"], map[string]any{"AllowedDomain": []any{map[string]any{"Domain": "a.example"}}}) {
 		t.Errorf("AllowedDomains after restart: %s", jsonText(g["AllowedDomains"]))
 	}
-	if l := s2.GroupAssignments("TeamsMeetingPolicy"); len(l) != 1 || l[0]["Rank"] != int64(1) || l[0]["PolicyName"] != "Alpha" {
+	if l := s2.GroupAssignments("TeamsMeetingPolicy"); len(l) != 1 || l[0]["priority"] != int64(1) || l[0]["policyName"] != "Alpha" {
 		t.Errorf("assignments after restart: %v", l)
 	}
 	if s2.GlobalPolicyAssignment("TeamsMeetingPolicy") != "Alpha" || !s2.AppCentricManagement() {
 		t.Error("global assignment or app-centric switch lost")
 	}
 	// A later assignment still ranks after the reloaded one.
-	if r := mustStatus(t, tc2.do("POST", assignPath, map[string]any{"PolicyType": "TeamsMeetingPolicy", "PolicyName": "Alpha", "GroupId": groupB}), 201, "assign B").json(t); r["Rank"] != float64(2) {
-		t.Errorf("rank after reload %v", r["Rank"])
+	if r := mustStatus(t, tc2.do("POST", assignPath, map[string]any{"PolicyType": "TeamsMeetingPolicy", "PolicyName": "Alpha", "GroupId": groupB}), 201, "assign B").json(t); r["priority"] != float64(2) {
+		t.Errorf("rank after reload %v", r["priority"])
 	}
 }
 

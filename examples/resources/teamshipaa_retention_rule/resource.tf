@@ -10,5 +10,4 @@ resource "teamshipaa_retention_rule" "teams" {
   policy                      = teamshipaa_retention_policy.teams.name
   retention_duration          = "2190"
   retention_compliance_action = "KeepAndDelete"
-  expiration_date_option      = "CreationAgeInDays"
 }

@@ -6,6 +6,7 @@
 //	POST {base}/adminapi/beta/{tenantId}/InvokeCommand
 //	     {"CmdletInput":{"CmdletName":"Get-DlpCompliancePolicy","Parameters":{...}}}
 //	200  {"@odata.context":..., "value":[...], "@odata.nextLink"?, "@adminapi.warnings"?}
+//	POST {@odata.nextLink}  the same body (GET after a 405): the next page; see nextPage
 //
 // Microsoft documents the cmdlets, not these calls; the wire facts are those
 // of public clients (terraprovider/go-exoscc adminapi/, KelvinTegelaar/CIPP-API
@@ -193,7 +194,7 @@ func (c *Client) Invoke(ctx context.Context, cmdlet string, params map[string]an
 			return out, res, fmt.Errorf("%s: %s: paging did not end (%d pages; next link %s)", c.service, cmdlet, pages, redactURL(next))
 		}
 		seen[next] = true
-		env, err = c.call(transport.WithRetryablePost(ctx), cmdlet, http.MethodGet, next, nil)
+		env, err = c.nextPage(ctx, cmdlet, next, body)
 		if env != nil {
 			res.Warnings = append(res.Warnings, env.Warnings...)
 		}
@@ -204,6 +205,23 @@ func (c *Client) Invoke(ctx context.Context, cmdlet string, params map[string]an
 		next = env.NextLink
 	}
 	return out, res, nil
+}
+
+// nextPage reads one @odata.nextLink page. Public clients disagree on the
+// verb: KelvinTegelaar/CIPP-API (New-ExoRequest.ps1), ExoHelper and
+// M365Permissions POST the cmdlet's body again to the nextLink;
+// terraprovider/go-exoscc sends a bodiless GET. Nothing from Microsoft
+// settles it, and it only matters past 1,000 objects. The client follows the
+// majority (POST, the same body; reading a page twice is harmless) and falls
+// back to GET when the service answers 405 Method Not Allowed.
+func (c *Client) nextPage(ctx context.Context, cmdlet, next string, body []byte) (*envelope, error) {
+	ctx = transport.WithRetryablePost(ctx)
+	env, err := c.call(ctx, cmdlet, http.MethodPost, next, body)
+	var ae *transport.APIError
+	if errors.As(err, &ae) && ae.StatusCode == http.StatusMethodNotAllowed {
+		return c.call(ctx, cmdlet, http.MethodGet, next, nil)
+	}
+	return env, err
 }
 
 // repeatable reports whether sending cmdlet twice cannot do harm.

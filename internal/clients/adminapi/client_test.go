@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -144,7 +145,35 @@ func TestInvoke_pagingAndWarnings(t *testing.T) {
 		t.Fatalf("warnings %v", res.Warnings)
 	}
 	reqs := f.all()
-	if len(reqs) != 2 || reqs[0].Method != http.MethodPost || reqs[1].Method != http.MethodGet || reqs[1].Auth != "Bearer tok" {
+	if len(reqs) != 2 || reqs[0].Method != http.MethodPost || reqs[1].Method != http.MethodPost || reqs[1].Auth != "Bearer tok" ||
+		reqs[1].Query != "$skiptoken=page2" || !reflect.DeepEqual(reqs[1].Body, reqs[0].Body) {
+		t.Fatalf("requests %+v", reqs)
+	}
+}
+
+// A front end that serves nextLink pages only to GET answers the POST with
+// 405; the client reads the page with GET instead.
+func TestInvoke_pagingFallsBackToGet(t *testing.T) {
+	f := &fake{}
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec := f.record(r)
+		if r.URL.Query().Get("$skiptoken") == "page2" {
+			if rec.Method != http.MethodGet {
+				w.WriteHeader(http.StatusMethodNotAllowed)
+				return
+			}
+			_, _ = w.Write(fixture(t, "get_dlp_policy_page2.json"))
+			return
+		}
+		_, _ = io.WriteString(w, strings.ReplaceAll(string(fixture(t, "get_dlp_policy_page1.json")), "{{BASE}}", srv.URL))
+	}))
+	defer srv.Close()
+	objs, _, err := newTestClient(t, srv).Invoke(context.Background(), "Get-DlpCompliancePolicy", nil)
+	if err != nil || len(objs) != 2 {
+		t.Fatalf("objs %v err %v", objs, err)
+	}
+	if reqs := f.all(); len(reqs) != 3 || reqs[1].Method != http.MethodPost || reqs[2].Method != http.MethodGet {
 		t.Fatalf("requests %+v", reqs)
 	}
 }

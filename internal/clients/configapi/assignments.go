@@ -5,35 +5,53 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
 // Policy assignment. Microsoft documents the cmdlets (New/Get/Set/Remove-
 // CsGroupPolicyAssignment, Grant-Cs<Type>Policy -Group/-Global), not the REST
-// calls behind them. The routes here are the ones terraprovider/go-teams
-// teamsapi/invoke.go (commit 460f6966, "routes decompiled from
-// {Group,Global}GrantPolicy") uses, with the GET and DELETE of the same item
-// path that its derived catalog (spec/catalog/autorest-cmdlets.json:
-// GroupGetPolicyAssignment, GroupRemovePolicyAssignment under
-// /Skype.Policy/groupPolicyAssignments/) implies; rank semantics are the
-// cmdlet docs':
+// calls behind them. The wire facts below, and their evidence:
 //
 //	GET    /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}
-//	PATCH  /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}  {"PolicyName","Rank"}
+//	PUT    /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}  {"policyName","priority"}  create
+//	PATCH  /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}  {"policyName","priority"}  change
 //	DELETE /Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}
 //	GET    /Skype.Policy/tenants/policies/{Type}                              {"PolicyType","PolicyName"}
 //	PATCH  /Skype.Policy/tenants/policies/{Type}                              {"PolicyName"}
 //
-// PATCH creates or updates, so a repeated write is harmless. An older client
-// generation POSTs {"PolicyType","PolicyName","GroupId","Rank"} to the
-// collection instead; the item form is the newer and idempotent one. The
-// answers' key casing is not documented, so they are read case-insensitively.
+// Group assignment: the MicrosoftTeams module's own AutoRest assembly
+// (Microsoft.Teams.Config.private.dll of MicrosoftTeams 1.1.4, public in
+// Toanan/M365Factory "Modules&Assemblies/MicrosoftTeams/1.1.4/bin/") holds the
+// item path above (URI templates and the regex
+// ^/Skype.Policy/groupPolicyAssignments/(?<groupId>[^/]+)/policyTypes/(?<policyType>[^/]+)$),
+// the operations GroupNewPolicyAssignment / GroupSetPolicyAssignment /
+// GroupGetPolicyAssignment / GroupRemovePolicyAssignment, the request model
+// IGroupAssignPayload whose only JSON names are "policyName" and "priority"
+// (exports/New-CsGroupPolicyAssignment.ps1 of the same module: "-Rank"
+// binds to AssignmentDefinition {PolicyName, [Priority]}), and the answer
+// model IGroupAssignment (createdBy, createdTime, groupId, policyName,
+// policyType, priority). New- creates with PUT and Set- changes with PATCH
+// (the audit in contract-evidence.md read the verbs from the same assembly;
+// a 2020 module, no 7.x assembly is public). An update that meets a 404
+// (the assignment vanished between plan and apply) falls back to PUT, which
+// creates. The answer is read for "priority" and, for the older PascalCase
+// shape that go-teams and our earlier simulator assumed, "Rank": reading
+// both cannot do harm.
+//
+// Tenant-wide default: only terraprovider/go-teams teamsapi/invoke.go uses
+// /Skype.Policy/tenants/policies/{Type}, and only for PATCH; no public capture
+// of the GET exists (CIPP-API Invoke-ExecTeamsRequest reports 40301 under
+// delegated GDAP access on the same route). Kept, unverified.
+//
+// Key casing of answers is not documented, so they are read case-insensitively.
 
 // GroupAssignment is one policy assigned to one group.
 type GroupAssignment struct {
 	PolicyType string
 	PolicyName string // bare name, without Tag:
 	GroupID    string
-	Rank       int64
+	Rank       int64 // "priority" on the wire
 }
 
 func groupAssignmentPath(policyType, groupID string) string {
@@ -53,21 +71,45 @@ func (c *Client) GetGroupAssignment(ctx context.Context, policyType, groupID str
 		return GroupAssignment{}, res, err
 	}
 	a := GroupAssignment{PolicyType: policyType, GroupID: groupID}
-	a.PolicyName = stripTag(field[string](raw, "PolicyName"))
-	if r, ok := fieldValue(raw, "Rank").(float64); ok {
-		a.Rank = int64(r)
-	}
+	a.PolicyName = stripTag(field[string](raw, "policyName"))
+	a.Rank = assignmentRank(raw)
 	return a, res, nil
 }
 
-// SetGroupAssignment assigns policyName to a group at rank (0: the service
-// puts a new assignment last and leaves an existing one where it is).
-func (c *Client) SetGroupAssignment(ctx context.Context, policyType, groupID, policyName string, rank int64) (Result, error) {
-	body := map[string]any{"PolicyName": policyName}
-	if rank > 0 {
-		body["Rank"] = rank
+// assignmentRank reads "priority" (the module's IGroupAssignment), else
+// "Rank" (the cmdlet's column name, which some clients assume on the wire).
+func assignmentRank(raw map[string]any) int64 {
+	for _, k := range []string{"priority", "Rank"} {
+		if r, ok := fieldValue(raw, k).(float64); ok {
+			return int64(r)
+		}
 	}
-	return c.do(ctx, http.MethodPatch, groupAssignmentPath(policyType, groupID), body, nil)
+	return 0
+}
+
+func groupAssignmentBody(policyName string, rank int64) map[string]any {
+	body := map[string]any{"policyName": policyName}
+	if rank > 0 {
+		body["priority"] = rank
+	}
+	return body
+}
+
+// CreateGroupAssignment assigns policyName to a group at rank (0: the
+// service puts it last) with PUT, as New-CsGroupPolicyAssignment does.
+func (c *Client) CreateGroupAssignment(ctx context.Context, policyType, groupID, policyName string, rank int64) (Result, error) {
+	return c.do(ctx, http.MethodPut, groupAssignmentPath(policyType, groupID), groupAssignmentBody(policyName, rank), nil)
+}
+
+// UpdateGroupAssignment changes an existing assignment with PATCH, as
+// Set-CsGroupPolicyAssignment does (rank 0: the position is kept). A 404
+// means the assignment is gone; it is created again with PUT.
+func (c *Client) UpdateGroupAssignment(ctx context.Context, policyType, groupID, policyName string, rank int64) (Result, error) {
+	res, err := c.do(ctx, http.MethodPatch, groupAssignmentPath(policyType, groupID), groupAssignmentBody(policyName, rank), nil)
+	if transport.IsNotFound(err) {
+		return c.CreateGroupAssignment(ctx, policyType, groupID, policyName, rank)
+	}
+	return res, err
 }
 
 // DeleteGroupAssignment removes the assignment of policyType from a group.

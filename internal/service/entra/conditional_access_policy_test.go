@@ -350,7 +350,7 @@ resource "teamshipaa_conditional_access_policy" "test" {
 `, name, state, breakGlassGroup, controls)
 	}
 	mfa := `grant_controls = { built_in_controls = ["mfa"] }`
-	session := `session_controls = { sign_in_frequency = { frequency_interval = "everyTime" } }`
+	session := `session_controls = { sign_in_frequency = { value = 4, type = "hours" } }`
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
 		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
@@ -380,7 +380,7 @@ resource "teamshipaa_conditional_access_policy" "test" {
 				},
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue(caAddr, tfjsonpath.New("grant_controls"), knownvalue.Null()),
-					statecheck.ExpectKnownValue(caAddr, tfjsonpath.New("session_controls").AtMapKey("sign_in_frequency").AtMapKey("value"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(caAddr, tfjsonpath.New("session_controls").AtMapKey("sign_in_frequency").AtMapKey("value"), knownvalue.Int64Exact(4)),
 				},
 			},
 			{
@@ -603,6 +603,16 @@ resource "teamshipaa_conditional_access_policy" "t" {
 		{users, `grant_controls = { built_in_controls = ["mfa"], authentication_strength_id = "00000000-0000-0000-0000-000000000004" }`, `mfa and an authentication strength are exclusive`},
 		{users, `session_controls = { sign_in_frequency = { frequency_interval = "everyTime", value = 1, type = "hours" } }`, `everyTime takes no value or type`},
 		{users, `session_controls = { sign_in_frequency = { value = 4 } }`, `value and type go together`},
+		// Graph v1.0 refusals (graphV1Refusals), each naming its rule.
+		{users, `session_controls = { sign_in_frequency = { frequency_interval = "everyTime" } }`, `CA\.V1\.EVERYTIME.*msgraph-metadata#647`},
+		{users, `session_controls = { sign_in_frequency = { value = 1, type = "hours", authentication_type = "secondaryAuthentication" } }`, `CA\.1104.*primaryAndSecondaryAuthentication`},
+		{users + `
+    authentication_flows = { transfer_methods = ["deviceCodeFlow"] }`, `grant_controls = { built_in_controls = ["mfa"] }`, `CA\.1235.*built_in_controls = \["block"\]`},
+		{users + `
+    authentication_flows = { transfer_methods = ["deviceCodeFlow"] }`, `grant_controls = { built_in_controls = ["block"] }
+  session_controls = { sign_in_frequency = { value = 4, type = "hours" } }`, `CA\.1235.*cannot have\s+session_controls`},
+		{users + `
+    authentication_flows = { transfer_methods = ["deviceCodeFlow"] }`, `session_controls = { sign_in_frequency = { value = 4, type = "hours" } }`, `Authentication flows allow only the block grant`},
 		{users, `session_controls = { sign_in_frequency = { authentication_type = "primaryAndSecondaryAuthentication" } }`, `Sign-in frequency needs a value`},
 		{users, `session_controls = {}`, `Empty session controls`},
 		{`users = { include_users = ["All"] }

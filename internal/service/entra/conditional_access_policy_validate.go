@@ -143,7 +143,7 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 					"A time-based sign-in frequency needs both value and type (for example value = 4, type = \"hours\").")
 			case interval == "timeBased" && f.Value.IsNull() && boolOr(f.IsEnabled, true):
 				diags.AddAttributeError(fp, "Sign-in frequency needs a value",
-					"Set value and type, or frequency_interval = \"everyTime\".")
+					"Set value and type (for example value = 4, type = \"hours\").")
 			}
 		}
 		// entra conditional-access/howto-conditional-access-session-lifetime: persistent browser
@@ -158,6 +158,59 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 	}
 
 	lockout(m, block, grantEmpty, diags)
+	graphV1Refusals(m, diags)
+}
+
+// graphV1Refusals refuses at plan time the combinations Microsoft Graph v1.0
+// refuses at apply time (the simulator's validateV1Refusals returns the same
+// errors). Each rule is named in its diagnostic with its source.
+//
+//	CA.V1.EVERYTIME  microsoftgraph/msgraph-metadata#647 (open): v1.0 answers 400 to
+//	                 frequencyInterval "everyTime" and points to beta; hashicorp/terraform-provider-azuread
+//	                 #1416, #1417 (merged, reverted in #1456 for this reason).
+//	CA.1104          microsoftgraph/microsoft-graph-docs#22086: error 1104, "'timeBased' value for
+//	                 'frequencyInterval' ... only supports 'primaryAndSecondaryAuthentication'".
+//	CA.1235          Microsoft365DSC issue 7119 (error 1235): a policy with authenticationFlows allows only
+//	                 the block grant and no session controls; Microsoft's how-to (entra
+//	                 conditional-access/policy-block-authentication-flows) builds them with Block access only.
+func graphV1Refusals(m *caPolicyModel, diags *diag.Diagnostics) {
+	sp := path.Root("session_controls")
+	if s := m.SessionControls; s != nil && s.SignInFrequency != nil {
+		f, fp := s.SignInFrequency, sp.AtName("sign_in_frequency")
+		interval := firstNonEmpty(str(f.FrequencyInterval), defaultFrequencyInterval)
+		authType := firstNonEmpty(str(f.AuthenticationType), defaultAuthenticationType)
+		switch {
+		case f.FrequencyInterval.IsUnknown() || f.AuthenticationType.IsUnknown():
+		case interval == "everyTime":
+			diags.AddAttributeError(fp.AtName("frequency_interval"), "everyTime is refused by Microsoft Graph v1.0",
+				"Rule CA.V1.EVERYTIME: Graph v1.0, which this provider calls, answers 400 to frequency_interval = \"everyTime\" and accepts it "+
+					"only on beta (microsoftgraph/msgraph-metadata#647; hashicorp/terraform-provider-azuread#1416). Allowed on v1.0: \"timeBased\" "+
+					"with value and type (for example value = 1, type = \"hours\").")
+		case authType == "secondaryAuthentication":
+			diags.AddAttributeError(fp.AtName("authentication_type"), "secondaryAuthentication needs everyTime (Graph error 1104)",
+				"Rule CA.1104: Graph refuses authentication_type = \"secondaryAuthentication\" with frequency_interval = \"timeBased\" "+
+					"(error 1104: \"'timeBased' value for 'frequencyInterval' property in 'signInFrequency' session control only supports "+
+					"'primaryAndSecondaryAuthentication' value for 'authenticationType' property\"; microsoftgraph/microsoft-graph-docs#22086), "+
+					"and v1.0 refuses everyTime. Allowed: \"primaryAndSecondaryAuthentication\".")
+		}
+	}
+	if c := m.Conditions; c != nil && c.AuthenticationFlows != nil {
+		g := m.GrantControls
+		onlyBlock := g != nil && known(g.BuiltInControls) && len(g.BuiltInControls.Elements()) == 1 && setHas(g.BuiltInControls, "block") &&
+			g.AuthenticationStrengthID.IsNull() && !setNonEmpty(g.TermsOfUse)
+		unknownGrant := g != nil && (g.BuiltInControls.IsUnknown() || g.AuthenticationStrengthID.IsUnknown() || g.TermsOfUse.IsUnknown())
+		if !onlyBlock && !unknownGrant {
+			diags.AddAttributeError(path.Root("grant_controls"), "Authentication flows allow only the block grant (Graph error 1235)",
+				"Rule CA.1235: a policy with conditions.authentication_flows must have grant_controls = { built_in_controls = [\"block\"] } "+
+					"and nothing else; the service refuses any other grant with error 1235 (Microsoft365DSC issue 7119). Microsoft's "+
+					"\"Block authentication flows\" how-to configures these policies with Block access only.")
+		}
+		if m.SessionControls != nil {
+			diags.AddAttributeError(sp, "Authentication flows allow no session controls (Graph error 1235)",
+				"Rule CA.1235: a policy with conditions.authentication_flows cannot have session_controls; the service refuses it with "+
+					"error 1235 (Microsoft365DSC issue 7119). Put the session controls in a separate policy.")
+		}
+	}
 }
 
 // passwordChange applies the documented rules of the passwordChange grant

@@ -2,6 +2,8 @@ package purview
 
 import (
 	"context"
+	"errors"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -13,7 +15,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
 const auditSingletonID = "Global"
@@ -47,7 +51,13 @@ func (r *auditLogConfigResource) Schema(_ context.Context, _ resource.SchemaRequ
 			"CIS 3.1.1 want it on. The mapping to HIPAA is this project's interpretation.\n\n" +
 			"A singleton: one per tenant, it always exists. Creating the resource sets the value; **destroying it leaves ingestion as it " +
 			"is** (turning audit off is never a side effect of removing configuration) and says so in a warning. Microsoft documents that a " +
-			"change can take up to 60 minutes to take effect. Import with the ID `Global`. Graph has no write API for this setting." +
+			"change can take up to 60 minutes to take effect. Import with the ID `Global`. Graph has no write API for this setting.\n\n" +
+			"**A new tenant.** A new Exchange organization is \"dehydrated\" (`Get-OrganizationConfig` reports `IsDehydrated: True`) and refuses " +
+			"`Set-AdminAuditLogConfig` until `Enable-OrganizationCustomization` has run once. When a change is needed and the organization is " +
+			"dehydrated, the resource runs `Enable-OrganizationCustomization` first (with a warning; it cannot be undone), then waits until the " +
+			"organization reads as customized. When ingestion already has the configured value nothing is sent. For this step the app needs the " +
+			"Exchange role **Organization Configuration** (for example through the *Organization Management* role group) and **View-Only " +
+			"Configuration** to read the organization; without them the error says what to run by hand." +
 			wireNote + exchangePermissions,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "Always `Global`.",
@@ -89,13 +99,33 @@ func (r *auditLogConfigResource) Update(ctx context.Context, req resource.Update
 func (r *auditLogConfigResource) write(ctx context.Context, plan auditLogConfigModel, st *tfsdk.State, diags *diag.Diagnostics) {
 	c := r.client.Exchange
 	want := plan.UnifiedAuditLogIngestionEnabled.ValueBool()
+	plan.ID = types.StringValue(auditSingletonID)
+	isWanted := func(o map[string]any) bool {
+		b, ok := readBool(field(o, "UnifiedAuditLogIngestionEnabled"))
+		return ok && b == want
+	}
+	// Already as wanted: nothing to send, so a new (dehydrated) organization
+	// is not customized for nothing (Enable-OrganizationCustomization cannot
+	// be undone).
+	if cur, found, err := r.get(ctx); err == nil && found && isWanted(cur) {
+		m := modelFromAudit(cur)
+		m.Args = plan.Args
+		diags.Append(st.Set(ctx, m)...)
+		return
+	}
+	if !r.customize(ctx, diags) {
+		return
+	}
 	_, res, err := c.Invoke(ctx, "Set-AdminAuditLogConfig", map[string]any{"UnifiedAuditLogIngestionEnabled": want})
 	addWarnings(diags, c, res)
+	if isDehydrated(err) {
+		diags.AddError("Setting the unified audit log ingestion", err.Error()+"\n\n"+dehydratedAdvice)
+		return
+	}
 	if err != nil {
 		diags.AddError("Setting the unified audit log ingestion", err.Error())
 		return
 	}
-	plan.ID = types.StringValue(auditSingletonID)
 	diags.Append(st.SetAttribute(ctx, path.Root("id"), plan.ID)...)
 	got, err := readBack(ctx, defaultTimeout, "the audit log configuration", r.get, func(o map[string]any) bool {
 		b, ok := readBool(field(o, "UnifiedAuditLogIngestionEnabled"))
@@ -108,6 +138,65 @@ func (r *auditLogConfigResource) write(ctx context.Context, plan auditLogConfigM
 	m := modelFromAudit(got)
 	m.Args = plan.Args
 	diags.Append(st.Set(ctx, m)...)
+}
+
+// A new Microsoft 365 tenant is "dehydrated" (Get-OrganizationConfig:
+// IsDehydrated True) and refuses Set-AdminAuditLogConfig with
+// InvalidOperationInDehydratedContextException ("...you first need to run the
+// command: Enable-OrganizationCustomization.", Azure/SimuLand issue 17;
+// MicrosoftLearning MS-102T00 issue 171) until Enable-OrganizationCustomization
+// has run once. KelvinTegelaar/CIPP-API's audit log standard checks
+// IsDehydrated first and customizes; so does customize. It needs the Exchange
+// role Organization Configuration (Organization Management role group) for
+// the one call, and View-Only Configuration to read the organization
+// (Microsoft365DSC EXOOrganizationConfig settings.json).
+const dehydratedAdvice = "This Exchange organization is new (\"dehydrated\"): Microsoft refuses Set-AdminAuditLogConfig until " +
+	"Enable-OrganizationCustomization has run once. The provider runs it when Get-OrganizationConfig reports IsDehydrated; give the app " +
+	"the Exchange role Organization Configuration (for example through the Organization Management role group), or run " +
+	"`Connect-ExchangeOnline; Enable-OrganizationCustomization` once yourself, then apply again."
+
+func isDehydrated(err error) bool {
+	var ae *transport.APIError
+	return errors.As(err, &ae) && (strings.Contains(ae.TypeName, "DehydratedContext") ||
+		strings.Contains(ae.Message, "Enable-OrganizationCustomization"))
+}
+
+// customize runs Enable-OrganizationCustomization when the organization is
+// dehydrated, and waits (bounded) until it reads as customized. It returns
+// false after adding an error. An organization that cannot be read (no
+// View-Only Configuration) is left to Set-AdminAuditLogConfig, whose error
+// then says what to do.
+func (r *auditLogConfigResource) customize(ctx context.Context, diags *diag.Diagnostics) bool {
+	c := r.client.Exchange
+	dehydrated := func(ctx context.Context) (bool, error) {
+		objs, _, err := c.Invoke(ctx, "Get-OrganizationConfig", nil)
+		if err != nil || len(objs) == 0 {
+			return false, err
+		}
+		b, _ := readBool(field(objs[0], "IsDehydrated"))
+		return b, nil
+	}
+	if d, err := dehydrated(ctx); err != nil || !d {
+		return true
+	}
+	_, res, err := c.Invoke(ctx, "Enable-OrganizationCustomization", nil)
+	addWarnings(diags, c, res)
+	if err != nil {
+		diags.AddError("Enabling organization customization (needed once on a new tenant)", err.Error()+"\n\n"+dehydratedAdvice)
+		return false
+	}
+	diags.AddWarning("Organization customization enabled",
+		"The Exchange organization was new (\"dehydrated\"), which refuses audit log changes; the provider ran Enable-OrganizationCustomization "+
+			"once. It cannot be undone and is what Microsoft asks for before Set-AdminAuditLogConfig.")
+	err = poll.Until(ctx, poll.Options{Timeout: defaultTimeout}, "the organization to be customized", func(ctx context.Context) (bool, error) {
+		d, err := dehydrated(ctx)
+		return !d, err
+	})
+	if err != nil {
+		diags.AddError("Waiting for organization customization", err.Error())
+		return false
+	}
+	return true
 }
 
 func (r *auditLogConfigResource) get(ctx context.Context) (map[string]any, bool, error) {

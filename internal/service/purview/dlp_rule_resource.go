@@ -259,7 +259,8 @@ func (r *dlpRuleResource) params(ctx context.Context, plan dlpRuleModel, state *
 		p["Disabled"] = plan.Disabled.ValueBool()
 	}
 	if known(plan.Condition) && (state == nil || changed(plan.Condition, state.Condition)) {
-		p["ContentContainsSensitiveInformation"] = conditionParam(ctx, cfgCondition, diags)
+		// PswsHashtable[]: each hashtable carries its OData type (see adminapi.Hashtables).
+		p["ContentContainsSensitiveInformation"] = adminapi.Hashtables(conditionParam(ctx, cfgCondition, diags))
 	}
 	return p
 }

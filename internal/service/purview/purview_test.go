@@ -456,6 +456,13 @@ func TestAccPurview_planTimeValidation(t *testing.T) {
   retention_duration          = "Unlimited"
   retention_compliance_action = "Delete"
 }`, `(?s)Unlimited retention cannot delete`},
+		{"expiration date option on a Teams rule", `resource "teamshipaa_retention_rule" "r" {
+  name                        = "x"
+  policy                      = "p"
+  retention_duration          = "30"
+  retention_compliance_action = "Delete"
+  expiration_date_option      = "CreationAgeInDays"
+}`, `(?s)PURVIEW\.RETENTION\.EXPIRATION.*You can't use this parameter for Teams\s+retention rules`},
 		{"bad duration", `resource "teamshipaa_retention_rule" "r" {
   name                        = "x"
   policy                      = "p"
@@ -487,6 +494,60 @@ func TestAccPurview_serviceErrorShowsCmdletMessage(t *testing.T) {
   retention_compliance_action = "Keep"
 }`, sdkacctest.RandomWithPrefix("tfacc-orphan")),
 			ExpectError: regexp.MustCompile(`(?s)New-RetentionComplianceRule.*no-such-policy-tfacc`),
+		}},
+	})
+}
+
+// A new tenant is dehydrated: turning the audit log on runs
+// Enable-OrganizationCustomization first, then Set-AdminAuditLogConfig.
+func TestAccAuditLogConfig_dehydratedTenant(t *testing.T) {
+	sim := acctest.NewTenant(t)
+	if !sim.IsDehydrated() {
+		t.Fatal("a new simulated tenant must be dehydrated")
+	}
+	if err := sim.SetAuditLogConfig(map[string]any{"UnifiedAuditLogIngestionEnabled": false}); err != nil {
+		t.Fatal(err)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `resource "teamshipaa_audit_log_config" "this" {
+  unified_audit_log_ingestion_enabled = true
+}`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("teamshipaa_audit_log_config.this", tfjsonpath.New("unified_audit_log_ingestion_enabled"), knownvalue.Bool(true)),
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			Check: func(*terraform.State) error {
+				if sim.IsDehydrated() {
+					return fmt.Errorf("the organization is still dehydrated")
+				}
+				if v := sim.AuditLogConfig()["UnifiedAuditLogIngestionEnabled"]; v != true {
+					return fmt.Errorf("ingestion %v", v)
+				}
+				return nil
+			},
+		}},
+	})
+}
+
+// Ingestion already on in a new tenant: nothing is sent, and the
+// organization is not customized for nothing (it cannot be undone).
+func TestAccAuditLogConfig_dehydratedTenantAlreadyOn(t *testing.T) {
+	sim := acctest.NewTenant(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `resource "teamshipaa_audit_log_config" "this" {
+  unified_audit_log_ingestion_enabled = true
+}`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+			Check: func(*terraform.State) error {
+				if !sim.IsDehydrated() {
+					return fmt.Errorf("the organization was customized although nothing had to change")
+				}
+				return nil
+			},
 		}},
 	})
 }

@@ -82,8 +82,10 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 					"`Delete` (delete after the duration). One of: " + backticked(retentionActions) + ".",
 				Validators: []validator.String{stringvalidator.OneOf(retentionActions...)}},
 			"expiration_date_option": schema.StringAttribute{Optional: true, Computed: true,
-				MarkdownDescription: "What the duration counts from. One of: " + backticked(expirationDateOptions) +
-					". Left out, the service's value is kept (Teams messages count from creation).",
+				MarkdownDescription: "What the duration counts from, as the service reports it (" + backticked(expirationDateOptions) +
+					"). Read only in practice: Microsoft's `New-RetentionComplianceRule` page says \"You can't use this parameter for Teams " +
+					"retention rules\", and this provider's retention policies are Teams policies, so setting it is refused at plan time " +
+					"(Teams messages count from creation).",
 				Validators:    []validator.String{stringvalidator.OneOf(expirationDateOptions...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true, Update: true, Delete: true}),
@@ -108,6 +110,22 @@ func (r *retentionRuleResource) ValidateConfig(ctx context.Context, req resource
 		resp.Diagnostics.AddAttributeError(path.Root("retention_duration"), "Unlimited retention cannot delete",
 			m.RetentionComplianceAction.ValueString()+" deletes content when the duration ends; with retention_duration = \"Unlimited\" use \"Keep\".")
 	}
+	teamsRetentionRuleRefusals(m, &resp.Diagnostics)
+}
+
+// teamsRetentionRuleRefusals, rule PURVIEW.RETENTION.EXPIRATION:
+// MicrosoftDocs/office-docs-powershell New-RetentionComplianceRule.md and
+// Set-RetentionComplianceRule.md, -ExpirationDateOption: "You can't use this
+// parameter for Teams retention rules." teamshipaa_retention_policy only has
+// Teams locations, so a rule here is a Teams rule.
+func teamsRetentionRuleRefusals(m retentionRuleModel, diags *diag.Diagnostics) {
+	if m.ExpirationDateOption.IsNull() || m.ExpirationDateOption.IsUnknown() {
+		return
+	}
+	diags.AddAttributeError(path.Root("expiration_date_option"), "expiration_date_option is not allowed on Teams retention rules",
+		"Rule PURVIEW.RETENTION.EXPIRATION: Microsoft's New-RetentionComplianceRule and Set-RetentionComplianceRule documentation says of "+
+			"ExpirationDateOption: \"You can't use this parameter for Teams retention rules.\" Remove expiration_date_option; Teams messages "+
+			"are retained from their creation.")
 }
 
 func (r *retentionRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {

@@ -39,6 +39,7 @@ var (
 	_ resource.ResourceWithConfigure      = (*policyAssignmentResource)(nil)
 	_ resource.ResourceWithImportState    = (*policyAssignmentResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*policyAssignmentResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*policyAssignmentResource)(nil)
 )
 
 type policyAssignmentResource struct {
@@ -78,7 +79,9 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 			"Ranks decide which policy wins for a user in several groups (1 is highest). The service keeps them sequential: inserting " +
 			"an assignment at a rank moves the ones at and below it down, so give each assignment of a type its own rank.\n\n" +
 			"Assignments reach users asynchronously (Microsoft documents hours for large groups). Microsoft documents the cmdlets, " +
-			"not these REST calls: the routes are those public clients observe, recorded in the provider's source." + permissions,
+			"not these REST calls: the routes are those the MicrosoftTeams module itself uses, recorded in the provider's source.\n\n" +
+			"Group assignment is not available in the Microsoft 365 DoD cloud (Microsoft's `New-CsGroupPolicyAssignment` page); with " +
+			"`environment = \"dod\"` a `group_id` is refused at plan time." + permissions,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<policy_type>/<group_id>`, or `<policy_type>/global`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
@@ -122,6 +125,36 @@ func (r *policyAssignmentResource) ValidateConfig(ctx context.Context, req resou
 	}
 }
 
+// ModifyPlan refuses, at plan time, what the configured cloud refuses; the
+// cloud is known only once the provider is configured, hence not in
+// ValidateConfig.
+func (r *policyAssignmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.client == nil {
+		return
+	}
+	var m policyAssignmentModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &m)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	checkGroupAssignmentCloud(r.client.Cloud, m, &resp.Diagnostics)
+}
+
+// checkGroupAssignmentCloud: rule TEAMS.ASSIGN.DOD. Microsoft's
+// New-CsGroupPolicyAssignment page (MicrosoftDocs/office-docs-powershell,
+// teams/teams-ps/teams/New-CsGroupPolicyAssignment.md): "Group policy
+// assignment is currently not available in the Microsoft 365 DoD
+// deployment." A tenant-wide default (no group_id) is still allowed.
+func checkGroupAssignmentCloud(cloud string, m policyAssignmentModel, diags *diag.Diagnostics) {
+	if cloud != "dod" || m.GroupID.IsNull() || (!m.GroupID.IsUnknown() && m.GroupID.ValueString() == "") {
+		return
+	}
+	diags.AddAttributeError(path.Root("group_id"), "Group policy assignment is not available in the DoD cloud",
+		"Rule TEAMS.ASSIGN.DOD: the provider's environment is \"dod\", and Microsoft's New-CsGroupPolicyAssignment documentation says "+
+			"\"Group policy assignment is currently not available in the Microsoft 365 DoD deployment.\" Leave group_id out to make "+
+			m.PolicyType.ValueString()+" the tenant-wide default instead, or assign it per user outside Terraform.")
+}
+
 func (r *policyAssignmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
 	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
 }
@@ -133,7 +166,7 @@ func (r *policyAssignmentResource) Create(ctx context.Context, req resource.Crea
 		return
 	}
 	plan.ID = types.StringValue(assignmentID(plan))
-	r.write(ctx, plan, &resp.State, &resp.Diagnostics, "Creating the ")
+	r.write(ctx, plan, &resp.State, &resp.Diagnostics, "Creating the ", true)
 }
 
 func (r *policyAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -142,12 +175,12 @@ func (r *policyAssignmentResource) Update(ctx context.Context, req resource.Upda
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.write(ctx, plan, &resp.State, &resp.Diagnostics, "Updating the ")
+	r.write(ctx, plan, &resp.State, &resp.Diagnostics, "Updating the ", false)
 }
 
 // write assigns, saves the identity at once (so a failed read-back cannot
 // orphan the assignment), then waits for the assignment to read back.
-func (r *policyAssignmentResource) write(ctx context.Context, plan policyAssignmentModel, st *tfsdk.State, diags *diag.Diagnostics, verb string) {
+func (r *policyAssignmentResource) write(ctx context.Context, plan policyAssignmentModel, st *tfsdk.State, diags *diag.Diagnostics, verb string, create bool) {
 	typ, name := plan.PolicyType.ValueString(), plan.PolicyName.ValueString()
 	var rank int64
 	if !plan.Rank.IsNull() && !plan.Rank.IsUnknown() {
@@ -155,9 +188,12 @@ func (r *policyAssignmentResource) write(ctx context.Context, plan policyAssignm
 	}
 	var res configapi.Result
 	var err error
-	if plan.group() {
-		res, err = r.client.ConfigAPI.SetGroupAssignment(ctx, typ, plan.GroupID.ValueString(), name, rank)
-	} else {
+	switch {
+	case plan.group() && create:
+		res, err = r.client.ConfigAPI.CreateGroupAssignment(ctx, typ, plan.GroupID.ValueString(), name, rank)
+	case plan.group():
+		res, err = r.client.ConfigAPI.UpdateGroupAssignment(ctx, typ, plan.GroupID.ValueString(), name, rank)
+	default:
 		res, err = r.client.ConfigAPI.SetTenantAssignment(ctx, typ, name)
 	}
 	addWarnings(diags, res)

@@ -39,8 +39,8 @@ resource "teamshipaa_policy_assignment" "test" {
 
 func simAssignment(t *testing.T, group string) (name string, rank any, ok bool) {
 	for _, a := range acctest.Sim(t).GroupAssignments("TeamsEnhancedEncryptionPolicy") {
-		if strings.EqualFold(fmt.Sprint(a["GroupId"]), group) {
-			return fmt.Sprint(a["PolicyName"]), a["Rank"], true
+		if strings.EqualFold(fmt.Sprint(a["groupId"]), group) {
+			return fmt.Sprint(a["policyName"]), a["priority"], true
 		}
 	}
 	return "", nil, false
