@@ -39,6 +39,10 @@ var (
 	retentionRuleParams = []string{"RetentionDuration", "RetentionComplianceAction", "ExpirationDateOption"}
 )
 
+// hashtableNote is the evidence for the one hashtable parameter (hashtable.go).
+const hashtableNote = "ContentContainsSensitiveInformation is PswsHashtable[]: every hashtable in it carries \"@odata.type\": \"" + HashtableType + "\", " +
+	"which the binder needs (KelvinTegelaar/CIPP-API ConvertTo-CIPPExoHashtable; ExoHelper Invoke-ExoCommand). The public captures are of top-level hashtables; none shows an array of them."
+
 // addRemove is Set-'s form of location parameters: Add<X> and Remove<X>.
 func addRemove(locs []string) []string {
 	var out []string
@@ -59,8 +63,8 @@ var Contract = contract.Table{
 	cmdlet(ComplianceService, "Remove-DlpCompliancePolicy", "Delete a DLP policy", []string{"Identity"}, ""),
 	cmdlet(ComplianceService, "Get-DlpComplianceRule", "Read DLP rules", []string{"Identity"}, ""),
 	cmdlet(ComplianceService, "New-DlpComplianceRule", "Create a DLP rule", with([]string{"Name", "Policy"}, dlpRuleParams),
-		"ContentContainsSensitiveInformation is PswsHashtable[]: how the REST transport wants a hashtable tagged is observed only for top-level hashtables (CIPP-API ConvertTo-CIPPExoHashtable); see contract-evidence."),
-	cmdlet(ComplianceService, "Set-DlpComplianceRule", "Change a DLP rule", with([]string{"Identity"}, dlpRuleParams), ""),
+		hashtableNote),
+	cmdlet(ComplianceService, "Set-DlpComplianceRule", "Change a DLP rule", with([]string{"Identity"}, dlpRuleParams), hashtableNote),
 	cmdlet(ComplianceService, "Remove-DlpComplianceRule", "Delete a DLP rule", []string{"Identity"}, ""),
 	cmdlet(ComplianceService, "Get-DlpSensitiveInformationType", "List sensitive information types", nil, ""),
 	cmdlet(ComplianceService, "Get-RetentionCompliancePolicy", "Read retention policies", []string{"Identity"}, ""),
@@ -76,10 +80,20 @@ var Contract = contract.Table{
 	cmdlet(ExchangeService, "Get-AdminAuditLogConfig", "Read the unified audit log switch", nil, ""),
 	cmdlet(ExchangeService, "Set-AdminAuditLogConfig", "Turn unified audit log ingestion on or off", []string{"UnifiedAuditLogIngestionEnabled"},
 		"Sent with X-AnchorMailbox APP:SystemMailbox{bb558c35-...}@<tenant> (without it: \"Cmdlet needs proxy\"). New (dehydrated) tenants refuse it until Enable-OrganizationCustomization has run (CIPP-API audit log standard)."),
+	cmdlet(ExchangeService, "Get-OrganizationConfig", "Read whether the organization is new (IsDehydrated), before changing the audit log", nil,
+		"Needs the Exchange role View-Only Configuration; if it cannot be read, Set-AdminAuditLogConfig's own error says what to run."),
+	cmdlet(ExchangeService, "Enable-OrganizationCustomization", "Customize a new (dehydrated) organization once, so it accepts Set-AdminAuditLogConfig", nil,
+		"Run only when IsDehydrated is true and a change is needed; cannot be undone. Needs the Exchange role Organization Configuration (Microsoft365DSC EXOOrganizationConfig settings.json). "+
+			"Evidence that it is required: KelvinTegelaar/CIPP-API audit log standard; Azure/SimuLand issue 17; MicrosoftLearning MS-102T00 issue 171."),
 	{
-		Service: "Security & Compliance / Exchange Online admin API", Name: "Next page of any cmdlet's answer", Method: "GET", Path: "{@odata.nextLink}",
+		Service: "Security & Compliance / Exchange Online admin API", Name: "Next page of any cmdlet's answer", Method: "POST", Path: "{@odata.nextLink}",
+		Body: []string{"CmdletInput"}, Evidence: contract.Observed,
+		Source: "KelvinTegelaar/CIPP-API New-ExoRequest.ps1; ExoHelper; M365Permissions (the same body POSTed to the nextLink)",
+		Note:   "Public clients disagree (terraprovider/go-exoscc sends a bodiless GET); only matters past 1,000 objects. A 405 falls back to the GET below.",
+	},
+	{
+		Service: "Security & Compliance / Exchange Online admin API", Name: "Next page, fallback after 405", Method: "GET", Path: "{@odata.nextLink}",
 		Evidence: contract.Observed, Source: "terraprovider/go-exoscc adminapi/invoke.go",
-		Note: "Low confidence: CIPP-API, ExoHelper and M365Permissions POST the same body to the nextLink instead; only matters past 1,000 objects.",
 	},
 }
 

@@ -9,7 +9,8 @@ import "github.com/teamshipaa/terraform-provider-teamshipaa/internal/contract"
 const (
 	srcPolicies = "terraprovider/go-teams teamsapi/invoke.go; cisagov/ScubaGear TeamsRestHelper.psm1 (branch 2222-migrate-teams-direct-api-calls); " +
 		"AzRanger TeamsCollector.cs (list GET). Parameters: office-docs-powershell teams/teams-ps/MicrosoftTeams/Set-Cs<Type>.md"
-	srcAssignments = "terraprovider/go-teams teamsapi/invoke.go (commit 460f6966); the cmdlets New-/Get-/Remove-CsGroupPolicyAssignment and Grant-Cs<Type>Policy -Group/-Global in office-docs-powershell"
+	srcAssignments = "the MicrosoftTeams 1.1.4 module's own AutoRest assembly Microsoft.Teams.Config.private.dll (public in Toanan/M365Factory, Modules&Assemblies/MicrosoftTeams/1.1.4/bin/: " +
+		"operations GroupNew/Set/Get/RemovePolicyAssignment, request model IGroupAssignPayload); cmdlets New-/Get-/Set-/Remove-CsGroupPolicyAssignment in office-docs-powershell"
 	openPolicyBody = "the resource's configured cmdlet parameters, PascalCase (the parameter table of each Teams resource, internal/service/teams/*_params.go)"
 )
 
@@ -45,12 +46,17 @@ var (
 	opGroupGet = &contract.Operation{
 		Service: ServiceName, Name: "Read a group policy assignment", Method: "GET", Path: "/Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}",
 		Evidence: contract.Observed, Source: srcAssignments,
-		Note: "Answer keys read case-insensitively.",
+		Note: "Answer model IGroupAssignment (createdBy, createdTime, groupId, policyName, policyType, priority); priority is read, and Rank too (the shape go-teams assumes): reading both cannot do harm.",
 	}
-	opGroupSet = &contract.Operation{
-		Service: ServiceName, Name: "Assign a policy to a group", Method: "PATCH", Path: "/Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}",
-		Body: []string{"PolicyName", "Rank"}, Evidence: contract.Observed, Source: srcAssignments,
-		Note: "Counter-evidence: the MicrosoftTeams 1.1.4 assembly creates with PUT and sends policyName/priority (see contract-evidence).",
+	opGroupCreate = &contract.Operation{
+		Service: ServiceName, Name: "Assign a policy to a group (New-CsGroupPolicyAssignment)", Method: "PUT", Path: "/Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}",
+		Body: []string{"policyName", "priority"}, Evidence: contract.Observed, Source: srcAssignments,
+		Note: "priority is the cmdlet's -Rank; left out, the service puts the assignment last. Refused at plan time in the DoD cloud (New-CsGroupPolicyAssignment.md).",
+	}
+	opGroupUpdate = &contract.Operation{
+		Service: ServiceName, Name: "Change a group policy assignment (Set-CsGroupPolicyAssignment)", Method: "PATCH", Path: "/Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}",
+		Body: []string{"policyName", "priority"}, Evidence: contract.Observed, Source: srcAssignments,
+		Note: "A 404 (the assignment vanished) falls back to the PUT that creates. go-teams (terraprovider/go-teams teamsapi/invoke.go) PATCHes {PolicyName, Rank} instead; the module's assembly is the stronger evidence.",
 	}
 	opGroupDelete = &contract.Operation{
 		Service: ServiceName, Name: "Remove a group policy assignment", Method: "DELETE", Path: "/Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}",
@@ -71,5 +77,5 @@ var (
 // Contract is every call this client makes.
 var Contract = contract.Table{
 	opDiscovery, opList, opGet, opCreate, opUpdate, opDelete,
-	opGroupGet, opGroupSet, opGroupDelete, opTenantGet, opTenantSet,
+	opGroupGet, opGroupCreate, opGroupUpdate, opGroupDelete, opTenantGet, opTenantSet,
 }

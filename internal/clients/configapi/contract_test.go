@@ -43,7 +43,8 @@ func TestEveryDeclaredCallIsMadeByTheClient(t *testing.T) {
 		},
 		func() error { _, err := c.Delete(ctx, typ, "Tag:x"); return err },
 		func() error { _, _, err := c.GetGroupAssignment(ctx, typ, group); return err },
-		func() error { _, err := c.SetGroupAssignment(ctx, typ, group, "x", 1); return err },
+		func() error { _, err := c.CreateGroupAssignment(ctx, typ, group, "x", 1); return err },
+		func() error { _, err := c.UpdateGroupAssignment(ctx, typ, group, "x", 1); return err },
 		func() error { _, err := c.DeleteGroupAssignment(ctx, typ, group); return err },
 		func() error { _, _, err := c.GetTenantAssignment(ctx, typ); return err },
 		func() error { _, err := c.SetTenantAssignment(ctx, typ, "x"); return err },
@@ -71,8 +72,8 @@ func TestUndeclaredCallsAreRefusedBeforeTheyLeave(t *testing.T) {
 	if _, err := c.do(ctx, http.MethodGet, "/Skype.Policy/somethingElse", nil, nil); err == nil || !strings.Contains(err.Error(), "contract.go") {
 		t.Errorf("undeclared path: %v", err)
 	}
-	body := map[string]any{"PolicyName": "x", "Priority": 1}
-	if _, err := c.do(ctx, http.MethodPatch, groupAssignmentPath("TeamsMeetingPolicy", "g"), body, nil); err == nil || !strings.Contains(err.Error(), `"Priority"`) {
+	body := map[string]any{"policyName": "x", "Rank": 1} // the shape the evidence ruled out
+	if _, err := c.do(ctx, http.MethodPatch, groupAssignmentPath("TeamsMeetingPolicy", "g"), body, nil); err == nil || !strings.Contains(err.Error(), `"Rank"`) {
 		t.Errorf("undeclared body field: %v", err)
 	}
 	if hits != 0 {
