@@ -63,8 +63,21 @@ var clouds = map[string]Cloud{
 			Exchange:   "https://outlook.office365.us",
 		},
 	},
-	// DoD. The Teams host is not documented by Microsoft; this is the one
-	// public clients use, and the endpoints block can override it.
+	// DoD. Sources (contract-evidence.md, checked):
+	//   - Exchange: host and audience https://outlook-dod.office365.us, as
+	//     cisagov/ScubaGear EXORestHelper.psm1 (Get-ExchangeOnlineScope,
+	//     Get-ExchangeOnlineApiEndpoint: "dod"), Microsoft365DSC and the
+	//     ExchangeOnlineManagement module ("USGovernmentL5") use; it replaces
+	//     webmail.apps.mil, which no public client calls the admin API on.
+	//   - Security & Compliance: the host is Microsoft's Connect-IPPSSession
+	//     documentation for DoD, https://l5.ps.compliance.protection.office365.us;
+	//     the token audience is the bare https://ps.compliance.protection.office365.us
+	//     that ScubaGear (Get-ComplianceScope "dod") requests, and that a public
+	//     test pairs with the l5 host. ScubaGear sends DoD requests to the bare
+	//     host; the front end redirects to the tenant's regional host either way.
+	//   - Teams: api.interfaces.records.dod.teams.microsoft.us is go-teams'
+	//     DoD endpoint; ScubaGear's tests use the gov.teams host for DoD. Nothing
+	//     from Microsoft settles it; the endpoints block overrides it.
 	"dod": {
 		Name: "dod",
 		Endpoints: map[Surface]string{
@@ -72,13 +85,13 @@ var clouds = map[string]Cloud{
 			Graph:      "https://dod-graph.microsoft.us",
 			Teams:      "https://api.interfaces.records.dod.teams.microsoft.us",
 			Compliance: "https://l5.ps.compliance.protection.office365.us",
-			Exchange:   "https://webmail.apps.mil",
+			Exchange:   "https://outlook-dod.office365.us",
 		},
 		Audiences: map[Surface]string{
 			Graph:      "https://dod-graph.microsoft.us",
 			Teams:      teamsAudience,
-			Compliance: "https://l5.ps.compliance.protection.office365.us",
-			Exchange:   "https://webmail.apps.mil",
+			Compliance: "https://ps.compliance.protection.office365.us",
+			Exchange:   "https://outlook-dod.office365.us",
 		},
 	},
 }

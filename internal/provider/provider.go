@@ -139,7 +139,7 @@ func (p *teamshipaaProvider) Configure(ctx context.Context, req provider.Configu
 	}
 
 	client := &conns.Client{
-		ConfigAPI:  configapi.New(httpClient, cfg.endpoints[clouds.Teams], tokenFor(clouds.Teams)),
+		ConfigAPI:  configapi.New(httpClient, cfg.endpoints[clouds.Teams], tokenFor(clouds.Teams)).WithTenantID(cfg.auth.TenantID),
 		Compliance: adminapi.New(httpClient, cfg.endpoints[clouds.Compliance], cfg.auth.TenantID, tokenFor(clouds.Compliance), "").WithService(adminapi.ComplianceService),
 		Exchange:   adminapi.New(httpClient, cfg.endpoints[clouds.Exchange], cfg.auth.TenantID, tokenFor(clouds.Exchange), "").WithService(adminapi.ExchangeService),
 		Graph:      graph.New(httpClient, cfg.endpoints[clouds.Graph], tokenFor(clouds.Graph)),

@@ -171,7 +171,11 @@ func newTeamsClient(t *testing.T, s *Simulator, token string) *teamsClient {
 
 func (c *teamsClient) do(method, path string, body any) response {
 	c.t.Helper()
-	return call(c.t, c.s.HTTPClient(), method, c.s.URL()+"/teams"+path, c.token, body, map[string]string{"X-MS-Target-Uri": c.target})
+	headers := map[string]string{"X-MS-Target-Uri": c.target}
+	if strings.Contains(path, "/TenantFederationSettings") { // served by the OcsPowershellWebservice
+		headers = map[string]string{"X-MS-Target-Uri": strings.TrimSuffix(c.target, "/") + "/OcsPowershellWebservice", "X-Ms-Tenant-Id": c.s.TenantID()}
+	}
+	return call(c.t, c.s.HTTPClient(), method, c.s.URL()+"/teams"+path, c.token, body, headers)
 }
 
 const meetingPath = "/Skype.Policy/configurations/TeamsMeetingPolicy"

@@ -15,6 +15,7 @@ import (
 // PowerShell module), under /teams:
 //
 //	GET    /Teams.Tenant/serviceDiscovery
+//	GET    /Teams.Tenant/tenants                (CIPP-API's discovery)
 //	GET    /Skype.Policy/configurations/{Type}
 //	POST   /Skype.Policy/configurations/{Type}
 //	GET    /Skype.Policy/configurations/{Type}/configuration/{Identity}
@@ -48,6 +49,14 @@ func (s *Simulator) serveTeams(w http.ResponseWriter, r *http.Request, ids reque
 		})
 		return
 	}
+	if rel == "/Teams.Tenant/tenants" {
+		if r.Method != http.MethodGet {
+			fail(&apiError{405, "MethodNotAllowed", "Only GET is supported on Teams.Tenant/tenants."})
+			return
+		}
+		writeJSON(w, 200, s.teamsTenantInfo())
+		return
+	}
 	segs, err := pathSegments(r, "/teams")
 	if err == nil && len(segs) >= 2 && segs[0] == "Skype.Policy" &&
 		(segs[1] == "groupPolicyAssignments" || (segs[1] == "tenants" && len(segs) >= 3 && segs[2] == "policies")) {
@@ -62,7 +71,7 @@ func (s *Simulator) serveTeams(w http.ResponseWriter, r *http.Request, ids reque
 		fail(&apiError{404, "NotFound", "No ConfigAPI route matches " + rel + "."})
 		return
 	}
-	if e := s.checkTargetURI(r); e != nil {
+	if e := s.checkTeamsRouting(r, segs[2]); e != nil {
 		fail(e)
 		return
 	}
@@ -102,14 +111,62 @@ func (s *Simulator) serveTeams(w http.ResponseWriter, r *http.Request, ids reque
 	}
 }
 
-// checkTargetURI insists on the routing header the module sends after
-// serviceDiscovery.
-func (s *Simulator) checkTargetURI(r *http.Request) *apiError {
+// Routing headers. Public clients disagree (contract-evidence.md):
+// terraprovider/go-teams sends X-MS-Target-Uri https://{AdminServiceEndpoint}/
+// on every call; cisagov/ScubaGear and AzRanger send none and read
+// /Skype.Policy/configurations/* with no discovery; KelvinTegelaar/CIPP-API
+// (New-TeamsRequestV2.ps1) sends none except for the types served by the
+// legacy OcsPowershellWebservice (TenantFederationSettings,
+// TeamsAcsFederationConfiguration), which get X-MS-Target-Uri
+// https://{AdminServiceEndpoint}/OcsPowershellWebservice, x-ms-tenant-id and
+// ?adminDomain=<initial domain>, which CIPP says they "need". So the
+// simulator accepts a call with no target header or the plain one, refuses a
+// wrong one, and refuses a write of an OcsPowershellWebservice type without
+// that target and the tenant id (CIPP's reading; whether reads need them is
+// not established, so reads are served either way). An adminDomain that is
+// not the tenant's initial domain is refused.
+var ocsTypes = map[string]bool{"TenantFederationSettings": true, "TeamsAcsFederationConfiguration": true}
+
+func (s *Simulator) checkTargetURI(r *http.Request) *apiError { return s.checkTeamsRouting(r, "") }
+
+func (s *Simulator) checkTeamsRouting(r *http.Request, typeName string) *apiError {
 	got := strings.TrimSuffix(strings.ToLower(r.Header.Get("X-MS-Target-Uri")), "/")
-	if got != "https://"+strings.ToLower(s.adminHost) {
-		return &apiError{400, "BadRequest", "The X-MS-Target-Uri header is missing or wrong: send https://<AdminServiceEndpoint>/ as returned by /Teams.Tenant/serviceDiscovery."}
+	plain := "https://" + strings.ToLower(s.adminHost)
+	ocs := plain + "/ocspowershellwebservice"
+	if ocsTypes[typeName] {
+		if r.Method != http.MethodGet && (got != ocs || !strings.EqualFold(r.Header.Get("X-Ms-Tenant-Id"), s.tenantID)) {
+			return &apiError{400, "BadRequest", typeName + " is served by the OcsPowershellWebservice: send X-MS-Target-Uri https://<AdminServiceEndpoint>/OcsPowershellWebservice and x-ms-tenant-id."}
+		}
+		if got != "" && got != plain && got != ocs {
+			return &apiError{400, "BadRequest", "The X-MS-Target-Uri header is wrong: send https://<AdminServiceEndpoint>/OcsPowershellWebservice as returned by service discovery."}
+		}
+		if d := r.URL.Query().Get("adminDomain"); d != "" && !strings.EqualFold(d, s.adminTenantDomain()) {
+			return &apiError{403, "Forbidden", fmt.Sprintf("The adminDomain '%s' is not a domain of this tenant.", d)}
+		}
+		return nil
+	}
+	if got != "" && got != plain {
+		return &apiError{400, "BadRequest", "The X-MS-Target-Uri header is wrong: send https://<AdminServiceEndpoint>/ as returned by /Teams.Tenant/serviceDiscovery."}
 	}
 	return nil
+}
+
+// teamsTenantInfo answers GET /Teams.Tenant/tenants in the shape CIPP-API's
+// New-TeamsRequestV2.ps1 reads (serviceDiscovery.Endpoints.ConfigApiEndpoint
+// and AdminServiceEndpoint, serviceDiscovery.Headers.X-MS-Forest,
+// verifiedDomains[].name); the other fields are assumed.
+func (s *Simulator) teamsTenantInfo() map[string]any {
+	return map[string]any{
+		"tenantId": s.tenantID,
+		"serviceDiscovery": map[string]any{
+			"Endpoints": map[string]any{
+				"AdminServiceEndpoint": s.adminHost,
+				"ConfigApiEndpoint":    strings.TrimPrefix(s.url, "https://"),
+			},
+			"Headers": map[string]any{"X-MS-Forest": "TENANTSIM01"},
+		},
+		"verifiedDomains": []any{map[string]any{"name": s.adminTenantDomain(), "isInitial": true}},
+	}
 }
 
 func (s *Simulator) teamsList(w http.ResponseWriter, spec *typeSpec) {

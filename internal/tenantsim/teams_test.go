@@ -187,11 +187,35 @@ func TestTeamsValidation(t *testing.T) {
 	}
 }
 
-func TestTeamsRequiresTargetURI(t *testing.T) {
+// Routing headers (checkTeamsRouting): none or the plain target for policy
+// types, a wrong one refused; writes of TenantFederationSettings need the
+// OcsPowershellWebservice target and the tenant id.
+func TestTeamsRoutingHeaders(t *testing.T) {
 	s, tc := teamsSetup(t)
-	res := call(t, s.HTTPClient(), "GET", s.URL()+"/teams"+meetingPath, tc.token, nil, nil)
-	if res.status != 400 || !strings.Contains(string(res.body), "X-MS-Target-Uri") {
-		t.Errorf("without X-MS-Target-Uri: %d %s", res.status, res.body)
+	if res := call(t, s.HTTPClient(), "GET", s.URL()+"/teams"+meetingPath, tc.token, nil, nil); res.status != 200 {
+		t.Errorf("without X-MS-Target-Uri (ScubaGear, AzRanger): %d %s", res.status, res.body)
+	}
+	wrong := map[string]string{"X-MS-Target-Uri": "https://elsewhere.example/"}
+	if res := call(t, s.HTTPClient(), "GET", s.URL()+"/teams"+meetingPath, tc.token, nil, wrong); res.status != 400 || !strings.Contains(string(res.body), "X-MS-Target-Uri") {
+		t.Errorf("wrong X-MS-Target-Uri: %d %s", res.status, res.body)
+	}
+	fed := "/Skype.Policy/configurations/TenantFederationSettings/configuration/Global"
+	plain := map[string]string{"X-MS-Target-Uri": tc.target}
+	if res := call(t, s.HTTPClient(), "GET", s.URL()+"/teams"+fed, tc.token, nil, plain); res.status != 200 {
+		t.Errorf("federation read with the plain target: %d %s", res.status, res.body)
+	}
+	if res := call(t, s.HTTPClient(), "PUT", s.URL()+"/teams"+fed, tc.token, map[string]any{"AllowTeamsConsumer": false}, plain); res.status != 400 || !strings.Contains(string(res.body), "OcsPowershellWebservice") {
+		t.Errorf("federation write with the plain target: %d %s", res.status, res.body)
+	}
+	if res := tc.do("PUT", fed+"?adminDomain=other.onmicrosoft.com", map[string]any{"AllowTeamsConsumer": false}); res.status != 403 {
+		t.Errorf("federation write with a foreign adminDomain: %d %s", res.status, res.body)
+	}
+	if res := tc.do("PUT", fed, map[string]any{"AllowTeamsConsumer": false}); res.status >= 300 {
+		t.Errorf("federation write with the OcsPowershellWebservice target: %d %s", res.status, res.body)
+	}
+	info := call(t, s.HTTPClient(), "GET", s.URL()+"/teams/Teams.Tenant/tenants", tc.token, nil, nil).json(t)
+	if sd, _ := info["serviceDiscovery"].(map[string]any); sd == nil || info["verifiedDomains"] == nil {
+		t.Errorf("Teams.Tenant/tenants: %v", info)
 	}
 }
 

@@ -4,7 +4,7 @@
 // headers here are the ones public clients observe (terraprovider/go-teams
 // teamsapi/invoke.go, cisagov/ScubaGear TeamsRestHelper.psm1):
 //
-//	GET    /Teams.Tenant/serviceDiscovery                       handshake
+//	GET    /Teams.Tenant/tenants, else /Teams.Tenant/serviceDiscovery   handshake (see discover)
 //	GET    /Skype.Policy/configurations/{Type}                  every instance
 //	GET    /Skype.Policy/configurations/{Type}/configuration/{Identity}
 //	POST   /Skype.Policy/configurations/{Type}                  body: params + Identity
@@ -50,8 +50,11 @@ type Client struct {
 	base  string
 	token func(context.Context) (string, error)
 
-	discMu    sync.Mutex
-	targetURI string // learned once from serviceDiscovery
+	tenantID string // x-ms-tenant-id for the OcsPowershellWebservice types
+
+	discMu     sync.Mutex
+	discovered bool
+	route      route // learned once from service discovery
 
 	batch batcher // one list request per type serves many reads
 }
@@ -60,6 +63,13 @@ type Client struct {
 // prefix). token returns a bearer token for the Teams admin audience.
 func New(httpClient *http.Client, base string, token func(context.Context) (string, error)) *Client {
 	return &Client{http: httpClient, base: strings.TrimRight(base, "/"), token: token}
+}
+
+// WithTenantID sets the tenant id the OcsPowershellWebservice types send in
+// x-ms-tenant-id (see ocsTypes), and returns c.
+func (c *Client) WithTenantID(id string) *Client {
+	c.tenantID = id
+	return c
 }
 
 // Result carries the warnings the service attached to an answer.
@@ -134,38 +144,133 @@ func instancePath(policyType, identity string) string {
 	return typePath(policyType) + "/configuration/" + url.PathEscape(identity)
 }
 
-// discover performs the serviceDiscovery handshake once per client; a failure
-// is not remembered, so the next call tries again.
-func (c *Client) discover(ctx context.Context) (string, error) {
+// route is what service discovery told the client; empty when the tenant
+// answered neither discovery shape (the client then sends no routing headers).
+type route struct {
+	admin       string // AdminServiceEndpoint host
+	forest      string // X-MS-Forest
+	adminDomain string // the tenant's initial *.onmicrosoft.com domain (CIPP's discovery only)
+}
+
+// Service discovery. Public clients disagree, so the client tolerates them
+// all and fails only when the service itself fails:
+//   - KelvinTegelaar/CIPP-API New-TeamsRequestV2.ps1: GET /Teams.Tenant/tenants,
+//     reading serviceDiscovery.Endpoints.{ConfigApiEndpoint,AdminServiceEndpoint},
+//     serviceDiscovery.Headers.X-MS-Forest and verifiedDomains[].name; optional
+//     (a failure falls back to defaults);
+//   - terraprovider/go-teams, silverhack/monkey365
+//     (Get-MonkeyTeamsServiceDiscovery): GET /Teams.Tenant/serviceDiscovery,
+//     {Endpoints, Headers} at the top level;
+//   - cisagov/ScubaGear and AzRanger (TeamsCollector.cs): no discovery and no
+//     routing header at all.
+//
+// The client tries the first, then the second; when both answer 4xx it goes
+// on without routing headers, as ScubaGear does. It keeps the configured base
+// URL rather than switching to ConfigApiEndpoint (Monkey365 and CIPP switch):
+// the public host serves ScubaGear and AzRanger, and an endpoints override
+// must keep working. X-MS-Forest is sent when discovery gives it (Monkey365,
+// CIPP). A transport failure is not remembered, so the next call tries again.
+func (c *Client) discover(ctx context.Context) (route, error) {
 	c.discMu.Lock()
 	defer c.discMu.Unlock()
-	if c.targetURI != "" {
-		return c.targetURI, nil
+	if c.discovered {
+		return c.route, nil
 	}
-	var out struct {
+	type endpoints struct {
 		Endpoints struct {
 			AdminServiceEndpoint string `json:"AdminServiceEndpoint"`
 		} `json:"Endpoints"`
+		Headers map[string]string `json:"Headers"`
 	}
-	if _, err := c.send(ctx, http.MethodGet, "/Teams.Tenant/serviceDiscovery", "", nil, &out); err != nil {
-		return "", fmt.Errorf("service discovery: %w", err)
+	var tenants struct {
+		ServiceDiscovery endpoints `json:"serviceDiscovery"`
+		VerifiedDomains  []struct {
+			Name string `json:"name"`
+		} `json:"verifiedDomains"`
 	}
-	if out.Endpoints.AdminServiceEndpoint == "" {
-		return "", fmt.Errorf("%s: service discovery returned no AdminServiceEndpoint", ServiceName)
+	var r route
+	_, err := c.send(ctx, http.MethodGet, "/Teams.Tenant/tenants", route{}, "", nil, &tenants)
+	if err == nil && tenants.ServiceDiscovery.Endpoints.AdminServiceEndpoint != "" {
+		r = route{admin: tenants.ServiceDiscovery.Endpoints.AdminServiceEndpoint, forest: header(tenants.ServiceDiscovery.Headers, "X-MS-Forest")}
+		for _, d := range tenants.VerifiedDomains {
+			n := strings.ToLower(d.Name)
+			if strings.HasSuffix(n, ".onmicrosoft.com") && strings.Count(n, ".") == 2 {
+				r.adminDomain = d.Name
+				break
+			}
+		}
+	} else if err == nil || isClientError(err) {
+		var sd endpoints
+		_, err2 := c.send(ctx, http.MethodGet, "/Teams.Tenant/serviceDiscovery", route{}, "", nil, &sd)
+		switch {
+		case err2 == nil:
+			r = route{admin: sd.Endpoints.AdminServiceEndpoint, forest: header(sd.Headers, "X-MS-Forest")}
+		case !isClientError(err2):
+			return route{}, fmt.Errorf("service discovery: %w", err2)
+		}
+	} else {
+		return route{}, fmt.Errorf("service discovery: %w", err)
 	}
-	c.targetURI = "https://" + strings.TrimSuffix(out.Endpoints.AdminServiceEndpoint, "/") + "/"
-	return c.targetURI, nil
+	r.admin = strings.TrimSuffix(r.admin, "/")
+	c.route, c.discovered = r, true
+	return r, nil
+}
+
+func isClientError(err error) bool {
+	var ae *transport.APIError
+	return errors.As(err, &ae) && ae.StatusCode >= 400 && ae.StatusCode < 500 &&
+		ae.StatusCode != http.StatusUnauthorized && ae.StatusCode != http.StatusForbidden && ae.StatusCode != http.StatusTooManyRequests
+}
+
+func header(h map[string]string, name string) string {
+	for k, v := range h {
+		if strings.EqualFold(k, name) {
+			return v
+		}
+	}
+	return ""
+}
+
+// ocsTypes are served by the legacy OcsPowershellWebservice behind the
+// ConfigAPI: CIPP-API (New-TeamsRequestV2.ps1, Invoke-ExecTeamsPolicy:
+// "Federation-backed types sit on the legacy OcsPowershellWebservice and need
+// the discovered host + target-uri headers") sends, for these only,
+// X-MS-Target-Uri https://{AdminServiceEndpoint}/OcsPowershellWebservice,
+// x-ms-tenant-id and ?adminDomain=<initial domain>. Other types get the
+// target https://{AdminServiceEndpoint}/ that go-teams sends (ScubaGear sends
+// none; both work, per those clients).
+var ocsTypes = map[string]bool{"TenantFederationSettings": true, "TeamsAcsFederationConfiguration": true}
+
+func ocsType(path string) bool {
+	rest, ok := strings.CutPrefix(path, "/Skype.Policy/configurations/")
+	if !ok {
+		return false
+	}
+	typ, _, _ := strings.Cut(rest, "/")
+	return ocsTypes[typ]
 }
 
 func (c *Client) do(ctx context.Context, method, path string, in, out any) (Result, error) {
-	target, err := c.discover(ctx)
+	r, err := c.discover(ctx)
 	if err != nil {
 		return Result{}, err
 	}
-	return c.send(ctx, method, path, target, in, out)
+	target := ""
+	if r.admin != "" {
+		target = "https://" + r.admin + "/"
+	}
+	if ocsType(path) {
+		if r.admin != "" {
+			target = "https://" + r.admin + "/OcsPowershellWebservice"
+		}
+		if r.adminDomain != "" {
+			path += "?adminDomain=" + url.QueryEscape(r.adminDomain)
+		}
+	}
+	return c.send(ctx, method, path, r, target, in, out)
 }
 
-func (c *Client) send(ctx context.Context, method, path, target string, in, out any) (Result, error) {
+func (c *Client) send(ctx context.Context, method, path string, r route, target string, in, out any) (Result, error) {
 	// Only declared calls leave (contract.go), so the contract ledger is the code.
 	op, err := Contract.Find(ServiceName, method, path)
 	if err != nil {
@@ -199,6 +304,12 @@ func (c *Client) send(ctx context.Context, method, path, target string, in, out 
 	}
 	if target != "" {
 		req.Header.Set("X-MS-Target-Uri", target)
+	}
+	if r.forest != "" {
+		req.Header.Set("X-MS-Forest", r.forest)
+	}
+	if ocsType(strings.SplitN(path, "?", 2)[0]) && c.tenantID != "" {
+		req.Header.Set("X-Ms-Tenant-Id", c.tenantID)
 	}
 	resp, err := c.http.Do(req)
 	if err != nil {

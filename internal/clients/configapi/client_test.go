@@ -38,6 +38,11 @@ func newClient(t *testing.T, handler func(w http.ResponseWriter, r *http.Request
 		if got := r.Header.Get("Authorization"); got != "Bearer test-token" {
 			t.Errorf("%s %s: Authorization %q", r.Method, r.URL.Path, got)
 		}
+		if r.URL.Path == "/prefix/Teams.Tenant/tenants" { // a tenant that answers only the other discovery shape
+			w.WriteHeader(http.StatusNotFound)
+			w.Write(fixture(t, "error_not_found.json"))
+			return
+		}
 		if r.URL.Path == "/prefix/Teams.Tenant/serviceDiscovery" {
 			fs.discovery.Add(1)
 			w.Write(fixture(t, "service_discovery.json"))

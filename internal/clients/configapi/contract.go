@@ -11,23 +11,32 @@ const (
 		"AzRanger TeamsCollector.cs (list GET). Parameters: office-docs-powershell teams/teams-ps/MicrosoftTeams/Set-Cs<Type>.md"
 	srcAssignments = "the MicrosoftTeams 1.1.4 module's own AutoRest assembly Microsoft.Teams.Config.private.dll (public in Toanan/M365Factory, Modules&Assemblies/MicrosoftTeams/1.1.4/bin/: " +
 		"operations GroupNew/Set/Get/RemovePolicyAssignment, request model IGroupAssignPayload); cmdlets New-/Get-/Set-/Remove-CsGroupPolicyAssignment in office-docs-powershell"
+	// noteOcs: the federation types' routing (client.go, ocsTypes).
+	noteOcs = "TenantFederationSettings and TeamsAcsFederationConfiguration go to X-MS-Target-Uri https://{AdminServiceEndpoint}/OcsPowershellWebservice " +
+		"with x-ms-tenant-id and ?adminDomain=<initial domain>, as KelvinTegelaar/CIPP-API (New-TeamsRequestV2.ps1, Invoke-ExecTeamsPolicy) sends them."
 	openPolicyBody = "the resource's configured cmdlet parameters, PascalCase (the parameter table of each Teams resource, internal/service/teams/*_params.go)"
 )
 
 var (
+	opTenants = &contract.Operation{
+		Service: ServiceName, Name: "Service discovery, first form (once per client)", Method: "GET", Path: "/Teams.Tenant/tenants",
+		Evidence: contract.Observed, Source: "KelvinTegelaar/CIPP-API New-TeamsRequestV2.ps1",
+		Note: "Reads serviceDiscovery.Endpoints.AdminServiceEndpoint, serviceDiscovery.Headers.X-MS-Forest and the initial *.onmicrosoft.com domain. " +
+			"Public clients disagree on discovery: a 4xx here falls back to /Teams.Tenant/serviceDiscovery; both 4xx, the client goes on without routing headers, as ScubaGear and AzRanger do.",
+	}
 	opDiscovery = &contract.Operation{
-		Service: ServiceName, Name: "Service discovery (once per client)", Method: "GET", Path: "/Teams.Tenant/serviceDiscovery",
+		Service: ServiceName, Name: "Service discovery, second form (when the first answers 4xx)", Method: "GET", Path: "/Teams.Tenant/serviceDiscovery",
 		Evidence: contract.Observed, Source: "terraprovider/go-teams teamsapi/client.go; silverhack/monkey365 Get-MonkeyTeamsServiceDiscovery",
-		Note: "Sources disagree: CIPP reads /Teams.Tenant/tenants and treats discovery as optional; AzRanger and ScubaGear call no discovery. Its AdminServiceEndpoint becomes X-MS-Target-Uri on every later call.",
+		Note: "The AdminServiceEndpoint becomes X-MS-Target-Uri (and X-MS-Forest is sent when known) on every later call.",
 	}
 	opList = &contract.Operation{
 		Service: ServiceName, Name: "List every instance of a policy type", Method: "GET", Path: "/Skype.Policy/configurations/{Type}",
 		Evidence: contract.Observed, Source: srcPolicies,
-		Note: "Answer read as a bare array or as {\"value\": [...]}.",
+		Note: "Answer read as a bare array or as {\"value\": [...]}. " + noteOcs,
 	}
 	opGet = &contract.Operation{
 		Service: ServiceName, Name: "Read one policy instance", Method: "GET", Path: "/Skype.Policy/configurations/{Type}/configuration/{Identity}",
-		Evidence: contract.Observed, Source: srcPolicies,
+		Evidence: contract.Observed, Source: srcPolicies, Note: noteOcs,
 	}
 	opCreate = &contract.Operation{
 		Service: ServiceName, Name: "Create a policy instance", Method: "POST", Path: "/Skype.Policy/configurations/{Type}",
@@ -37,7 +46,7 @@ var (
 	}
 	opUpdate = &contract.Operation{
 		Service: ServiceName, Name: "Change a policy instance (partial body merges)", Method: "PUT", Path: "/Skype.Policy/configurations/{Type}/configuration/{Identity}",
-		OpenBody: openPolicyBody, Evidence: contract.Observed, Source: srcPolicies,
+		OpenBody: openPolicyBody, Evidence: contract.Observed, Source: srcPolicies, Note: noteOcs,
 	}
 	opDelete = &contract.Operation{
 		Service: ServiceName, Name: "Remove a policy instance", Method: "DELETE", Path: "/Skype.Policy/configurations/{Type}/configuration/{Identity}",
@@ -76,6 +85,6 @@ var (
 
 // Contract is every call this client makes.
 var Contract = contract.Table{
-	opDiscovery, opList, opGet, opCreate, opUpdate, opDelete,
+	opTenants, opDiscovery, opList, opGet, opCreate, opUpdate, opDelete,
 	opGroupGet, opGroupCreate, opGroupUpdate, opGroupDelete, opTenantGet, opTenantSet,
 }

@@ -289,6 +289,10 @@ func TestErrorsNameCodeStatusRequestIDAndPermission(t *testing.T) {
 	}
 }
 
+// The policy below is a serialization case, not one Graph v1.0 accepts:
+// everyTime and session controls beside authentication flows are refused by
+// the service (and at plan time, graphV1Refusals); the client sends what it
+// is given.
 func TestCreateSerializesWhatGraphDocuments(t *testing.T) {
 	c, f := newClient(t, echoCreated("new-id"))
 	p := &ConditionalAccessPolicy{
@@ -376,5 +380,27 @@ func TestNamedLocationSerializesCidrTypes(t *testing.T) {
 	}
 	if got.ID != "loc-1" || got.Kind != KindIP || !got.IsTrusted || !slices.Equal(got.IPRanges, []string{"203.0.113.0/24", "2001:db8::/48"}) {
 		t.Errorf("got %+v", got)
+	}
+}
+
+// Graph's refusal of timeBased + secondaryAuthentication (error 1104, the
+// captured answer of microsoft-graph-docs#22086) reaches the user with the
+// status, code, Graph's message and the request id.
+func TestError1104ShowsGraphsMessage(t *testing.T) {
+	body, err := os.ReadFile("testdata/error_1104.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := newClient(t, func(_ int, w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusBadRequest)
+		w.Write(body)
+	})
+	_, err = c.CreatePolicy(context.Background(), &ConditionalAccessPolicy{DisplayName: "x", State: "enabled",
+		Conditions:      Conditions{Users: &Users{IncludeUsers: []string{"All"}}, Applications: &Applications{IncludeApplications: []string{"All"}}},
+		SessionControls: &SessionControls{SignInFrequency: &SignInFrequency{Value: ptr(int32(1)), Type: "hours", AuthenticationType: "secondaryAuthentication", FrequencyInterval: "timeBased", IsEnabled: true}}})
+	for _, s := range []string{"400", "BadRequest", "1104: 'timeBased' value for 'frequencyInterval'", "f650d9ec-3277-42fd-b394-ffdedfba5ef7"} {
+		if err == nil || !strings.Contains(err.Error(), s) {
+			t.Errorf("%q missing from %v", s, err)
+		}
 	}
 }

@@ -29,7 +29,7 @@ func teamsRequests(st tenantsim.Stats) (lists map[string]int, singles, discovery
 			continue
 		}
 		switch {
-		case r.Path == "/Teams.Tenant/serviceDiscovery":
+		case r.Path == "/Teams.Tenant/serviceDiscovery" || r.Path == "/Teams.Tenant/tenants":
 			discovery += r.Count
 		case r.Method == "GET" && strings.Contains(r.Path, "/configuration/"):
 			singles += r.Count

@@ -97,12 +97,12 @@ import (
 //     ...ForChatPartipants (sic): three spellings of a no-op;
 //   - AllowTeamsSms: returned by GET, but not a parameter of the Set cmdlet.
 //
-// Transport note (not a table matter, for the client): CIPP's
-// New-TeamsRequestV2.ps1 sends, for TenantFederationSettings only,
-// x-ms-target-uri https://{AdminServiceEndpoint}/OcsPowershellWebservice,
-// x-ms-tenant-id and the query ?adminDomain=<tenant>.onmicrosoft.com, because
-// this type is served by the legacy OcsPowershellWebservice. Whether plain
-// reads and writes need them is not established.
+// Transport note (not a table matter): CIPP's New-TeamsRequestV2.ps1 sends,
+// for TenantFederationSettings only, x-ms-target-uri
+// https://{AdminServiceEndpoint}/OcsPowershellWebservice, x-ms-tenant-id and
+// the query ?adminDomain=<tenant>.onmicrosoft.com, because this type is
+// served by the legacy OcsPowershellWebservice. The client does the same
+// (configapi ocsTypes); the simulator requires it for writes.
 //
 // Enum policy: ExternalAccessWithTrialTenants (Allowed, Blocked) and
 // SecurityTeamAllowBlockListDelegation (Enabled, Disabled) use exactly the
