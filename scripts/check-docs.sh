@@ -22,10 +22,10 @@ fi
 
 bash ./scripts/docs.sh --no-fmt
 
-changes="$(git status --porcelain --untracked-files=all -- docs/ templates/guides/baseline-controls.md templates/resources/ templates/data-sources/)"
+changes="$(git status --porcelain --untracked-files=all -- docs/ templates/guides/baseline-controls.md templates/guides/wire-contracts.md templates/resources/ templates/data-sources/)"
 if [[ -n "$changes" ]]; then
   echo "" >&2
-  echo "check-docs: FAIL: docs/ is out of date with the provider schema, the baseline catalog, templates/ or examples/:" >&2
+  echo "check-docs: FAIL: docs/ is out of date with the provider schema, the baseline catalog, the clients' contracts, templates/ or examples/:" >&2
   printf '%s\n' "$changes" >&2
   git --no-pager diff --stat -- docs/ >&2 || true
   echo "" >&2

@@ -30,6 +30,10 @@ go run ./internal/baseline/gen -o templates/guides/baseline-controls.md
 echo "==> go run ./internal/doctemplates"
 go run ./internal/doctemplates -dir templates
 
+# The contract ledger is generated from the operations the API clients declare and enforce.
+echo "==> go run ./internal/contract/gen"
+go run ./internal/contract/gen -o templates/guides/wire-contracts.md
+
 echo "==> go tool tfplugindocs generate"
 go tool tfplugindocs generate \
   --provider-name teamshipaa \

@@ -1,6 +1,9 @@
 // Package acctest runs acceptance tests against the in-process tenant
 // simulator: one per test binary, shared by every test in it, with the
 // provider pointed at it through the same environment variables a user sets.
+// With TEAMSHIPAA_ACC_TENANT=live they run against the tenant the ARM_*
+// variables sign in to instead, and the tests that need the simulator skip
+// (see live.go).
 package acctest
 
 import (
@@ -38,9 +41,11 @@ var (
 
 // Sim returns the shared simulator, starting it on first use and exporting
 // its credentials and endpoints (ARM_*, TEAMSHIPAA_*_ENDPOINT, SSL_CERT_FILE)
-// into the process environment, where the provider reads them.
+// into the process environment, where the provider reads them. In live mode
+// it skips the test: call it (or SimOnly) before the test creates anything.
 func Sim(t testing.TB) *tenantsim.Simulator {
 	t.Helper()
+	SimOnly(t, "its control API")
 	simOnce.Do(func() {
 		sim, simErr = tenantsim.Start(tenantsim.Options{})
 		if simErr != nil {
@@ -61,9 +66,14 @@ func Sim(t testing.TB) *tenantsim.Simulator {
 }
 
 // PreCheck starts the simulator; call it from every acceptance test. Tests
-// that inject faults clear them when they end.
+// that inject faults clear them when they end. In live mode it checks that
+// there are credentials to sign in with, and skips the test when there are not.
 func PreCheck(t *testing.T) {
 	t.Helper()
+	if Live() {
+		requireLive(t)
+		return
+	}
 	s := Sim(t)
 	t.Cleanup(s.ClearFaults)
 }
@@ -74,6 +84,7 @@ func PreCheck(t *testing.T) {
 // tests: it sets the process environment.
 func NewTenant(t *testing.T) *tenantsim.Simulator {
 	t.Helper()
+	SimOnly(t, "a new tenant")
 	Sim(t) // the shared one first, so its one-time setup cannot overwrite this one's environment
 	s, err := tenantsim.Start(tenantsim.Options{})
 	if err != nil {
@@ -88,15 +99,45 @@ func NewTenant(t *testing.T) *tenantsim.Simulator {
 }
 
 // LimitedAppProvider is a provider block that signs in as the simulator's
-// second app, which lacks the admin roles, to test permission errors.
+// second app, which lacks the admin roles, to test permission errors. In live
+// mode it is the app of TEAMSHIPAA_ACC_LIMITED_CLIENT_ID and
+// TEAMSHIPAA_ACC_LIMITED_CLIENT_SECRET (an app with Policy.Read.All only),
+// and the test skips when they are not set.
 func LimitedAppProvider(t *testing.T) string {
-	app := Sim(t).LimitedApp()
+	t.Helper()
+	var id, secret string
+	if Live() {
+		requireLive(t)
+		id, secret = os.Getenv(EnvLimitedClientID), os.Getenv(EnvLimitedClientSecret)
+		if id == "" || secret == "" {
+			t.Skipf("needs a second app without admin roles: set %s and %s (skipped with %s=live)", EnvLimitedClientID, EnvLimitedClientSecret, EnvTenant)
+		}
+	} else {
+		app := Sim(t).LimitedApp()
+		id, secret = app.ClientID, app.ClientSecret
+	}
 	return fmt.Sprintf(`
 provider %q {
   client_id     = %q
   client_secret = %q
 }
-`, ProviderName, app.ClientID, app.ClientSecret)
+`, ProviderName, id, secret)
+}
+
+// The second app of live mode, for permission tests.
+const (
+	EnvLimitedClientID     = "TEAMSHIPAA_ACC_LIMITED_CLIENT_ID"
+	EnvLimitedClientSecret = "TEAMSHIPAA_ACC_LIMITED_CLIENT_SECRET"
+)
+
+// ensureTenant starts the simulator, or in live mode checks the credentials.
+func ensureTenant(t testing.TB) {
+	t.Helper()
+	if Live() {
+		requireLive(t)
+		return
+	}
+	Sim(t)
 }
 
 // Configure configures the provider as a block with no arguments would be,
@@ -104,7 +145,16 @@ provider %q {
 // logger the clients log to.
 func Configure(ctx context.Context, t testing.TB) *conns.Client {
 	t.Helper()
-	Sim(t)
+	ensureTenant(t)
+	c, err := configure(ctx)
+	if err != nil {
+		t.Fatalf("configuring the provider: %v", err)
+	}
+	return c
+}
+
+// configure configures the provider from the environment alone.
+func configure(ctx context.Context) (*conns.Client, error) {
 	p := provider.New("test")()
 	var sresp fwprovider.SchemaResponse
 	p.Schema(ctx, fwprovider.SchemaRequest{}, &sresp)
@@ -116,7 +166,7 @@ func Configure(ctx context.Context, t testing.TB) *conns.Client {
 	var cresp fwprovider.ConfigureResponse
 	p.Configure(ctx, fwprovider.ConfigureRequest{Config: tfsdk.Config{Schema: sresp.Schema, Raw: tftypes.NewValue(typ, vals)}}, &cresp)
 	if cresp.Diagnostics.HasError() {
-		t.Fatalf("configuring the provider: %v", cresp.Diagnostics)
+		return nil, fmt.Errorf("%v", cresp.Diagnostics)
 	}
-	return cresp.ResourceData.(*conns.Client)
+	return cresp.ResourceData.(*conns.Client), nil
 }

@@ -86,7 +86,7 @@ func NewWorkdirFiles(t *testing.T, files map[string]string) *Workdir {
 // disk (for one that calls modules by relative path).
 func NewWorkdirIn(t *testing.T, dir string) *Workdir {
 	t.Helper()
-	Sim(t)
+	ensureTenant(t)
 	tf := os.Getenv("TF_ACC_TERRAFORM_PATH")
 	if tf == "" {
 		var err error

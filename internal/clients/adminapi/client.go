@@ -168,6 +168,10 @@ func (c *Client) Invoke(ctx context.Context, cmdlet string, params map[string]an
 	if params == nil {
 		params = map[string]any{}
 	}
+	// Only declared cmdlets and parameters leave (contract.go).
+	if err := c.checkCmdlet(cmdlet, params); err != nil {
+		return nil, Result{}, fmt.Errorf("%s: %w", c.service, err)
+	}
 	body, err := json.Marshal(map[string]any{"CmdletInput": map[string]any{"CmdletName": cmdlet, "Parameters": params}})
 	if err != nil {
 		return nil, Result{}, fmt.Errorf("%s: %s: encoding the parameters: %w", c.service, cmdlet, err)

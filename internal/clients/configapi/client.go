@@ -21,8 +21,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 
@@ -270,6 +272,16 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) (Resu
 }
 
 func (c *Client) send(ctx context.Context, method, path string, r route, target string, in, out any) (Result, error) {
+	// Only declared calls leave (contract.go), so the contract ledger is the code.
+	op, err := Contract.Find(ServiceName, method, path)
+	if err != nil {
+		return Result{}, err
+	}
+	if m, ok := in.(map[string]any); ok {
+		if err := op.CheckBody(slices.Collect(maps.Keys(m))); err != nil {
+			return Result{}, err
+		}
+	}
 	var body io.Reader
 	if in != nil {
 		b, err := json.Marshal(in)

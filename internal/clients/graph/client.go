@@ -89,7 +89,7 @@ func kiotaHTTPClient(shared *http.Client) *http.Client {
 		base = http.DefaultTransport
 	}
 	return &http.Client{
-		Transport: khttp.NewCustomTransportWithParentTransport(replayable{base}, Middleware()...),
+		Transport: khttp.NewCustomTransportWithParentTransport(replayable{declared{base}}, Middleware()...),
 		CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		},

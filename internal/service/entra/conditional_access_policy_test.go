@@ -30,7 +30,7 @@ const (
 // removes the policy.
 func caPolicyTest(t *testing.T, config string, check func(obj map[string]any) error) {
 	t.Helper()
-	sim := acctest.Sim(t)
+	sim := acctest.Tenant(t)
 	var id string
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },

@@ -32,9 +32,10 @@ resource "teamshipaa_meeting_policy" "test" {
 `, name, admitted, recording)
 }
 
-// simValue reads one parameter of an instance straight from the simulator.
+// simValue reads one parameter of an instance straight from the simulator
+// (in live mode, from the service).
 func simValue(t *testing.T, identity, param string) (any, bool) {
-	obj, ok := acctest.Sim(t).TeamsInstance(meetingPolicyType, identity)
+	obj, ok := acctest.Tenant(t).TeamsInstance(meetingPolicyType, identity)
 	if !ok {
 		return nil, false
 	}
@@ -54,7 +55,7 @@ func checkSimValue(t *testing.T, identity, param string, want any) resource.Test
 
 func checkGone(t *testing.T, identity string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		if _, ok := acctest.Sim(t).TeamsInstance(meetingPolicyType, identity); ok {
+		if _, ok := acctest.Tenant(t).TeamsInstance(meetingPolicyType, identity); ok {
 			return fmt.Errorf("%s still exists after destroy", identity)
 		}
 		return nil
@@ -107,6 +108,7 @@ func TestAccMeetingPolicy_lifecycle(t *testing.T) {
 }
 
 func TestAccMeetingPolicy_adoptsGlobalAndLeavesItOnDestroy(t *testing.T) {
+	acctest.SimOnly(t, "it changes the tenant's Global meeting policy and leaves it changed")
 	addr := "teamshipaa_meeting_policy.test"
 	resource.Test(t, resource.TestCase{
 		PreCheck:                 func() { acctest.PreCheck(t) },
@@ -138,6 +140,7 @@ func TestAccMeetingPolicy_adoptsGlobalAndLeavesItOnDestroy(t *testing.T) {
 
 // A change made outside Terraform shows in the next plan, and apply restores it.
 func TestAccMeetingPolicy_drift(t *testing.T) {
+	acctest.SimOnly(t, "an out-of-band change through its control API")
 	name := sdkacctest.RandomWithPrefix("tfacc")
 	addr := "teamshipaa_meeting_policy.test"
 	config := meetingPolicyConfig(name, "EveryoneInCompanyExcludingGuests", false)

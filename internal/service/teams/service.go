@@ -28,3 +28,25 @@ func DataSources() []func() datasource.DataSource {
 	}
 	return out
 }
+
+// WireParameters lists, for every ConfigAPI type, its documented cmdlet and
+// the wire names of the parameters a resource may send, in table order (for
+// the contract ledger, docs/guides/wire-contracts.md).
+func WireParameters() []TypeParameters {
+	out := make([]TypeParameters, 0, len(policyTypes))
+	for _, pt := range policyTypes {
+		tp := TypeParameters{Type: pt.Type, Cmdlet: pt.Cmdlet, Singleton: pt.Singleton}
+		for _, p := range pt.Params {
+			tp.Params = append(tp.Params, p.Name)
+		}
+		out = append(out, tp)
+	}
+	return out
+}
+
+// TypeParameters is one entry of WireParameters.
+type TypeParameters struct {
+	Type, Cmdlet string
+	Singleton    bool
+	Params       []string
+}

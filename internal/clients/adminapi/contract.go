@@ -1,0 +1,110 @@
+package adminapi
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/contract"
+)
+
+// Every cmdlet the provider runs, with the parameters it may bind. Microsoft
+// documents the cmdlets and their parameters (MicrosoftDocs/office-docs-powershell
+// exchange/exchange-ps/ExchangePowerShell/<Cmdlet>.md), not the REST call that
+// carries them: POST .../adminapi/beta/{tenantId}/InvokeCommand with
+// {"CmdletInput":{"CmdletName","Parameters"}} is what public clients send
+// (terraprovider/go-exoscc adminapi/invoke.go; KelvinTegelaar/CIPP-API
+// New-ExoRequest; ExoHelper Invoke-ExoCommand). So each row is "observed":
+// documented parameters on an observed transport. Invoke refuses a cmdlet or
+// parameter that is not here.
+
+const invokeRoute = "/adminapi/beta/{tenantId}/InvokeCommand"
+
+const transportSource = "transport: terraprovider/go-exoscc adminapi/invoke.go, KelvinTegelaar/CIPP-API New-ExoRequest, ExoHelper Invoke-ExoCommand"
+
+func cmdlet(service, name, what string, params []string, note string) *contract.Operation {
+	return &contract.Operation{
+		Service: service, Name: what, Method: "POST", Path: invokeRoute, Cmdlet: name, Body: params,
+		Evidence: contract.Observed,
+		Source:   "office-docs-powershell exchange/exchange-ps/ExchangePowerShell/" + name + ".md; " + transportSource,
+		Note:     note,
+	}
+}
+
+var (
+	dlpPolicyLocations = []string{"TeamsLocation", "TeamsLocationException", "ExchangeLocation", "SharePointLocation", "OneDriveLocation"}
+	retentionLocations = []string{"TeamsChatLocation", "TeamsChatLocationException", "TeamsChannelLocation", "TeamsChannelLocationException"}
+	dlpRuleParams      = []string{"Comment", "AccessScope", "BlockAccessScope", "ReportSeverityLevel", "NotifyUser", "NotifyAllowOverride",
+		"GenerateIncidentReport", "IncidentReportContent", "BlockAccess", "Disabled", "ContentContainsSensitiveInformation"}
+	retentionRuleParams = []string{"RetentionDuration", "RetentionComplianceAction", "ExpirationDateOption"}
+)
+
+// hashtableNote is the evidence for the one hashtable parameter (hashtable.go).
+const hashtableNote = "ContentContainsSensitiveInformation is PswsHashtable[]: every hashtable in it carries \"@odata.type\": \"" + HashtableType + "\", " +
+	"which the binder needs (KelvinTegelaar/CIPP-API ConvertTo-CIPPExoHashtable; ExoHelper Invoke-ExoCommand). The public captures are of top-level hashtables; none shows an array of them."
+
+// addRemove is Set-'s form of location parameters: Add<X> and Remove<X>.
+func addRemove(locs []string) []string {
+	var out []string
+	for _, l := range locs {
+		out = append(out, "Add"+l, "Remove"+l)
+	}
+	return out
+}
+
+func with(lists ...[]string) []string { return slices.Concat(lists...) }
+
+// Contract is every cmdlet this client runs, on either surface.
+var Contract = contract.Table{
+	cmdlet(ComplianceService, "Get-DlpCompliancePolicy", "Read DLP policies (one, or all for an assessment)", []string{"Identity"}, ""),
+	cmdlet(ComplianceService, "New-DlpCompliancePolicy", "Create a DLP policy", with([]string{"Name", "Comment", "Mode"}, dlpPolicyLocations),
+		"Mode PendingDeletion appears after Remove- for a while."),
+	cmdlet(ComplianceService, "Set-DlpCompliancePolicy", "Change a DLP policy", with([]string{"Identity", "Comment", "Mode"}, addRemove(dlpPolicyLocations)), ""),
+	cmdlet(ComplianceService, "Remove-DlpCompliancePolicy", "Delete a DLP policy", []string{"Identity"}, ""),
+	cmdlet(ComplianceService, "Get-DlpComplianceRule", "Read DLP rules", []string{"Identity"}, ""),
+	cmdlet(ComplianceService, "New-DlpComplianceRule", "Create a DLP rule", with([]string{"Name", "Policy"}, dlpRuleParams),
+		hashtableNote),
+	cmdlet(ComplianceService, "Set-DlpComplianceRule", "Change a DLP rule", with([]string{"Identity"}, dlpRuleParams), hashtableNote),
+	cmdlet(ComplianceService, "Remove-DlpComplianceRule", "Delete a DLP rule", []string{"Identity"}, ""),
+	cmdlet(ComplianceService, "Get-DlpSensitiveInformationType", "List sensitive information types", nil, ""),
+	cmdlet(ComplianceService, "Get-RetentionCompliancePolicy", "Read retention policies", []string{"Identity"}, ""),
+	cmdlet(ComplianceService, "New-RetentionCompliancePolicy", "Create a retention policy", with([]string{"Name", "Comment", "Enabled"}, retentionLocations), ""),
+	cmdlet(ComplianceService, "Set-RetentionCompliancePolicy", "Change a retention policy (retried while an earlier change is being deployed)",
+		with([]string{"Identity", "Comment", "Enabled"}, addRemove(retentionLocations)), ""),
+	cmdlet(ComplianceService, "Remove-RetentionCompliancePolicy", "Delete a retention policy", []string{"Identity"}, ""),
+	cmdlet(ComplianceService, "Get-RetentionComplianceRule", "Read retention rules", []string{"Identity"}, ""),
+	cmdlet(ComplianceService, "New-RetentionComplianceRule", "Create a retention rule", with([]string{"Name", "Policy"}, retentionRuleParams),
+		"Microsoft: ExpirationDateOption cannot be used for Teams retention rules (New-RetentionComplianceRule.md)."),
+	cmdlet(ComplianceService, "Set-RetentionComplianceRule", "Change a retention rule", with([]string{"Identity"}, retentionRuleParams), ""),
+	cmdlet(ComplianceService, "Remove-RetentionComplianceRule", "Delete a retention rule", []string{"Identity"}, ""),
+	cmdlet(ExchangeService, "Get-AdminAuditLogConfig", "Read the unified audit log switch", nil, ""),
+	cmdlet(ExchangeService, "Set-AdminAuditLogConfig", "Turn unified audit log ingestion on or off", []string{"UnifiedAuditLogIngestionEnabled"},
+		"Sent with X-AnchorMailbox APP:SystemMailbox{bb558c35-...}@<tenant> (without it: \"Cmdlet needs proxy\"). New (dehydrated) tenants refuse it until Enable-OrganizationCustomization has run (CIPP-API audit log standard)."),
+	cmdlet(ExchangeService, "Get-OrganizationConfig", "Read whether the organization is new (IsDehydrated), before changing the audit log", nil,
+		"Needs the Exchange role View-Only Configuration; if it cannot be read, Set-AdminAuditLogConfig's own error says what to run."),
+	cmdlet(ExchangeService, "Enable-OrganizationCustomization", "Customize a new (dehydrated) organization once, so it accepts Set-AdminAuditLogConfig", nil,
+		"Run only when IsDehydrated is true and a change is needed; cannot be undone. Needs the Exchange role Organization Configuration (Microsoft365DSC EXOOrganizationConfig settings.json). "+
+			"Evidence that it is required: KelvinTegelaar/CIPP-API audit log standard; Azure/SimuLand issue 17; MicrosoftLearning MS-102T00 issue 171."),
+	{
+		Service: "Security & Compliance / Exchange Online admin API", Name: "Next page of any cmdlet's answer", Method: "POST", Path: "{@odata.nextLink}",
+		Body: []string{"CmdletInput"}, Evidence: contract.Observed,
+		Source: "KelvinTegelaar/CIPP-API New-ExoRequest.ps1; ExoHelper; M365Permissions (the same body POSTed to the nextLink)",
+		Note:   "Public clients disagree (terraprovider/go-exoscc sends a bodiless GET); only matters past 1,000 objects. A 405 falls back to the GET below.",
+	},
+	{
+		Service: "Security & Compliance / Exchange Online admin API", Name: "Next page, fallback after 405", Method: "GET", Path: "{@odata.nextLink}",
+		Evidence: contract.Observed, Source: "terraprovider/go-exoscc adminapi/invoke.go",
+	},
+}
+
+// checkCmdlet refuses a cmdlet, or a parameter of it, that Contract does not declare.
+func (c *Client) checkCmdlet(name string, params map[string]any) error {
+	op, err := Contract.Cmdlet(name)
+	if err != nil {
+		return err
+	}
+	if (c.service == ComplianceService || c.service == ExchangeService) && op.Service != c.service {
+		return fmt.Errorf("%s is declared for the %s, not this one", name, op.Service)
+	}
+	return op.CheckBody(slices.Sorted(maps.Keys(params)))
+}

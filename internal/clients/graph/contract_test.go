@@ -1,0 +1,98 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/contract"
+)
+
+// Every method of the client makes only declared calls, and every declared
+// call is made by some method: the ledger (docs/guides/wire-contracts.md)
+// lists exactly what the code does.
+func TestEveryDeclaredCallIsMadeByTheClient(t *testing.T) {
+	var mu sync.Mutex
+	made := map[*contract.Operation]bool{}
+	c, _ := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
+		path := strings.TrimPrefix(r.URL.Path, "/prefix/v1.0")
+		op, err := Contract.Find(ServiceName, r.Method, path)
+		if err != nil {
+			t.Errorf("the service received an undeclared call: %v", err)
+			return
+		}
+		mu.Lock()
+		made[op] = true
+		mu.Unlock()
+		switch {
+		case path == "/identity/conditionalAccess/authenticationStrength/policies":
+			w.WriteHeader(http.StatusNotFound) // so the client falls back to the older path
+			w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"Resource not found."}}`))
+		case r.Method == http.MethodPost:
+			echoCreated("new-id")(0, w, r)
+		case r.Method != http.MethodGet:
+			w.WriteHeader(http.StatusNoContent)
+		case strings.HasPrefix(path, namedLocationsPath+"/"):
+			w.Write([]byte(`{"@odata.type":"#microsoft.graph.ipNamedLocation","id":"l1","displayName":"x","ipRanges":[]}`))
+		case strings.HasPrefix(path, policiesPath+"/"):
+			w.Write([]byte(`{"id":"p1","displayName":"x","state":"disabled"}`))
+		default:
+			w.Write([]byte(`{"value":[]}`))
+		}
+	})
+	ctx := context.Background()
+	policy := &ConditionalAccessPolicy{DisplayName: "x", State: "disabled", Conditions: Conditions{
+		Users: &Users{IncludeUsers: []string{"All"}}, Applications: &Applications{IncludeApplications: []string{"All"}}},
+		GrantControls: &GrantControls{Operator: "OR", BuiltInControls: []string{"block"}}}
+	location := &NamedLocation{DisplayName: "x", Kind: KindIP, IPRanges: []string{"203.0.113.0/24"}}
+	calls := []func() error{
+		func() error { _, err := c.ListPolicies(ctx); return err },
+		func() error { _, err := c.GetPolicy(ctx, "p1"); return err },
+		func() error { _, err := c.CreatePolicy(ctx, policy); return err },
+		func() error { return c.UpdatePolicy(ctx, "p1", policy) },
+		func() error { return c.DeletePolicy(ctx, "p1") },
+		func() error { _, err := c.ListNamedLocations(ctx); return err },
+		func() error { _, err := c.GetNamedLocation(ctx, "l1"); return err },
+		func() error { _, err := c.CreateNamedLocation(ctx, location); return err },
+		func() error { return c.UpdateNamedLocation(ctx, "l1", location) },
+		func() error { return c.DeleteNamedLocation(ctx, "l1") },
+		func() error { _, err := c.ListAuthenticationStrengths(ctx); return err },
+		func() error { _, err := c.ListDirectoryRoleTemplates(ctx); return err },
+	}
+	for i, call := range calls {
+		if err := call(); err != nil {
+			t.Errorf("call %d: %v", i, err)
+		}
+	}
+	for _, op := range Contract {
+		if !made[op] {
+			t.Errorf("%s %s is declared in contract.go but no client method makes it: remove it, or test the method that does", op.Method, op.Path)
+		}
+	}
+}
+
+// A call or a top-level body field that contract.go does not declare never
+// leaves: the request pipeline refuses it.
+func TestUndeclaredCallsAreRefusedBeforeTheyLeave(t *testing.T) {
+	var hits int
+	d := declared{next: roundTripFunc(func(*http.Request) (*http.Response, error) { hits++; return nil, nil })}
+	req, _ := http.NewRequest(http.MethodGet, "https://graph.example/v1.0/users", nil)
+	if _, err := d.RoundTrip(req); err == nil || !strings.Contains(err.Error(), "contract.go") {
+		t.Errorf("undeclared path: %v", err)
+	}
+	body, _ := json.Marshal(map[string]any{"displayName": "x", "templateId": "t"})
+	req, _ = http.NewRequest(http.MethodPost, "https://graph.example/v1.0"+policiesPath, strings.NewReader(string(body)))
+	if _, err := (replayable{d}).RoundTrip(req); err == nil || !strings.Contains(err.Error(), `"templateId"`) {
+		t.Errorf("undeclared body field: %v", err)
+	}
+	if hits != 0 {
+		t.Errorf("%d refused calls reached the service", hits)
+	}
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
