@@ -71,6 +71,12 @@ var (
 		Service: ServiceName, Name: "Remove a group policy assignment", Method: "DELETE", Path: "/Skype.Policy/groupPolicyAssignments/{GroupId}/policyTypes/{Type}",
 		Evidence: contract.Observed, Source: srcAssignments,
 	}
+	opGroupList = &contract.Operation{
+		Service: ServiceName, Name: "List the group assignments of a policy type (Get-CsGroupPolicyAssignment -PolicyType)", Method: "GET", Path: "/Skype.Policy/groupPolicyAssignments",
+		Evidence: contract.Assumed, Source: srcAssignments,
+		Note: "The collection under the item path above, filtered with ?PolicyType=; no public capture of this list call. Items are read like one assignment " +
+			"(priority, else Rank); the answer is read as a bare array or as {\"value\": [...]}. Used only by the teamshipaa_teams_policies data source.",
+	}
 	opTenantGet = &contract.Operation{
 		Service: ServiceName, Name: "Read the tenant-wide (Global) assignment", Method: "GET", Path: "/Skype.Policy/tenants/policies/{Type}",
 		Evidence: contract.Assumed, Source: "the GET of the route go-teams PATCHes (terraprovider/go-teams teamsapi/invoke.go); no public capture",
@@ -86,5 +92,5 @@ var (
 // Contract is every call this client makes.
 var Contract = contract.Table{
 	opTenants, opDiscovery, opList, opGet, opCreate, opUpdate, opDelete,
-	opGroupGet, opGroupCreate, opGroupUpdate, opGroupDelete, opTenantGet, opTenantSet,
+	opGroupGet, opGroupList, opGroupCreate, opGroupUpdate, opGroupDelete, opTenantGet, opTenantSet,
 }

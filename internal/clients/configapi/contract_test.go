@@ -43,6 +43,7 @@ func TestEveryDeclaredCallIsMadeByTheClient(t *testing.T) {
 		},
 		func() error { _, err := c.Delete(ctx, typ, "Tag:x"); return err },
 		func() error { _, _, err := c.GetGroupAssignment(ctx, typ, group); return err },
+		func() error { _, _, err := c.ListGroupAssignments(ctx, typ); return err },
 		func() error { _, err := c.CreateGroupAssignment(ctx, typ, group, "x", 1); return err },
 		func() error { _, err := c.UpdateGroupAssignment(ctx, typ, group, "x", 1); return err },
 		func() error { _, err := c.DeleteGroupAssignment(ctx, typ, group); return err },

@@ -51,6 +51,8 @@ var Contract = contract.Table{
 		Evidence: contract.Documented, Source: docs + "authenticationstrengthpolicy-list"},
 	{Service: ServiceName, Name: "List directory role templates", Method: "GET", Path: "/directoryRoleTemplates",
 		Evidence: contract.Documented, Source: docs + "directoryroletemplate-list"},
+	{Service: ServiceName, Name: "Read the organization (tenant id, display name, verified domains) for the evidence document", Method: "GET", Path: "/organization",
+		Evidence: contract.Documented, Source: docs + "organization-list"},
 }
 
 // declared refuses a request that matches no operation of Contract, or whose

@@ -61,6 +61,7 @@ func TestEveryDeclaredCallIsMadeByTheClient(t *testing.T) {
 		func() error { return c.DeleteNamedLocation(ctx, "l1") },
 		func() error { _, err := c.ListAuthenticationStrengths(ctx); return err },
 		func() error { _, err := c.ListDirectoryRoleTemplates(ctx); return err },
+		func() error { _, err := c.GetOrganization(ctx); return err },
 	}
 	for i, call := range calls {
 		if err := call(); err != nil {
