@@ -36,7 +36,7 @@ var (
 	retentionLocations = []string{"TeamsChatLocation", "TeamsChatLocationException", "TeamsChannelLocation", "TeamsChannelLocationException"}
 	dlpRuleParams      = []string{"Comment", "AccessScope", "BlockAccessScope", "ReportSeverityLevel", "NotifyUser", "NotifyAllowOverride",
 		"GenerateIncidentReport", "IncidentReportContent", "BlockAccess", "Disabled", "ContentContainsSensitiveInformation"}
-	retentionRuleParams = []string{"RetentionDuration", "RetentionComplianceAction", "ExpirationDateOption"}
+	retentionRuleParams = []string{"RetentionDuration", "RetentionComplianceAction"}
 )
 
 // hashtableNote is the evidence for the one hashtable parameter (hashtable.go).
@@ -74,7 +74,7 @@ var Contract = contract.Table{
 	cmdlet(ComplianceService, "Remove-RetentionCompliancePolicy", "Delete a retention policy", []string{"Identity"}, ""),
 	cmdlet(ComplianceService, "Get-RetentionComplianceRule", "Read retention rules (one, or every rule of a policy with -Policy)", []string{"Identity", "Policy"}, ""),
 	cmdlet(ComplianceService, "New-RetentionComplianceRule", "Create a retention rule", with([]string{"Name", "Policy"}, retentionRuleParams),
-		"Microsoft: ExpirationDateOption cannot be used for Teams retention rules (New-RetentionComplianceRule.md)."),
+		"ExpirationDateOption is never sent: Microsoft says it cannot be used for Teams retention rules (New-RetentionComplianceRule.md)."),
 	cmdlet(ComplianceService, "Set-RetentionComplianceRule", "Change a retention rule", with([]string{"Identity"}, retentionRuleParams), ""),
 	cmdlet(ComplianceService, "Remove-RetentionComplianceRule", "Delete a retention rule", []string{"Identity"}, ""),
 	cmdlet(ExchangeService, "Get-AdminAuditLogConfig", "Read the unified audit log switch", nil, ""),

@@ -85,12 +85,13 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 				MarkdownDescription: "What happens to content: `Keep` (retain, never delete), `KeepAndDelete` (retain, then delete) or " +
 					"`Delete` (delete after the duration). One of: " + backticked(retentionActions) + ".",
 				Validators: []validator.String{stringvalidator.OneOf(retentionActions...)}},
-			"expiration_date_option": schema.StringAttribute{Optional: true, Computed: true,
+			// Read only: Teams rules refuse the parameter, so it is never sent, and an
+			// import's generated configuration must not set it.
+			"expiration_date_option": schema.StringAttribute{Computed: true,
 				MarkdownDescription: "What the duration counts from, as the service reports it (" + backticked(expirationDateOptions) +
-					"). Read only in practice: Microsoft's `New-RetentionComplianceRule` page says \"You can't use this parameter for Teams " +
+					"). Read only: Microsoft's `New-RetentionComplianceRule` page says \"You can't use this parameter for Teams " +
 					"retention rules\", and this provider's retention policies are Teams policies, so setting it is refused at plan time " +
 					"(Teams messages count from creation).",
-				Validators:    []validator.String{stringvalidator.OneOf(expirationDateOptions...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
 			existing.Attr: existing.Attribute("retention rule", "name"),
@@ -188,9 +189,6 @@ func (r *retentionRuleResource) params(plan retentionRuleModel, state *retention
 	}
 	if state == nil || !plan.RetentionComplianceAction.Equal(state.RetentionComplianceAction) {
 		p["RetentionComplianceAction"] = plan.RetentionComplianceAction.ValueString()
-	}
-	if known(plan.ExpirationDateOption) && (state == nil || !plan.ExpirationDateOption.Equal(state.ExpirationDateOption)) {
-		p["ExpirationDateOption"] = plan.ExpirationDateOption.ValueString()
 	}
 	return p
 }
