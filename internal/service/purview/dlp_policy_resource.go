@@ -95,8 +95,9 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"(all checked at plan time). " +
 			"Values are compared ignoring case.\n\n" +
 			"Deleting a policy is asynchronous: the service first shows it with mode `PendingDeletion`, which this provider treats as gone " +
-			"(a policy found in that state is removed from the state and planned for creation). Destroy waits until the policy is gone or pending " +
-			"deletion. Changes take up to an hour to reach every workload. Import with the policy name." + wireNote + compliancePermissions,
+			"when reading (a policy found in that state is removed from the state and planned for creation). Destroy waits until the policy is " +
+			"really gone, within `timeouts.delete`, so that a policy of the same name can be created next, and otherwise says that the service is " +
+			"still deleting it. Changes take up to an hour to reach every workload. Import with the policy name." + wireNote + compliancePermissions,
 		Attributes: attrs,
 	}
 	baselinecheck.AddSchema("teamshipaa_dlp_policy", resp.Schema.Attributes)

@@ -134,7 +134,8 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"import generates them) for each type, counts and confidences in order, `block_access_scope` only with `block_access = true`, `notify_allow_override` only " +
 			"with `notify_user` (and not both justification values), `incident_report_content` only with `generate_incident_report`; and, when the tenant can be read at plan time, every " +
 			"sensitive information type exists (look names and ids up with the `teamshipaa_sensitive_information_types` data source).\n\n" +
-			"A rule being removed reads as `PendingDeletion` for a while and counts as gone. Import with the rule name: the " +
+			"A rule being removed reads as `PendingDeletion` for a while and counts as gone when reading; destroy waits until it is really " +
+			"gone, within `timeouts.delete`. Import with the rule name: the " +
 			"import reads every setting back, the sensitive information types included." +
 			wireNote + compliancePermissions,
 		Attributes: map[string]schema.Attribute{

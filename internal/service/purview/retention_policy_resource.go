@@ -88,7 +88,7 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 			"additional actions can be performed.\"); updates and deletes are retried until it accepts them, within the `timeouts` " +
 			"(10 minutes by default). Locations change in place through `Add<Location>`/`Remove<Location>` parameters; at least one " +
 			"location must be set, `\"All\"` must stand alone and exceptions need their location set to `\"All\"` (checked at plan time). A policy in `PendingDeletion` " +
-			"counts as gone. Import with the policy name." + wireNote + compliancePermissions,
+			"counts as gone when reading; destroy waits until it is really gone, within `timeouts.delete`. Import with the policy name." + wireNote + compliancePermissions,
 		Attributes: attrs,
 	}
 	baselinecheck.AddSchema("teamshipaa_retention_policy", resp.Schema.Attributes)
