@@ -23,24 +23,7 @@ cd "$repo_root"
 source scripts/lib/harness.sh
 
 tf="${TERRAFORM:-$(bash scripts/ensure-terraform.sh)}"
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/teamshipaa-import.XXXXXX")"
-cleanup() {
-  local rc=$?
-  harness_sim_stop
-  if [[ "${KEEP:-}" == "1" || $rc -ne 0 ]]; then
-    echo "test-import: kept $tmp" >&2
-  else
-    rm -rf "$tmp"
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-
-say() { printf '==> import: %s\n' "$*"; }
-fail() {
-  printf 'test-import: FAIL: %s\n' "$*" >&2
-  exit 1
-}
+harness_begin import
 run() { # dir log args...: terraform in dir, its output in log, shown when it fails
   local dir="$1" log="$2"
   shift 2

@@ -23,24 +23,7 @@ tf="${TERRAFORM:-$(bash scripts/ensure-terraform.sh)}"
 version="$(harness_changelog_version)"
 [[ -n "$version" ]] || { echo "test-install: no version in CHANGELOG.md" >&2; exit 1; }
 
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/teamshipaa-install.XXXXXX")"
-cleanup() {
-  local rc=$?
-  harness_sim_stop
-  if [[ "${KEEP:-}" == "1" || $rc -ne 0 ]]; then
-    echo "test-install: kept $tmp" >&2
-  else
-    rm -rf "$tmp"
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-
-say() { printf '==> install: %s\n' "$*"; }
-fail() {
-  printf 'test-install: FAIL: %s\n' "$*" >&2
-  exit 1
-}
+harness_begin install
 
 # A fresh HOME, keeping Go's caches (they live under HOME by default; a cold cache only costs time).
 GOCACHE="$(go env GOCACHE)" GOMODCACHE="$(go env GOMODCACHE)" GOPATH="$(go env GOPATH)"

@@ -23,24 +23,7 @@ mode="${1:-all}"
 module_dir="modules/hipaa-baseline"
 tf="${TERRAFORM:-$(bash scripts/ensure-terraform.sh)}"
 
-tmp="$(mktemp -d "${TMPDIR:-/tmp}/teamshipaa-module.XXXXXX")"
-cleanup() {
-  local rc=$?
-  harness_sim_stop
-  if [[ "${KEEP:-}" == "1" || $rc -ne 0 ]]; then
-    echo "test-module: kept $tmp" >&2
-  else
-    rm -rf "$tmp"
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-
-say() { printf '==> module: %s\n' "$*"; }
-fail() {
-  printf 'test-module: FAIL: %s\n' "$*" >&2
-  exit 1
-}
+harness_begin module
 
 # Writes the catalog of both profiles, as the provider's teamshipaa_baseline data source returns it, into
 # $1/<profile>.json: the fixtures the module's tests pass to its `catalog` input. One control per line, so a

@@ -104,3 +104,27 @@ harness_copy_module() {
   (cd modules/hipaa-baseline && tar --exclude=.terraform --exclude=.terraform.lock.hcl --exclude='terraform.tfstate*' -cf - .) |
     (cd "$1/hipaa-baseline" && tar -xf -)
 }
+
+# harness_begin NAME: a work directory in $tmp (removed on success, kept on failure or with KEEP=1), the
+# simulator stopped on exit, and say/fail printing under NAME. The test scripts' common preamble.
+harness_begin() {
+  harness_name="$1"
+  tmp="$(mktemp -d "${TMPDIR:-/tmp}/teamshipaa-$1.XXXXXX")"
+  trap harness_cleanup EXIT
+  say() { printf '==> %s: %s\n' "$harness_name" "$*"; }
+  fail() {
+    printf 'test-%s: FAIL: %s\n' "$harness_name" "$*" >&2
+    exit 1
+  }
+}
+
+harness_cleanup() {
+  local rc=$?
+  harness_sim_stop
+  if [[ "${KEEP:-}" == "1" || $rc -ne 0 ]]; then
+    echo "test-$harness_name: kept $tmp" >&2
+  else
+    rm -rf "$tmp"
+  fi
+  exit "$rc"
+}

@@ -166,9 +166,10 @@ func stripTag(name string) string {
 
 // ListGroupAssignments returns the group assignments of policyType in rank
 // order (GET /Skype.Policy/groupPolicyAssignments?PolicyType=T, what
-// Get-CsGroupPolicyAssignment -PolicyType lists). The answer is a bare array
-// in public captures; an OData {"value": [...]} envelope is read too, since
-// nothing documents which.
+// Get-CsGroupPolicyAssignment -PolicyType lists). No public capture shows
+// this list call (the ledger marks it assumed): the answer is read as a bare
+// array, like the policy lists, or as an OData {"value": [...]} envelope, and
+// each item like one assignment (priority, else Rank).
 func (c *Client) ListGroupAssignments(ctx context.Context, policyType string) ([]GroupAssignment, Result, error) {
 	var raw any
 	res, err := c.do(ctx, http.MethodGet, "/Skype.Policy/groupPolicyAssignments?PolicyType="+url.QueryEscape(policyType), nil, &raw)
