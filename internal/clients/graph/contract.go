@@ -17,7 +17,7 @@ import (
 const docs = "https://learn.microsoft.com/graph/api/"
 
 var (
-	policyBody   = []string{"displayName", "state", "conditions", "grantControls", "sessionControls"}
+	policyBody     = []string{"displayName", "state", "conditions", "grantControls", "sessionControls"}
 	protectionBody = []string{"@odata.type", "displayName", "description", "pinRequired", "minimumPinLength", "pinCharacterSet",
 		"simplePinBlocked", "maximumPinRetries", "fingerprintBlocked", "periodBeforePinReset", "dataBackupBlocked", "saveAsBlocked",
 		"allowedDataStorageLocations", "allowedOutboundClipboardSharingLevel", "allowedInboundDataTransferSources",
