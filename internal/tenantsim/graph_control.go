@@ -11,6 +11,9 @@ import (
 const (
 	GraphKindCAPolicy      = "conditionalAccessPolicy"
 	GraphKindNamedLocation = "namedLocation"
+
+	GraphKindIOSAppProtection     = "iosManagedAppProtection"     // graph_intune.go
+	GraphKindAndroidAppProtection = "androidManagedAppProtection" // graph_intune.go
 )
 
 func graphKindColl(kind string) (string, bool) {
@@ -19,6 +22,10 @@ func graphKindColl(kind string) (string, bool) {
 		return collCAPolicies, true
 	case "namedlocation", "namedlocations":
 		return collNamedLocations, true
+	case "iosmanagedappprotection", "iosmanagedappprotections":
+		return collIOSProtections, true
+	case "androidmanagedappprotection", "androidmanagedappprotections":
+		return collAndroidProtections, true
 	}
 	return "", false
 }
@@ -58,13 +65,19 @@ func (s *Simulator) SetGraphObject(kind, id string, patch map[string]any) error 
 		if coll == collCAPolicies {
 			return caPolicyNotFound(id)
 		}
+		if coll != collNamedLocations {
+			return mamNotFound(id)
+		}
 		return namedLocationNotFound(id)
 	}
 	var next map[string]any
 	var e *apiError
-	if coll == collCAPolicies {
+	switch coll {
+	case collCAPolicies:
 		next, e = s.patchPolicy(cur, patch)
-	} else {
+	case collIOSProtections, collAndroidProtections:
+		next, e = patchProtection(coll, cur, patch)
+	default:
 		next, e = patchLocation(cur, patch)
 	}
 	if e != nil {
