@@ -502,11 +502,13 @@ func appIDsFromModel(apps []models.ManagedMobileAppable) ([]string, error) {
 func assignmentsFromModel(as []models.TargetedManagedAppPolicyAssignmentable) ([]AppProtectionAssignment, error) {
 	out := []AppProtectionAssignment{}
 	for _, a := range as {
-		// exclusionGroupAssignmentTarget derives from groupAssignmentTarget: test it first.
+		// Concrete types: exclusionGroupAssignmentTarget derives from
+		// groupAssignmentTarget and its Go interface adds no method, so every
+		// group target satisfies ExclusionGroupAssignmentTargetable.
 		switch t := a.GetTarget().(type) {
-		case models.ExclusionGroupAssignmentTargetable:
+		case *models.ExclusionGroupAssignmentTarget:
 			out = append(out, AppProtectionAssignment{GroupID: deref(t.GetGroupId()), Exclude: true})
-		case models.GroupAssignmentTargetable:
+		case *models.GroupAssignmentTarget:
 			out = append(out, AppProtectionAssignment{GroupID: deref(t.GetGroupId())})
 		case nil:
 			return nil, fmt.Errorf("%s: app protection assignment %s has no target", ServiceName, deref(a.GetId()))
