@@ -204,7 +204,9 @@ func (r *namedLocationResource) object() framework.Object[namedLocationModel, *g
 		Name:     func(m namedLocationModel) string { return m.DisplayName.ValueString() },
 		Timeouts: func(m namedLocationModel) timeouts.Value { return m.Timeouts },
 		Get: func(ctx context.Context, id string) (*graph.NamedLocation, bool, error) {
-			return transport.Found(func(ctx context.Context) (*graph.NamedLocation, error) { return r.Client.Graph.GetNamedLocation(ctx, id) })(ctx)
+			return transport.Found(func(ctx context.Context) (*graph.NamedLocation, error) {
+				return r.Client.Graph.GetNamedLocation(ctx, id)
+			})(ctx)
 		},
 		Flatten: func(_ context.Context, got *graph.NamedLocation, prior namedLocationModel, _ *diag.Diagnostics) namedLocationModel {
 			return fromAPI(got, prior)
