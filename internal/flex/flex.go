@@ -117,16 +117,6 @@ func SameStrings(a, b []string) bool {
 	return slices.Equal(norm(a), norm(b))
 }
 
-// FirstNonEmpty returns the first of vs that is not "".
-func FirstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}
-
 // Backticked renders values as `a`, `b`, `c`, for descriptions.
 func Backticked(vs []string) string {
 	out := make([]string, len(vs))

@@ -53,11 +53,12 @@ type Object[M, T any] struct {
 	// duplicate (by name): found returns it with its id.
 	Find func(ctx context.Context, plan M, diags *diag.Diagnostics) (obj T, id string, found bool)
 	// Create writes plan as a new object and returns its id ("" with the
-	// error in diags when it failed).
-	Create func(ctx context.Context, plan M, diags *diag.Diagnostics) string
+	// error in diags when it failed). config is the configuration, for a
+	// value to send as written rather than as planned.
+	Create func(ctx context.Context, plan M, config tfsdk.Config, diags *diag.Diagnostics) string
 	// Update writes plan over the object id, whose model is prior (the
 	// state, or what Find read of an object being adopted).
-	Update func(ctx context.Context, id string, plan, prior M, diags *diag.Diagnostics)
+	Update func(ctx context.Context, id string, plan, prior M, config tfsdk.Config, diags *diag.Diagnostics)
 	// Remove deletes the object id; an object gone already is no error.
 	Remove func(ctx context.Context, id string, diags *diag.Diagnostics)
 	// AwaitGone, when set, replaces the wait after Remove (default: Get
@@ -119,14 +120,14 @@ func (o Object[M, T]) CreateResource(ctx context.Context, req resource.CreateReq
 			}
 			// Adopted as if imported: the update applies the plan to it.
 			prior := o.Flatten(ctx, obj, plan, &resp.Diagnostics)
-			if o.Update(ctx, found, plan, prior, &resp.Diagnostics); resp.Diagnostics.HasError() {
+			if o.Update(ctx, found, plan, prior, req.Config, &resp.Diagnostics); resp.Diagnostics.HasError() {
 				return
 			}
 			id = found
 		}
 	}
 	if id == "" {
-		if id = o.Create(ctx, plan, &resp.Diagnostics); resp.Diagnostics.HasError() {
+		if id = o.Create(ctx, plan, req.Config, &resp.Diagnostics); resp.Diagnostics.HasError() {
 			return
 		}
 	}
@@ -175,7 +176,7 @@ func (o Object[M, T]) UpdateResource(ctx context.Context, req resource.UpdateReq
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	id := o.ID(state).ValueString()
-	if o.Update(ctx, id, plan, state, &resp.Diagnostics); resp.Diagnostics.HasError() {
+	if o.Update(ctx, id, plan, state, req.Config, &resp.Diagnostics); resp.Diagnostics.HasError() {
 		return
 	}
 	o.readBack(ctx, id, plan, timeout, &resp.State, &resp.Diagnostics, "")

@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // DefaultTimeout bounds every create, update and delete, including the
@@ -66,4 +68,11 @@ func Timeout(ctx context.Context, t timeouts.Value, op Operation, diags *diag.Di
 	}
 	diags.Append(ds...)
 	return d
+}
+
+// NullTimeouts is an unset timeouts block, for a model built without a
+// plan or state to copy it from.
+func NullTimeouts() timeouts.Value {
+	return timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{
+		"create": types.StringType, "update": types.StringType, "delete": types.StringType})}
 }

@@ -1,6 +1,7 @@
 package entra
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/netip"
@@ -18,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
@@ -154,7 +156,7 @@ func fromAPI(l *graph.NamedLocation, prior namedLocationModel) namedLocationMode
 	} else {
 		m.CountriesAndRegions = flex.FlattenStringSet(l.CountriesAndRegions, prior.CountriesAndRegions)
 		m.IncludeUnknownCountriesAndRegions = types.BoolValue(l.IncludeUnknownCountriesAndRegions)
-		m.CountryLookupMethod = types.StringValue(flex.FirstNonEmpty(l.CountryLookupMethod, "clientIpAddress"))
+		m.CountryLookupMethod = types.StringValue(cmp.Or(l.CountryLookupMethod, "clientIpAddress"))
 	}
 	return m
 }
@@ -233,7 +235,7 @@ func (r *namedLocationResource) object() framework.Object[namedLocationModel, *g
 			}
 			return same[0], same[0].ID, true
 		},
-		Create: func(ctx context.Context, plan namedLocationModel, diags *diag.Diagnostics) string {
+		Create: func(ctx context.Context, plan namedLocationModel, _ tfsdk.Config, diags *diag.Diagnostics) string {
 			created, err := r.Client.Graph.CreateNamedLocation(ctx, r.toAPI(ctx, plan, diags))
 			if err != nil {
 				diags.AddError("Creating the named location "+plan.DisplayName.ValueString(), err.Error())
@@ -241,7 +243,7 @@ func (r *namedLocationResource) object() framework.Object[namedLocationModel, *g
 			}
 			return created.ID
 		},
-		Update: func(ctx context.Context, id string, plan, prior namedLocationModel, diags *diag.Diagnostics) {
+		Update: func(ctx context.Context, id string, plan, prior namedLocationModel, _ tfsdk.Config, diags *diag.Diagnostics) {
 			if !prior.ID.IsNull() && prior.kind() != plan.kind() {
 				diags.AddError(fmt.Sprintf("Cannot adopt the named location %q", plan.DisplayName.ValueString()), "It is a "+prior.kind()+
 					" location and this configuration describes a "+plan.kind()+" one; the kind of a named location cannot change. Rename one of them.")
