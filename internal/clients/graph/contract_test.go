@@ -30,23 +30,23 @@ func TestEveryDeclaredCallIsMadeByTheClient(t *testing.T) {
 		switch {
 		case path == "/identity/conditionalAccess/authenticationStrength/policies":
 			w.WriteHeader(http.StatusNotFound) // so the client falls back to the older path
-			w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"Resource not found."}}`))
+			_, _ = w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"Resource not found."}}`))
 		case r.Method == http.MethodPost:
 			echoCreated("new-id")(0, w, r)
 		case r.Method != http.MethodGet:
 			w.WriteHeader(http.StatusNoContent)
 		case strings.HasPrefix(path, namedLocationsPath+"/"):
-			w.Write([]byte(`{"@odata.type":"#microsoft.graph.ipNamedLocation","id":"l1","displayName":"x","ipRanges":[]}`))
+			_, _ = w.Write([]byte(`{"@odata.type":"#microsoft.graph.ipNamedLocation","id":"l1","displayName":"x","ipRanges":[]}`))
 		case strings.HasSuffix(path, "/apps") || strings.HasSuffix(path, "/assignments"):
-			w.Write([]byte(`{"value":[]}`))
+			_, _ = w.Write([]byte(`{"value":[]}`))
 		case strings.HasPrefix(path, iosProtectionsPath+"/"):
-			w.Write([]byte(`{"@odata.type":"#microsoft.graph.iosManagedAppProtection","id":"a1","displayName":"x"}`))
+			_, _ = w.Write([]byte(`{"@odata.type":"#microsoft.graph.iosManagedAppProtection","id":"a1","displayName":"x"}`))
 		case strings.HasPrefix(path, androidProtectionsPath+"/"):
-			w.Write([]byte(`{"@odata.type":"#microsoft.graph.androidManagedAppProtection","id":"a2","displayName":"x"}`))
+			_, _ = w.Write([]byte(`{"@odata.type":"#microsoft.graph.androidManagedAppProtection","id":"a2","displayName":"x"}`))
 		case strings.HasPrefix(path, policiesPath+"/"):
-			w.Write([]byte(`{"id":"p1","displayName":"x","state":"disabled"}`))
+			_, _ = w.Write([]byte(`{"id":"p1","displayName":"x","state":"disabled"}`))
 		default:
-			w.Write([]byte(`{"value":[]}`))
+			_, _ = w.Write([]byte(`{"value":[]}`))
 		}
 	})
 	ctx := context.Background()

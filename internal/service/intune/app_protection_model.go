@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 )
 
@@ -107,7 +108,7 @@ func toAPI(ctx context.Context, platform string, m model, diags *diag.Diagnostic
 		MaximumPinRetries: int32(c.MaximumPinRetries.ValueInt64()), FingerprintBlocked: c.FingerprintBlocked.ValueBool(),
 		PeriodBeforePinReset: c.PeriodBeforePinReset.ValueString(),
 		DataBackupBlocked:    c.DataBackupBlocked.ValueBool(), SaveAsBlocked: c.SaveAsBlocked.ValueBool(),
-		AllowedDataStorageLocations:             setStrings(ctx, c.AllowedDataStorageLocations, diags),
+		AllowedDataStorageLocations:             flex.ExpandStringSet(ctx, c.AllowedDataStorageLocations, diags),
 		AllowedOutboundClipboardSharingLevel:    c.AllowedOutboundClipboardSharingLevel.ValueString(),
 		AllowedInboundDataTransferSources:       c.AllowedInboundDataTransferSources.ValueString(),
 		AllowedOutboundDataTransferDestinations: c.AllowedOutboundDataTransferDestinations.ValueString(),
@@ -119,12 +120,12 @@ func toAPI(ctx context.Context, platform string, m model, diags *diag.Diagnostic
 		PeriodOfflineBeforeWipeIsEnforced: c.PeriodOfflineBeforeWipeIsEnforced.ValueString(),
 		MinimumRequiredOsVersion:          c.MinimumRequiredOsVersion.ValueString(),
 		MinimumWarningOsVersion:           c.MinimumWarningOsVersion.ValueString(),
-		Apps:                              setStrings(ctx, c.Apps, diags),
+		Apps:                              flex.ExpandStringSet(ctx, c.Apps, diags),
 	}
-	for _, g := range setStrings(ctx, c.IncludeGroupIDs, diags) {
+	for _, g := range flex.ExpandStringSet(ctx, c.IncludeGroupIDs, diags) {
 		p.Assignments = append(p.Assignments, graph.AppProtectionAssignment{GroupID: g})
 	}
-	for _, g := range setStrings(ctx, c.ExcludeGroupIDs, diags) {
+	for _, g := range flex.ExpandStringSet(ctx, c.ExcludeGroupIDs, diags) {
 		p.Assignments = append(p.Assignments, graph.AppProtectionAssignment{GroupID: g, Exclude: true})
 	}
 	m.toPlatform(p)
@@ -147,7 +148,7 @@ func fromAPI(p *graph.AppProtectionPolicy, m model) {
 	c.PeriodBeforePinReset = types.StringValue(p.PeriodBeforePinReset)
 	c.DataBackupBlocked = types.BoolValue(p.DataBackupBlocked)
 	c.SaveAsBlocked = types.BoolValue(p.SaveAsBlocked)
-	c.AllowedDataStorageLocations = setValue(p.AllowedDataStorageLocations, c.AllowedDataStorageLocations, true)
+	c.AllowedDataStorageLocations = emptySetIfNone(p.AllowedDataStorageLocations, c.AllowedDataStorageLocations)
 	c.AllowedOutboundClipboardSharingLevel = types.StringValue(p.AllowedOutboundClipboardSharingLevel)
 	c.AllowedInboundDataTransferSources = types.StringValue(p.AllowedInboundDataTransferSources)
 	c.AllowedOutboundDataTransferDestinations = types.StringValue(p.AllowedOutboundDataTransferDestinations)
@@ -158,9 +159,9 @@ func fromAPI(p *graph.AppProtectionPolicy, m model) {
 	c.PeriodOfflineBeforeAccessCheck = types.StringValue(p.PeriodOfflineBeforeAccessCheck)
 	c.PeriodOnlineBeforeAccessCheck = types.StringValue(p.PeriodOnlineBeforeAccessCheck)
 	c.PeriodOfflineBeforeWipeIsEnforced = types.StringValue(p.PeriodOfflineBeforeWipeIsEnforced)
-	c.MinimumRequiredOsVersion = strOrNull(p.MinimumRequiredOsVersion)
-	c.MinimumWarningOsVersion = strOrNull(p.MinimumWarningOsVersion)
-	c.Apps = setValue(p.Apps, c.Apps, false)
+	c.MinimumRequiredOsVersion = flex.StringOrNull(p.MinimumRequiredOsVersion)
+	c.MinimumWarningOsVersion = flex.StringOrNull(p.MinimumWarningOsVersion)
+	c.Apps = flex.FlattenStringSet(p.Apps, c.Apps)
 	var incl, excl []string
 	for _, a := range p.Assignments {
 		if a.Exclude {
@@ -169,8 +170,8 @@ func fromAPI(p *graph.AppProtectionPolicy, m model) {
 			incl = append(incl, a.GroupID)
 		}
 	}
-	c.IncludeGroupIDs = setValue(incl, c.IncludeGroupIDs, false)
-	c.ExcludeGroupIDs = setValue(excl, c.ExcludeGroupIDs, false)
+	c.IncludeGroupIDs = flex.FlattenStringSet(incl, c.IncludeGroupIDs)
+	c.ExcludeGroupIDs = flex.FlattenStringSet(excl, c.ExcludeGroupIDs)
 	c.Args = c.Args.OrNull()
 	m.fromPlatform(p)
 }
@@ -223,56 +224,12 @@ func sorted(vs []string) []string {
 	return out
 }
 
-// setStrings returns the elements of a known set; nil for null or unknown.
-func setStrings(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
-	if s.IsNull() || s.IsUnknown() {
-		return nil
-	}
-	var out []string
-	diags.Append(s.ElementsAs(ctx, &out, false)...)
-	slices.Sort(out)
-	return out
-}
-
-// setValue is the state value of a list the service returned. Empty is
-// null unless emptyIsValue (an attribute whose default is the empty set);
-// an element equal, ignoring case, to one of prior keeps prior's spelling
-// (group ids come back in the service's case).
-func setValue(got []string, prior types.Set, emptyIsValue bool) types.Set {
+// emptySetIfNone is the state of a set whose default is empty (a
+// configuration that leaves it out means []), so a read of none is [] even
+// after an import.
+func emptySetIfNone(got []string, prior types.Set) types.Set {
 	if len(got) == 0 {
-		if emptyIsValue {
-			return types.SetValueMust(types.StringType, []attr.Value{})
-		}
-		return types.SetNull(types.StringType)
+		return types.SetValueMust(types.StringType, []attr.Value{})
 	}
-	var spelled []string
-	if !prior.IsNull() && !prior.IsUnknown() {
-		for _, e := range prior.Elements() {
-			if s, ok := e.(types.String); ok && !s.IsNull() && !s.IsUnknown() {
-				spelled = append(spelled, s.ValueString())
-			}
-		}
-	}
-	seen := map[string]bool{}
-	elems := make([]attr.Value, 0, len(got))
-	for _, g := range got {
-		for _, p := range spelled {
-			if strings.EqualFold(p, g) {
-				g = p
-				break
-			}
-		}
-		if k := strings.ToLower(g); !seen[k] {
-			seen[k] = true
-			elems = append(elems, types.StringValue(g))
-		}
-	}
-	return types.SetValueMust(types.StringType, elems)
-}
-
-func strOrNull(s string) types.String {
-	if s == "" {
-		return types.StringNull()
-	}
-	return types.StringValue(s)
+	return flex.FlattenStringSet(got, prior)
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -21,8 +20,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 const permissions = "\n\n**Permissions.** The app registration needs the Microsoft Graph application permission " +
@@ -38,21 +38,11 @@ const permissions = "\n\n**Permissions.** The app registration needs the Microso
 var (
 	osVersionRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+){0,3}$`)
 	appIDRE     = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
-	guidRE      = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-	importIDRE  = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
 )
-
-func backticked(vs []string) string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = "`" + v + "`"
-	}
-	return strings.Join(out, ", ")
-}
 
 func enumAttr(desc string, values []string, def string) schema.StringAttribute {
 	return schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(def),
-		MarkdownDescription: desc + " One of " + backticked(values) + "; default `" + def + "`.",
+		MarkdownDescription: desc + " One of " + flex.Backticked(values) + "; default `" + def + "`.",
 		Validators:          []validator.String{stringvalidator.OneOf(values...)}}
 }
 
@@ -95,7 +85,7 @@ func schemaFor(ctx context.Context, platformName, appKind, teamsID string, extra
 		"save_as_blocked":     boolAttr("Whether Save As to storage other than `allowed_data_storage_locations` is blocked (HB.DEVICE.7/8).", false),
 		"allowed_data_storage_locations": schema.SetAttribute{Optional: true, Computed: true, ElementType: types.StringType,
 			Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{})),
-			MarkdownDescription: "Where users may save copies when `save_as_blocked` is true: any of " + backticked(graph.DataStorageLocations) + "; default none.",
+			MarkdownDescription: "Where users may save copies when `save_as_blocked` is true: any of " + flex.Backticked(graph.DataStorageLocations) + "; default none.",
 			Validators:          []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(graph.DataStorageLocations...))}},
 		"allowed_outbound_clipboard_sharing_level": enumAttr("Where text cut or copied in a protected app may be pasted (HB.DEVICE.11/12).",
 			graph.ClipboardSharingLevels, "allApps"),
@@ -127,12 +117,12 @@ func schemaFor(ctx context.Context, platformName, appKind, teamsID string, extra
 				setvalidator.ValueStringsAre(stringvalidator.RegexMatches(appIDRE, "must be an app's "+appKind+", such as "+teamsID))}},
 		"include_group_ids": schema.SetAttribute{Optional: true, ElementType: types.StringType,
 			MarkdownDescription: "Object ids of the Entra groups the policy applies to (set with Graph's `assign` action). Unset: nobody, so the policy protects nothing.",
-			Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guidRE, "must be a group's object id (a GUID)"))}},
+			Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.RegexMatches(framework.GUID, "must be a group's object id (a GUID)"))}},
 		"exclude_group_ids": schema.SetAttribute{Optional: true, ElementType: types.StringType,
 			MarkdownDescription: "Object ids of Entra groups left out of the policy.",
-			Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.RegexMatches(guidRE, "must be a group's object id (a GUID)"))}},
+			Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.RegexMatches(framework.GUID, "must be a group's object id (a GUID)"))}},
 
-		"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
+		"timeouts":    framework.TimeoutsAttribute(ctx),
 		existing.Attr: existing.Attribute(platformName+" app protection policy", "display name"),
 	}
 	for k, v := range extra {
