@@ -112,7 +112,7 @@ func deviceControls() []Control {
 			ID: "HB.DEVICE.19", Title: "Teams on iOS and Android needs an app protection policy (conditional access)",
 			Resource: caPolicy, Attribute: "grant_controls.built_in_controls", Scope: ScopeTenant,
 			Rule: caTenant(`a policy for all users on all apps or "Office365" (which includes Teams), for the platforms "iOS" and "android", `+
-				`whose grant cannot be met without "compliantApplication" (alone under OR, or with other controls under AND)`,
+				`whose grant cannot be met without "compliantApplication" (alone under OR, or with other controls under AND), or that blocks them`,
 				caRequiresAppProtection),
 			Profiles: staffAndTelehealth, Level: Shall, HIPAA: []string{"164.310(d)(1)", "164.312(a)(1)"}, Sources: seed,
 			TradeOff: "Teams, Outlook and Office on phones work only in apps Intune protects (and can wipe); browsers on phones are refused.",
@@ -130,6 +130,9 @@ func caRequiresAppProtection(o Object) bool {
 	}
 	if !hasFold(platforms, "all") && !(hasFold(platforms, "iOS") && hasFold(platforms, "android")) {
 		return false
+	}
+	if caBlocks(o) { // an organization that allows no personal phones
+		return true
 	}
 	g := caGrants(o)
 	if !hasFold(g, "compliantApplication") {

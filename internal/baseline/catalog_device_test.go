@@ -43,6 +43,7 @@ func TestDeviceControls(t *testing.T) {
 	check("HB.DEVICE.19", ca("AND", "compliantApplication", "mfa"), Pass)
 	check("HB.DEVICE.19", ca("OR", "compliantApplication", "mfa"), Fail) // mfa alone would do
 	check("HB.DEVICE.19", ca("OR", "approvedApplication"), Fail)
+	check("HB.DEVICE.19", ca("OR", "block"), Pass)
 	reportOnly := ca("OR", "compliantApplication")
 	reportOnly["state"] = "enabledForReportingButNotEnforced"
 	check("HB.DEVICE.19", reportOnly, Fail)
