@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/microsoft/kiota-abstractions-go/serialization"
-	"github.com/microsoftgraph/msgraph-sdk-go/identity"
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
@@ -116,10 +115,6 @@ type CloudAppSecurity struct {
 }
 
 const policiesPath = "/identity/conditionalAccess/policies"
-
-func (c *Client) policies() *identity.ConditionalAccessPoliciesRequestBuilder {
-	return c.sdk.Identity().ConditionalAccess().Policies()
-}
 
 // GetPolicy reads one policy; a missing one is an error for which
 // transport.IsNotFound is true.

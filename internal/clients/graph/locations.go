@@ -44,7 +44,7 @@ func (c *Client) GetNamedLocation(ctx context.Context, id string) (*NamedLocatio
 	if c.err != nil {
 		return nil, c.err
 	}
-	got, err := c.sdk.Identity().ConditionalAccess().NamedLocations().ByNamedLocationId(id).Get(ctx, nil)
+	got, err := c.namedLocations().ByNamedLocationId(id).Get(ctx, nil)
 	if err != nil {
 		return nil, c.wrapErr(op{http.MethodGet, namedLocationsPath + "/" + id, PermissionRead}, err)
 	}
@@ -56,7 +56,7 @@ func (c *Client) ListNamedLocations(ctx context.Context) ([]*NamedLocation, erro
 	if c.err != nil {
 		return nil, c.err
 	}
-	b := c.sdk.Identity().ConditionalAccess().NamedLocations()
+	b := c.namedLocations()
 	var out []*NamedLocation
 	for {
 		page, err := b.Get(ctx, nil)
@@ -106,7 +106,7 @@ func (c *Client) CreateNamedLocation(ctx context.Context, l *NamedLocation) (*Na
 		return nil, err
 	}
 	o := op{http.MethodPost, namedLocationsPath, PermissionWriteCA}
-	b := c.sdk.Identity().ConditionalAccess().NamedLocations()
+	b := c.namedLocations()
 	return poll.Settle(ctx, poll.Options{Confirm: createConfirm}, "creating named location "+strconv.Quote(l.DisplayName),
 		func(ctx context.Context, _ int) (*NamedLocation, error) {
 			got, err := b.Post(ctx, body, nil)
@@ -140,7 +140,7 @@ func (c *Client) UpdateNamedLocation(ctx context.Context, id string, l *NamedLoc
 		return err
 	}
 	// The PATCH sets absolute values: sent again after a dropped connection it does no harm.
-	_, err = c.sdk.Identity().ConditionalAccess().NamedLocations().ByNamedLocationId(id).Patch(transport.WithRetryablePost(ctx), body, nil)
+	_, err = c.namedLocations().ByNamedLocationId(id).Patch(transport.WithRetryablePost(ctx), body, nil)
 	return c.wrapErr(op{http.MethodPatch, namedLocationsPath + "/" + id, PermissionWriteCA}, err)
 }
 
@@ -150,7 +150,7 @@ func (c *Client) DeleteNamedLocation(ctx context.Context, id string) error {
 	if c.err != nil {
 		return c.err
 	}
-	err := c.sdk.Identity().ConditionalAccess().NamedLocations().ByNamedLocationId(id).Delete(ctx, nil)
+	err := c.namedLocations().ByNamedLocationId(id).Delete(ctx, nil)
 	return c.wrapErr(op{http.MethodDelete, namedLocationsPath + "/" + id, PermissionWriteCA}, err)
 }
 

@@ -27,7 +27,7 @@ func (c *Client) ListAuthenticationStrengths(ctx context.Context) ([]Authenticat
 		return nil, c.err
 	}
 	var out []AuthenticationStrength
-	b := c.sdk.Identity().ConditionalAccess().AuthenticationStrength().Policies()
+	b := c.authenticationStrengths()
 	for {
 		page, err := b.Get(ctx, nil)
 		if err != nil {
@@ -60,7 +60,7 @@ func (c *Client) ListAuthenticationStrengths(ctx context.Context) ([]Authenticat
 
 func (c *Client) listAuthenticationStrengthsPolicies(ctx context.Context) ([]AuthenticationStrength, error) {
 	out := []AuthenticationStrength{}
-	b := c.sdk.Policies().AuthenticationStrengthPolicies()
+	b := c.authenticationStrengthPolicies()
 	for {
 		page, err := b.Get(ctx, nil)
 		if err != nil {
@@ -90,7 +90,7 @@ func (c *Client) ListDirectoryRoleTemplates(ctx context.Context) ([]DirectoryRol
 		return nil, c.err
 	}
 	out := []DirectoryRoleTemplate{}
-	b := c.sdk.DirectoryRoleTemplates()
+	b := c.directoryRoleTemplates()
 	for {
 		page, err := b.Get(ctx, nil)
 		if err != nil {

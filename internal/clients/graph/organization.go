@@ -21,7 +21,7 @@ func (c *Client) GetOrganization(ctx context.Context) (*Organization, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	page, err := c.sdk.Organization().Get(ctx, nil)
+	page, err := c.organization().Get(ctx, nil)
 	if err != nil {
 		return nil, c.wrapErr(op{http.MethodGet, "/organization", PermissionOrganizationRead}, err)
 	}
