@@ -58,6 +58,12 @@ const (
 type Client struct {
 	adapter *msgraphsdk.GraphRequestAdapter
 	err     error // a construction error, returned by every call
+
+	// One list request serves the reads of a collection (cache.go).
+	policyList       listCache[*ConditionalAccessPolicy]
+	locationList     listCache[*NamedLocation]
+	strengthList     listCache[AuthenticationStrength]
+	roleTemplateList listCache[DirectoryRoleTemplate]
 }
 
 // New returns a client for the Graph service at base (scheme, host, optional

@@ -19,13 +19,20 @@ type DirectoryRoleTemplate struct {
 }
 
 // ListAuthenticationStrengths lists the tenant's authentication strength
-// policies, built-in and custom. It reads
-// /identity/conditionalAccess/authenticationStrength/policies and, if that
-// path answers 404, the older documented /policies/authenticationStrengthPolicies.
+// policies, built-in and custom, read once per client (per provider process:
+// every look-up data source of an operation shares the one list; this client
+// never changes them).
 func (c *Client) ListAuthenticationStrengths(ctx context.Context) ([]AuthenticationStrength, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
+	return c.strengthList.list(ctx, c.listAuthenticationStrengths)
+}
+
+// listAuthenticationStrengths reads
+// /identity/conditionalAccess/authenticationStrength/policies and, if that
+// path answers 404, the older documented /policies/authenticationStrengthPolicies.
+func (c *Client) listAuthenticationStrengths(ctx context.Context) ([]AuthenticationStrength, error) {
 	var out []AuthenticationStrength
 	b := c.authenticationStrengths()
 	for {
@@ -84,11 +91,17 @@ func (c *Client) listAuthenticationStrengthsPolicies(ctx context.Context) ([]Aut
 	}
 }
 
-// ListDirectoryRoleTemplates lists the directory role templates (GET /directoryRoleTemplates).
+// ListDirectoryRoleTemplates lists the directory role templates, read once
+// per client as ListAuthenticationStrengths.
 func (c *Client) ListDirectoryRoleTemplates(ctx context.Context) ([]DirectoryRoleTemplate, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
+	return c.roleTemplateList.list(ctx, c.listDirectoryRoleTemplates)
+}
+
+// listDirectoryRoleTemplates reads GET /directoryRoleTemplates.
+func (c *Client) listDirectoryRoleTemplates(ctx context.Context) ([]DirectoryRoleTemplate, error) {
 	out := []DirectoryRoleTemplate{}
 	b := c.directoryRoleTemplates()
 	for {
