@@ -38,7 +38,7 @@ func (s *listService) handler(t *testing.T) func(int, http.ResponseWriter, *http
 		s.mu.Lock()
 		s.counts[r.Method+" "+path]++
 		s.mu.Unlock()
-		lists := []string{policiesPath, namedLocationsPath, "/directoryRoleTemplates", "/identity/conditionalAccess/authenticationStrength/policies"}
+		lists := []string{policiesPath, namedLocationsPath, "/directoryRoleTemplates", "/identity/conditionalAccess/authenticationStrength/policies", "/organization"}
 		if r.Method == http.MethodGet && slices.Contains(lists, path) && s.release != nil {
 			<-s.release // a list: hold it so that every reader arrives while it is in flight
 		}
@@ -59,6 +59,8 @@ func (s *listService) handler(t *testing.T) func(int, http.ResponseWriter, *http
 			w.Write([]byte(`{"value":[{"id":"62e90394-69f5-4237-9190-012177145e10","displayName":"Global Administrator"}]}`))
 		case path == "/identity/conditionalAccess/authenticationStrength/policies":
 			w.Write(fixture(t, "authentication_strength_policies_list.json"))
+		case path == "/organization":
+			w.Write(fixture(t, "organization_list.json"))
 		default:
 			w.WriteHeader(http.StatusNotFound)
 			w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"not found"}}`))
@@ -119,6 +121,13 @@ func TestConcurrentReadsShareOneListPerCollection(t *testing.T) {
 			return err
 		},
 		func() error { _, err := c.ListAuthenticationStrengths(ctx); return err },
+		func() error {
+			org, err := c.GetOrganization(ctx)
+			if err == nil && org.DefaultDomain != "contoso.com" {
+				err = fmt.Errorf("organization %+v", org)
+			}
+			return err
+		},
 	}
 	var wg sync.WaitGroup
 	errs := make(chan error, 10*len(reads))
@@ -136,7 +145,7 @@ func TestConcurrentReadsShareOneListPerCollection(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	for _, p := range []string{policiesPath, namedLocationsPath, "/directoryRoleTemplates", "/identity/conditionalAccess/authenticationStrength/policies"} {
+	for _, p := range []string{policiesPath, namedLocationsPath, "/directoryRoleTemplates", "/identity/conditionalAccess/authenticationStrength/policies", "/organization"} {
 		if n := s.count("GET", p); n != 1 {
 			t.Errorf("GET %s: %d requests for 10 concurrent readers, want 1", p, n)
 		}

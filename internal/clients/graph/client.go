@@ -64,6 +64,7 @@ type Client struct {
 	locationList     listCache[*NamedLocation]
 	strengthList     listCache[AuthenticationStrength]
 	roleTemplateList listCache[DirectoryRoleTemplate]
+	organizationList listCache[Organization]
 }
 
 // New returns a client for the Graph service at base (scheme, host, optional
