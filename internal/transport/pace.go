@@ -24,7 +24,8 @@ type Lane struct {
 // instead of retrying in lockstep. A lane starts unpaced. A 429 (or 503)
 // with Retry-After closes the lane until then and teaches it an interval:
 // the next requests start one interval apart. Each 2xx shortens the interval
-// a little, so pacing is released gradually once the service keeps up.
+// a little, so pacing is released gradually once the service keeps up, and
+// a lane left idle for a while forgets it.
 //
 // A Pacer is safe for concurrent use. The zero value is not: use NewPacer.
 type Pacer struct {
@@ -46,9 +47,12 @@ type lane struct {
 // so a learned pace lasts a few dozen requests rather than being probed (and
 // throttled, losing a slot) every other one. jitterShare: slots are spaced
 // by up to a 32nd more, so separate processes do not stay in step.
-// minInterval: below it the lane is unpaced again. maxInterval bounds what a
-// lane can learn.
+// idleShare: a lane left idle for that many intervals past its last slot
+// forgets its pace (a one-off throttle does not slow the rest of a run; a
+// real rate limit is learned again from the next burst). minInterval: below
+// it the lane is unpaced again. maxInterval bounds what a lane can learn.
 const (
+	idleShare    = 8
 	growMargin   = 16
 	releaseShare = 128
 	jitterShare  = 32
@@ -81,6 +85,9 @@ func (p *Pacer) reserve(l Lane, now, notBefore time.Time, jitter func(time.Durat
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	ln := p.laneLocked(l)
+	if ln.interval > 0 && now.Sub(latest(ln.next, ln.closed)) > idleShare*ln.interval {
+		ln.interval = 0
+	}
 	start := latest(now, notBefore, ln.closed, ln.next)
 	ln.next = start
 	if ln.interval > 0 {

@@ -262,6 +262,12 @@ func TestPacerLearnsAndReleases(t *testing.T) {
 	if got := p.Interval(l); got != want {
 		t.Errorf("after a throttle following a late send: interval %s, want %s (1s and the margin)", got, want)
 	}
+	// Idle for more than idleShare intervals past its last slot: unpaced.
+	idle := s3.Add(time.Duration(idleShare+1) * want)
+	if s := p.reserve(l, idle, idle, none); !s.Equal(idle) || p.Interval(l) != 0 {
+		t.Errorf("an idle lane still paced: slot %s later, interval %s", s.Sub(idle), p.Interval(l))
+	}
+	p.throttled(l, idle, idle, time.Second)
 	for range 5000 {
 		p.succeeded(l, late)
 	}
