@@ -8,7 +8,8 @@
 #
 # The apply must succeed with no failed resource, else the script fails. Target: ratio at most 1.3.
 #
-# Usage: scripts/bench-throttle.sh [RUNS]   (default 1; with more, one row per run)
+# Usage: scripts/bench-throttle.sh [RUNS]   (default 1; with more, one row per run). Progress goes to stderr.
+# <requests>: every Graph request of the apply (sign-in excluded); <429s>: writes the throttle refused.
 # TERRAFORM: the terraform binary (default: scripts/ensure-terraform.sh). KEEP=1 keeps the temp dir.
 set -euo pipefail
 
@@ -23,6 +24,7 @@ interval_ms=1000
 tf="${TERRAFORM:-$(bash scripts/ensure-terraform.sh)}"
 
 harness_begin bench-throttle
+say() { printf '==> %s: %s\n' "$harness_name" "$*" >&2; } # stdout carries the table rows only
 say "building the provider"
 harness_provider_mirror "$tmp" >&2
 
