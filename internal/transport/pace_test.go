@@ -2,13 +2,16 @@ package transport
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"net"
 	"net/http"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -32,7 +35,9 @@ type vwaiter struct {
 	ch  chan struct{}
 }
 
-func newVClock() *vclock { return &vclock{now: time.Date(2026, 12, 5, 1, 0, 0, 0, time.UTC)} }
+// newVClock starts far in the future: request contexts carry real deadlines
+// set from virtual time, which must not run out in real time.
+func newVClock() *vclock { return &vclock{now: time.Date(2100, 1, 1, 0, 0, 0, 0, time.UTC)} }
 
 func (c *vclock) Now() time.Time {
 	c.mu.Lock()
@@ -346,5 +351,25 @@ func TestPacedRetryAfterFloorAndDeadline(t *testing.T) {
 	}
 	if srv2.hits.Load() != 0 {
 		t.Errorf("sent %d requests into a closed lane", srv2.hits.Load())
+	}
+}
+
+// A request that failed to connect, whose lane another request's throttle
+// closed past its deadline, returns its connection error (never nil, nil).
+func TestPacedConnErrorIntoClosedLane(t *testing.T) {
+	p := NewPacer()
+	var rt *roundTripper
+	dialErr := &net.OpError{Op: "dial", Net: "tcp", Err: syscall.ECONNREFUSED}
+	rt = newRoundTripper(Options{Pacer: p, Sleep: (&waits{}).sleep, Base: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		now := time.Now()
+		p.throttled(rt.laneOf(r), now, now, time.Minute)
+		return nil, dialErr
+	})})
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	req := newReq(t, ctx, http.MethodGet, "https://svc.example/x", "")
+	resp, err := rt.RoundTrip(req)
+	if resp != nil || !errors.Is(err, syscall.ECONNREFUSED) {
+		t.Errorf("got %v, %v; want the dial error", resp, err)
 	}
 }

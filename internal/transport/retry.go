@@ -182,16 +182,16 @@ func (t *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		a.retrying, a.wait = true, wait
 		t.logAttempt(ctx, a)
 		resp = buffer(resp)
-		waited, ok, err := t.pace(ctx, lane, wait, deadline)
-		if err != nil {
-			return nil, fmt.Errorf("waiting %s to retry %s %s: %w", max(wait, waited), req.Method, RedactURL(req.URL), err)
+		waited, ok, perr := t.pace(ctx, lane, wait, deadline)
+		if perr != nil {
+			return nil, fmt.Errorf("waiting %s to retry %s %s: %w", max(wait, waited), req.Method, RedactURL(req.URL), perr)
 		}
 		if !ok {
 			// Throttled, and the lane's queue reaches past the deadline: the
-			// last answer (its body kept) says why.
+			// last answer (its body kept) or error says why.
 			a.retrying, a.wait, a.stop = false, 0, "next slot of the throttled lane would pass the deadline"
 			t.logAttempt(ctx, a)
-			return resp, nil
+			return resp, err
 		}
 	}
 }
