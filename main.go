@@ -30,6 +30,7 @@ func main() {
 		return
 	}
 
+	quietSDKLogs()
 	stop := startProfile()
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/teamshipaa/teamshipaa",
