@@ -311,3 +311,12 @@ func (s *Simulator) drop(w http.ResponseWriter) {
 	}
 	conn.Close()
 }
+
+// isWrite reports whether method changes objects.
+func isWrite(method string) bool {
+	switch method {
+	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+		return true
+	}
+	return false
+}
