@@ -7,7 +7,8 @@
 //
 // It builds the few request builders it uses directly from their packages
 // (builders.go) instead of through GraphServiceClient, whose methods keep
-// every request builder of Graph in the binary.
+// every request builder of Graph in the binary. Reads of a collection are
+// served from one list request per operation (cache.go).
 //
 // Retries happen in exactly one layer: the shared transport (429/503/504 with
 // backoff and Retry-After, safe for writes). The Kiota middleware pipeline is
