@@ -44,11 +44,14 @@ var (
 )
 
 type policyAssignmentResource struct {
+	framework.WithLifecycle[policyAssignmentModel, policyAssignmentModel]
 	framework.ResourceWithConfigure
 }
 
 func newPolicyAssignmentResource() resource.Resource {
-	return &policyAssignmentResource{ResourceWithConfigure: framework.NewResource("teamshipaa_policy_assignment")}
+	r := &policyAssignmentResource{ResourceWithConfigure: framework.NewResource("teamshipaa_policy_assignment")}
+	r.WithLifecycle = framework.NewLifecycle(r.object)
+	return r
 }
 
 type policyAssignmentModel struct {
@@ -221,22 +224,6 @@ func (r *policyAssignmentResource) object() framework.Object[policyAssignmentMod
 			}
 		},
 	}
-}
-
-func (r *policyAssignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().CreateResource(ctx, req, resp)
-}
-
-func (r *policyAssignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().ReadResource(ctx, req, resp)
-}
-
-func (r *policyAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().UpdateResource(ctx, req, resp)
-}
-
-func (r *policyAssignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().DeleteResource(ctx, req, resp)
 }
 
 // write sends the assignment plan describes.
