@@ -16,11 +16,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// issue3Tables are the parameter tables added for the Issue 3 types, with the
+// typeFixtures are the parameter tables of the Teams types, with the
 // fixture each one must decode (testdata/SOURCES.md in the client package
 // says where each fixture comes from) and the least number of parameter
 // values the fixture must yield.
-var issue3Tables = []struct {
+var typeFixtures = []struct {
 	pt      *PolicyType
 	fixture string
 	min     int
@@ -56,8 +56,8 @@ func readFixture(t *testing.T, name string) []map[string]any {
 // service's, every enum value there must be allowed, and every modelled wire
 // name must occur in the fixture (a misspelt Name would otherwise read as
 // null forever).
-func TestIssue3TypesDecodeRealShapedAnswers(t *testing.T) {
-	for _, tc := range issue3Tables {
+func TestTypesDecodeRealShapedAnswers(t *testing.T) {
+	for _, tc := range typeFixtures {
 		t.Run(tc.pt.Type, func(t *testing.T) {
 			instances := readFixture(t, tc.fixture)
 			seen, found := 0, map[string]bool{}
@@ -95,7 +95,7 @@ func TestIssue3TypesDecodeRealShapedAnswers(t *testing.T) {
 
 // The values the HIPAA baseline asks for must be expressible, spelled as
 // documented.
-func TestIssue3HIPAAValuesAreAllowed(t *testing.T) {
+func TestHIPAAValuesAreAllowed(t *testing.T) {
 	want := []struct {
 		pt    *PolicyType
 		name  string
