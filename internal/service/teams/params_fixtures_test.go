@@ -24,20 +24,39 @@ var typeFixtures = []struct {
 	pt      *PolicyType
 	fixture string
 	min     int
+	// notCaptured lists modelled parameters the captured answer predates:
+	// their wire names come from the cmdlet page alone.
+	notCaptured []string
 }{
-	{&enhancedEncryptionPolicy, "enhanced_encryption_policy_list.json", 6},
-	{&appPermissionPolicy, "app_permission_policy_list.json", 14},
-	{&messagingPolicy, "messaging_policy_list.json", 150},
-	{&externalAccess, "tenant_federation_global.json", 12},
-	{&clientConfiguration, "client_configuration_global.json", 16},
-	{&meetingConfiguration, "meeting_configuration_global.json", 19},
+	{&meetingPolicy, "meeting_policy_list.json", 150, []string{
+		"AllowMeetingKnowledgeGeneration",
+		"AllowMultipleScreenshare",
+		"ConditionalAccessAttendeeVerification",
+		"DisableAudioAnnouncementsForResourceAccounts",
+		"EnablePreMeetingConsent",
+		"ExternalBotAccessMode",
+		"FilterProfanityInTranscript",
+		"MeetingKnowledgeExpirationDays",
+		"PasscodeComplexity",
+		"PreMeetingConsentContentIdentifier",
+		"PreventComplianceRecording",
+		"RecordingAndTranscriptionAudioNotification",
+		"SyntheticMediaDetection",
+		"SyntheticMediaDetectionAppId",
+	}},
+	{&enhancedEncryptionPolicy, "enhanced_encryption_policy_list.json", 6, nil},
+	{&appPermissionPolicy, "app_permission_policy_list.json", 14, nil},
+	{&messagingPolicy, "messaging_policy_list.json", 150, nil},
+	{&externalAccess, "tenant_federation_global.json", 12, nil},
+	{&clientConfiguration, "client_configuration_global.json", 16, nil},
+	{&meetingConfiguration, "meeting_configuration_global.json", 19, nil},
 }
 
 // readFixture returns the instances of a fixture that holds either one object
 // (GET .../configuration/{Identity}) or a bare array (GET .../{Type}).
 func readFixture(t *testing.T, name string) []map[string]any {
 	t.Helper()
-	raw, err := os.ReadFile("../../clients/configapi/testdata/" + name)
+	raw, err := os.ReadFile(FixtureDir + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +101,7 @@ func TestTypesDecodeRealShapedAnswers(t *testing.T) {
 				}
 			}
 			for _, p := range tc.pt.Params {
-				if !found[p.Name] {
+				if !found[p.Name] && !slices.Contains(tc.notCaptured, p.Name) {
 					t.Errorf("%s does not occur in %s", p.Name, tc.fixture)
 				}
 			}

@@ -25,12 +25,9 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
-// Policy types that can be assigned. Microsoft's New-CsGroupPolicyAssignment
-// page lists TeamsAppPermissionPolicy among the types it does not support for
-// groups: that one can only be the tenant-wide default.
+// The types that can be assigned (assignableTypes, tenantOnlyTypes) come
+// from the type table: PolicyType.Assignment.
 var (
-	assignableTypes   = []string{"TeamsAppPermissionPolicy", "TeamsEnhancedEncryptionPolicy", "TeamsMeetingPolicy", "TeamsMessagingPolicy"}
-	tenantOnlyTypes   = map[string]bool{"TeamsAppPermissionPolicy": true}
 	guidRE            = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	tenantAssignmentK = "global"
 )
@@ -86,7 +83,7 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<policy_type>/<group_id>`, or `<policy_type>/global`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"policy_type": schema.StringAttribute{Required: true,
-				MarkdownDescription: "The policy type. One of: " + backticked(assignableTypes) + ". `TeamsAppPermissionPolicy` can only be a tenant-wide default.",
+				MarkdownDescription: "The policy type. One of: " + backticked(assignableTypes) + ". " + backticked(tenantOnlyTypeList) + " can only be a tenant-wide default.",
 				Validators:          []validator.String{stringvalidator.OneOf(assignableTypes...)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"policy_name": schema.StringAttribute{Required: true,
