@@ -13,14 +13,14 @@ const (
 	GraphKindNamedLocation = "namedLocation"
 )
 
-func graphKindColl(kind string) (string, bool) {
+func graphKindColl(kind string) (*graphCollection, bool) {
 	switch strings.ToLower(kind) {
 	case "conditionalaccesspolicy", "conditionalaccesspolicies", "policies", "policy":
-		return collCAPolicies, true
+		return caPolicies, true
 	case "namedlocation", "namedlocations":
-		return collNamedLocations, true
+		return namedLocations, true
 	}
-	return "", false
+	return nil, false
 }
 
 // GraphObject returns a copy of a stored Graph object as the service keeps
@@ -31,7 +31,7 @@ func (s *Simulator) GraphObject(kind, id string) (map[string]any, bool) {
 	if !ok {
 		return nil, false
 	}
-	return s.store.get(coll, id, false)
+	return s.store.get(coll.store, id, false)
 }
 
 // GraphObjects returns copies of every stored object of kind, in creation order.
@@ -40,7 +40,7 @@ func (s *Simulator) GraphObjects(kind string) []map[string]any {
 	if !ok {
 		return nil
 	}
-	return s.store.list(coll, false)
+	return s.store.list(coll.store, false)
 }
 
 // SetGraphObject changes a stored object out of band (drift), with the
@@ -53,24 +53,15 @@ func (s *Simulator) SetGraphObject(kind, id string, patch map[string]any) error 
 	}
 	graphMu.Lock()
 	defer graphMu.Unlock()
-	cur, ok := s.store.get(coll, id, false)
+	cur, ok := s.store.get(coll.store, id, false)
 	if !ok {
-		if coll == collCAPolicies {
-			return caPolicyNotFound(id)
-		}
-		return namedLocationNotFound(id)
+		return coll.notFound(id)
 	}
-	var next map[string]any
-	var e *apiError
-	if coll == collCAPolicies {
-		next, e = s.patchPolicy(cur, patch)
-	} else {
-		next, e = patchLocation(cur, patch)
-	}
+	next, e := s.patchEntity(coll, cur, patch)
 	if e != nil {
 		return e
 	}
-	return s.store.put(coll, id, next, nil)
+	return s.store.put(coll.store, id, next, nil)
 }
 
 // controlGraph serves /_sim/graph/{kind} (GET list) and
