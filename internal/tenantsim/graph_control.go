@@ -1,9 +1,7 @@
 package tenantsim
 
 import (
-	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 )
 
@@ -62,58 +60,4 @@ func (s *Simulator) SetGraphObject(kind, id string, patch map[string]any) error 
 		return e
 	}
 	return s.store.put(coll.store, id, next, nil)
-}
-
-// controlGraph serves /_sim/graph/{kind} (GET list) and
-// /_sim/graph/{kind}/{id} (GET, PATCH: out-of-band change -> 200 object).
-func (s *Simulator) controlGraph(w http.ResponseWriter, r *http.Request, fail func(int, string)) {
-	segs, err := pathSegments(r, "/_sim")
-	if err == nil && len(segs) > 0 && segs[0] == "tenant" {
-		segs = segs[1:]
-	}
-	if err != nil || len(segs) < 2 || len(segs) > 3 {
-		fail(404, "use /_sim/graph/{kind} or /_sim/graph/{kind}/{id}, kind conditionalAccessPolicy or namedLocation")
-		return
-	}
-	kind := segs[1]
-	if _, ok := graphKindColl(kind); !ok {
-		fail(404, "unknown Graph kind "+kind+" (conditionalAccessPolicy, namedLocation)")
-		return
-	}
-	if len(segs) == 2 {
-		if r.Method != http.MethodGet {
-			fail(405, "use GET")
-			return
-		}
-		writeJSON(w, 200, map[string]any{"value": s.GraphObjects(kind)})
-		return
-	}
-	id := segs[2]
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPatch:
-		body, e := readJSONObject(r)
-		if e != nil {
-			fail(400, e.Message)
-			return
-		}
-		if err := s.SetGraphObject(kind, id, body); err != nil {
-			var ae *apiError
-			if errors.As(err, &ae) {
-				fail(ae.Status, ae.Message)
-			} else {
-				fail(500, err.Error())
-			}
-			return
-		}
-	default:
-		fail(405, "use GET or PATCH")
-		return
-	}
-	o, ok := s.GraphObject(kind, id)
-	if !ok {
-		fail(404, "no "+kind+" "+id)
-		return
-	}
-	writeJSON(w, 200, o)
 }
