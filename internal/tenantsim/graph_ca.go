@@ -344,9 +344,8 @@ func normalizeSession(p map[string]any) *apiError {
 //   - "timeBased" with authenticationType "secondaryAuthentication": error 1104,
 //     message verbatim from microsoftgraph/microsoft-graph-docs#22086.
 //   - conditions.authenticationFlows with any grant but "block", or with session
-//     controls: error 1235 (Microsoft365DSC issue 7119, as cited in
-//     contract-evidence.md; its text was not readable here, so the wording is
-//     ours). Microsoft's how-to (entra conditional-access/policy-block-authentication-flows)
+//     controls: error 1235 (microsoft/Microsoft365DSC issue 7119; its text
+//     was not readable here, so the wording is ours). Microsoft's how-to (entra conditional-access/policy-block-authentication-flows)
 //     configures these policies only with Block access.
 func validateV1Refusals(p map[string]any) *apiError {
 	if sc, _ := p["sessionControls"].(map[string]any); sc != nil {

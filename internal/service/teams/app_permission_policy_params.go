@@ -46,7 +46,7 @@ import (
 //   - the doc says "do not use this cmdlet": Microsoft wants app permission
 //     policies created and changed in the Teams admin center;
 //   - on tenants migrated to app-centric management the call may succeed but
-//     no longer apply (microsoft-apis.md section 3); app availability is then
+//     no longer apply (the cmdlet's page); app availability is then
 //     governed per app in the admin center.
 //
 // Left out on purpose: Identity (the resource's name), Tenant, Instance,
