@@ -35,7 +35,7 @@ const ssn = `{ sensitive_types = [{ name = "U.S. Social Security Number (SSN)" }
 func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
 // Plausible mistakes in the Purview resources: each refused at plan time with
-// the fix named, nothing written (issue 18).
+// the fix named, nothing written.
 func TestAccPurview_badInputRefusedAtPlan(t *testing.T) {
 	acctest.TestBadConfigs(t, []acctest.BadConfig{
 		// Policies that cover nothing.
