@@ -468,6 +468,7 @@ type TeamsTypeSpec struct {
 	GroupAssignable  bool     // a group policy assignment takes it
 	TenantAssignable bool     // it can be the tenant-wide default
 	Params           []string // wire names, in table order
+	BuiltIns         []string // a new tenant's instances besides Global, without Tag:
 }
 
 // TeamsTypeSpecs returns every simulated ConfigAPI type by name; the
@@ -480,6 +481,9 @@ func TeamsTypeSpecs() map[string]TeamsTypeSpec {
 		s := TeamsTypeSpec{Name: name, Singleton: t.Singleton, GroupAssignable: groupErr == nil, TenantAssignable: tenantErr == nil}
 		for _, p := range t.Params {
 			s.Params = append(s.Params, p.Name)
+		}
+		for _, b := range t.BuiltIns {
+			s.BuiltIns = append(s.BuiltIns, strings.TrimPrefix(b.Identity, "Tag:"))
 		}
 		out[name] = s
 	}

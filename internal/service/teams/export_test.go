@@ -19,7 +19,8 @@ type TypeTableEntry struct {
 	Singleton  bool
 	Assignment Assignment
 	Params     []string // wire names
-	Fixture    string   // file under FixtureDir; "" if typeFixtures has none
+	Presets    []string
+	Fixture    string // file under FixtureDir; "" if typeFixtures has none
 }
 
 // FixtureDir holds the client package's real-shaped answers.
@@ -29,7 +30,7 @@ const FixtureDir = "../../clients/configapi/testdata/"
 func TypeTable() []TypeTableEntry {
 	out := make([]TypeTableEntry, 0, len(policyTypes))
 	for _, pt := range policyTypes {
-		e := TypeTableEntry{Type: pt.Type, Singleton: pt.Singleton, Assignment: pt.Assignment}
+		e := TypeTableEntry{Type: pt.Type, Singleton: pt.Singleton, Assignment: pt.Assignment, Presets: pt.Presets}
 		for _, p := range pt.Params {
 			e.Params = append(e.Params, p.Name)
 		}

@@ -77,6 +77,8 @@ var meetingPolicy = PolicyType{
 	Resource:   "meeting_policy",
 	Title:      "Teams meeting policy",
 	Assignment: GroupOrTenant,
+	// "Manage meeting policies in Teams" lists the preset meeting policies.
+	Presets: []string{"AllOn", "RestrictedAnonymousAccess", "AllOff", "RestrictedAnonymousNoRecording", "Default", "Kiosk"},
 	Params: []Param{
 		{
 			Name: "AIInterpreter", Attr: "ai_interpreter", Kind: Enum,

@@ -55,6 +55,9 @@ var messagingPolicy = PolicyType{
 	Resource:   "messaging_policy",
 	Title:      "Teams messaging policy",
 	Assignment: GroupOrTenant,
+	// Public tenant exports show Tag:Default, and Tag:EduFaculty and
+	// Tag:EduStudent in education tenants.
+	Presets: []string{"Default", "EduFaculty", "EduStudent"},
 	Params: []Param{
 		{
 			Name: "AllowChatWithGroup", Attr: "allow_chat_with_group", Kind: Bool,

@@ -55,6 +55,9 @@ type PolicyType struct {
 	// Assignment says whether teamshipaa_policy_assignment can assign the
 	// type (to groups with a rank, or as the tenant-wide default).
 	Assignment Assignment
+	// Presets are Microsoft's preset instances (names without Tag:), present
+	// in every tenant besides Global; the list data source marks them built in.
+	Presets []string
 	// Notes is extra Markdown for the resource's documentation page, e.g. a
 	// caveat Microsoft documents about the object.
 	Notes string

@@ -23,8 +23,9 @@ var ownLifecycleTests = map[string]func(*testing.T){
 }
 
 // typeTableGaps returns, per type of the table, what it lacks: a simulator
-// spec that agrees with it (singleton, assignability, every parameter), a
-// fixture that exists, an acceptance test case.
+// spec that agrees with it (singleton, assignability, every parameter, its
+// built-in instances among the presets), a fixture that exists, an
+// acceptance test case.
 func typeTableGaps(table []teams.TypeTableEntry, sim map[string]tenantsim.TeamsTypeSpec,
 	fixtureExists func(name string) bool, hasCase func(typ string) bool) []string {
 	var gaps []string
@@ -44,6 +45,11 @@ func typeTableGaps(table []teams.TypeTableEntry, sim map[string]tenantsim.TeamsT
 			for _, p := range e.Params {
 				if !slices.ContainsFunc(s.Params, func(q string) bool { return strings.EqualFold(p, q) }) {
 					gap("parameter %s has no simulator spec", p)
+				}
+			}
+			for _, b := range s.BuiltIns {
+				if !slices.Contains(e.Presets, b) {
+					gap("the simulator's built-in %s is not among the table's Presets", b)
 				}
 			}
 		}
@@ -107,6 +113,8 @@ func TestTypeTableGapsFound(t *testing.T) {
 				e.Params = []string{"AllowX", "AllowY"}
 				return []teams.TypeTableEntry{e}
 			}()},
+		{name: "built-in not a preset", want: "built-in Kiosk is not among the table's Presets",
+			sim: map[string]tenantsim.TeamsTypeSpec{"TeamsFakePolicy": func() tenantsim.TeamsTypeSpec { s := spec; s.BuiltIns = []string{"Kiosk"}; return s }()}},
 		{name: "no fixture entry", want: "no fixture in typeFixtures",
 			table: func() []teams.TypeTableEntry { e := complete; e.Fixture = ""; return []teams.TypeTableEntry{e} }()},
 		{name: "fixture file missing", fixture: func(string) bool { return false }, want: "fixture fake.json does not exist"},
