@@ -84,9 +84,16 @@ func PreCheck(t *testing.T) {
 // tests: it sets the process environment.
 func NewTenant(t *testing.T) *tenantsim.Simulator {
 	t.Helper()
+	return NewTenantIn(t, "")
+}
+
+// NewTenantIn is NewTenant with the simulator's state in stateDir: the
+// tenant saved there (state.json) is served, and every write is saved back.
+func NewTenantIn(t *testing.T, stateDir string) *tenantsim.Simulator {
+	t.Helper()
 	SimOnly(t, "a new tenant")
 	Sim(t) // the shared one first, so its one-time setup cannot overwrite this one's environment
-	s, err := tenantsim.Start(tenantsim.Options{})
+	s, err := tenantsim.Start(tenantsim.Options{StateDir: stateDir})
 	if err != nil {
 		t.Fatalf("starting a tenant simulator: %v", err)
 	}
@@ -158,7 +165,10 @@ func configure(ctx context.Context) (*conns.Client, error) {
 	p := provider.New("test")()
 	var sresp fwprovider.SchemaResponse
 	p.Schema(ctx, fwprovider.SchemaRequest{}, &sresp)
-	typ := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		return nil, fmt.Errorf("the provider schema is not an object")
+	}
 	vals := map[string]tftypes.Value{}
 	for name, at := range typ.AttributeTypes {
 		vals[name] = tftypes.NewValue(at, nil)
@@ -168,5 +178,9 @@ func configure(ctx context.Context) (*conns.Client, error) {
 	if cresp.Diagnostics.HasError() {
 		return nil, fmt.Errorf("%v", cresp.Diagnostics)
 	}
-	return cresp.ResourceData.(*conns.Client), nil
+	c, ok := cresp.ResourceData.(*conns.Client)
+	if !ok {
+		return nil, fmt.Errorf("the provider configured %T, not *conns.Client", cresp.ResourceData)
+	}
+	return c, nil
 }

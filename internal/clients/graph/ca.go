@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -445,7 +446,7 @@ func policyToModel(p *ConditionalAccessPolicy, update bool) (models.ConditionalA
 	} else {
 		g := p.GrantControls
 		gc := models.NewConditionalAccessGrantControls()
-		gc.SetOperator(ptr(firstNonEmpty(g.Operator, "OR")))
+		gc.SetOperator(ptr(cmp.Or(g.Operator, "OR")))
 		bics, err := enumValues[models.ConditionalAccessGrantControl]("built-in control", g.BuiltInControls, models.ParseConditionalAccessGrantControl)
 		if err != nil {
 			return nil, err

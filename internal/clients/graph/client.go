@@ -19,6 +19,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -162,7 +163,7 @@ func (c *Client) wrapErr(o op, err error) error {
 		if me := oe.GetErrorEscaped(); me != nil {
 			ae.Code, ae.Message = deref(me.GetCode()), deref(me.GetMessage())
 			if ie := me.GetInnerError(); ie != nil && ae.RequestID == "" {
-				ae.RequestID = firstNonEmpty(deref(ie.GetRequestId()), deref(ie.GetClientRequestId()))
+				ae.RequestID = cmp.Or(deref(ie.GetRequestId()), deref(ie.GetClientRequestId()))
 			}
 		}
 	case errors.As(err, &ke):
@@ -210,12 +211,3 @@ func deref[T any](p *T) T {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-func firstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // Recipients, as New-DlpComplianceRule documents them: NotifyUser takes "an
@@ -20,18 +22,18 @@ var (
 	incidentKeywords = []string{"SiteAdmin"}
 )
 
-func validateRecipients(ctx context.Context, m *dlpRuleModel, diags *diag.Diagnostics) {
-	recipients(ctx, "notify_user", m.NotifyUser, notifyKeywords, diags)
-	recipients(ctx, "generate_incident_report", m.GenerateIncidentReport, incidentKeywords, diags)
+func validateRecipients(m *dlpRuleModel, diags *diag.Diagnostics) {
+	recipients("notify_user", m.NotifyUser, notifyKeywords, diags)
+	recipients("generate_incident_report", m.GenerateIncidentReport, incidentKeywords, diags)
 }
 
-func recipients(ctx context.Context, attr string, s types.Set, keywords []string, diags *diag.Diagnostics) {
-	if !known(s) {
+func recipients(attr string, s types.Set, keywords []string, diags *diag.Diagnostics) {
+	if !flex.Known(s) {
 		return
 	}
 	for _, e := range s.Elements() {
 		v, ok := e.(types.String)
-		if !ok || !known(v) {
+		if !ok || !flex.Known(v) {
 			continue
 		}
 		r := v.ValueString()
@@ -56,7 +58,7 @@ func isEmail(s string) bool {
 // siteURLs checks that a SharePoint or OneDrive location lists "All" or site
 // URLs (New-DlpCompliancePolicy: "You identify the site by its URL value").
 func siteURLs(ctx context.Context, attr string, s types.Set, diags *diag.Diagnostics) {
-	for _, v := range stringsOf(ctx, s, diags) {
+	for _, v := range flex.ExpandStringSet(ctx, s, diags) {
 		if strings.EqualFold(v, "All") || strings.HasPrefix(strings.ToLower(v), "https://") {
 			continue
 		}

@@ -21,6 +21,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // getter is what tfsdk.Config, tfsdk.Plan and tfsdk.State have in common.
@@ -38,7 +40,7 @@ type setter interface {
 func (p Param) description() string {
 	d := p.Description + " Maps to `" + p.Name + "`."
 	if p.Kind == Enum {
-		d += " One of: " + backticked(p.Values) + "."
+		d += " One of: " + flex.Backticked(p.Values) + "."
 	}
 	return d
 }
@@ -228,15 +230,4 @@ func (p Param) sameValue(a, b any) bool {
 	va, err1 := p.value(a)
 	vb, err2 := p.value(b)
 	return err1 == nil && err2 == nil && va.Equal(vb)
-}
-
-func backticked(vals []string) string {
-	out := ""
-	for i, v := range vals {
-		if i > 0 {
-			out += ", "
-		}
-		out += "`" + v + "`"
-	}
-	return out
 }
