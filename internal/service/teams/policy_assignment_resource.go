@@ -27,14 +27,9 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
-// Policy types that can be assigned. Microsoft's New-CsGroupPolicyAssignment
-// page lists TeamsAppPermissionPolicy among the types it does not support for
-// groups: that one can only be the tenant-wide default.
-var (
-	assignableTypes   = []string{"TeamsAppPermissionPolicy", "TeamsEnhancedEncryptionPolicy", "TeamsMeetingPolicy", "TeamsMessagingPolicy"}
-	tenantOnlyTypes   = map[string]bool{"TeamsAppPermissionPolicy": true}
-	tenantAssignmentK = "global"
-)
+// The types that can be assigned (assignableTypes, tenantOnlyTypes) come
+// from the type table: PolicyType.Assignment.
+var tenantAssignmentK = "global"
 
 var (
 	_ resource.ResourceWithConfigure      = (*policyAssignmentResource)(nil)
@@ -89,7 +84,7 @@ func (r *policyAssignmentResource) Schema(ctx context.Context, _ resource.Schema
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<policy_type>/<group_id>`, or `<policy_type>/global`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"policy_type": schema.StringAttribute{Required: true,
-				MarkdownDescription: "The policy type. One of: " + flex.Backticked(assignableTypes) + ". `TeamsAppPermissionPolicy` can only be a tenant-wide default.",
+				MarkdownDescription: "The policy type. One of: " + flex.Backticked(assignableTypes) + ". " + flex.Backticked(tenantOnlyTypeList) + " can only be a tenant-wide default.",
 				Validators:          []validator.String{stringvalidator.OneOf(assignableTypes...)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"policy_name": schema.StringAttribute{Required: true,
