@@ -19,10 +19,37 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
-// Known reports whether v holds a value: neither null nor unknown.
-func Known(v attr.Value) bool { return v != nil && !v.IsNull() && !v.IsUnknown() }
+// Known reports whether v holds a value: neither null nor unknown, and, for a
+// set, list or map, no element unknown either (a configuration such as
+// ip_ranges = [terraform_data.x.output] is a known set of one unknown element
+// at plan time, which cannot be read into []string until apply).
+func Known(v attr.Value) bool {
+	if v == nil || v.IsNull() || v.IsUnknown() {
+		return false
+	}
+	var elems []attr.Value
+	switch c := v.(type) {
+	case basetypes.SetValue:
+		elems = c.Elements()
+	case basetypes.ListValue:
+		elems = c.Elements()
+	case basetypes.MapValue:
+		for _, e := range c.Elements() {
+			elems = append(elems, e)
+		}
+	default:
+		return true
+	}
+	for _, e := range elems {
+		if e.IsUnknown() || (!e.IsNull() && !Known(e)) {
+			return false
+		}
+	}
+	return true
+}
 
 // ExpandStringSet is what a set of strings sends: its elements, sorted (so
 // requests do not depend on set order); nil for null, unknown or empty.

@@ -112,15 +112,27 @@ var (
 	xsDuration = regexp.MustCompile(`^-?P(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$`)
 )
 
-// mamPlatform describes one of the two collections.
+// mamPlatform describes one of the two collections. They have their own
+// handler (lastModifiedDateTime, the apps and assignments navigations and
+// the actions do not fit graph_collection.go); coll names them to the
+// control API.
 type mamPlatform struct {
-	coll, frag, odata, appIDType, appIDKey string
-	typ                                    *gType
+	coll                                        *graphCollection
+	frag, odata, appIDType, appIDKey, storeColl string
+	typ                                         *gType
 }
 
 var (
-	mamIOS     = &mamPlatform{collIOSProtections, "deviceAppManagement/iosManagedAppProtections", odataIOSProtection, odataIOSAppID, "bundleId", iosProtectionType}
-	mamAndroid = &mamPlatform{collAndroidProtections, "deviceAppManagement/androidManagedAppProtections", odataAndroidProtection, odataAndroidAppID, "packageId", androidProtectionType}
+	mamIOS = &mamPlatform{
+		coll: &graphCollection{path: "deviceAppManagement/iosManagedAppProtections", store: collIOSProtections, entity: "IosManagedAppProtection",
+			read: rolesDeviceAppsRead, write: rolesDeviceAppsWrite},
+		frag: "deviceAppManagement/iosManagedAppProtections", odata: odataIOSProtection, appIDType: odataIOSAppID, appIDKey: "bundleId",
+		storeColl: collIOSProtections, typ: iosProtectionType}
+	mamAndroid = &mamPlatform{
+		coll: &graphCollection{path: "deviceAppManagement/androidManagedAppProtections", store: collAndroidProtections, entity: "AndroidManagedAppProtection",
+			read: rolesDeviceAppsRead, write: rolesDeviceAppsWrite},
+		frag: "deviceAppManagement/androidManagedAppProtections", odata: odataAndroidProtection, appIDType: odataAndroidAppID, appIDKey: "packageId",
+		storeColl: collAndroidProtections, typ: androidProtectionType}
 )
 
 func mamNotFound(id string) *apiError {
@@ -151,7 +163,7 @@ func (g *graphReq) serveProtections(p *mamPlatform, rest []string) {
 		switch g.r.Method {
 		case http.MethodGet:
 			if g.need(rolesDeviceAppsRead) {
-				objs := g.s.store.list(p.coll, true)
+				objs := g.s.store.list(p.storeColl, true)
 				out := make([]map[string]any, 0, len(objs))
 				for _, o := range objs {
 					out = append(out, mamEntity(o))
@@ -172,7 +184,7 @@ func (g *graphReq) serveProtections(p *mamPlatform, rest []string) {
 			if !g.need(rolesDeviceAppsRead) {
 				return
 			}
-			o, ok := g.s.store.get(p.coll, id, true)
+			o, ok := g.s.store.get(p.storeColl, id, true)
 			if !ok {
 				g.fail(mamNotFound(id))
 				return
@@ -186,7 +198,7 @@ func (g *graphReq) serveProtections(p *mamPlatform, rest []string) {
 			if !g.need(rolesDeviceAppsWrite) {
 				return
 			}
-			found, err := g.s.store.remove(p.coll, id, g.lag())
+			found, err := g.s.store.remove(p.storeColl, id, g.lag())
 			switch {
 			case err != nil:
 				g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
@@ -206,7 +218,7 @@ func (g *graphReq) serveProtections(p *mamPlatform, rest []string) {
 		if !g.need(rolesDeviceAppsRead) {
 			return
 		}
-		o, ok := g.s.store.get(p.coll, rest[0], true)
+		o, ok := g.s.store.get(p.storeColl, rest[0], true)
 		if !ok {
 			g.fail(mamNotFound(rest[0]))
 			return
@@ -281,7 +293,7 @@ func (g *graphReq) createProtection(p *mamPlatform) {
 	obj["id"], obj["createdDateTime"], obj["lastModifiedDateTime"] = id, now, now
 	obj["isAssigned"], obj["deployedAppCount"] = false, 0
 	obj[navApps], obj[navAssignments] = []any{}, []any{}
-	if err := g.s.store.put(p.coll, id, obj, g.lag()); err != nil {
+	if err := g.s.store.put(p.storeColl, id, obj, g.lag()); err != nil {
 		g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
 		return
 	}
@@ -297,17 +309,17 @@ func (g *graphReq) updateProtection(p *mamPlatform, id string) {
 	}
 	graphMu.Lock()
 	defer graphMu.Unlock()
-	cur, ok := g.s.store.get(p.coll, id, false)
+	cur, ok := g.s.store.get(p.storeColl, id, false)
 	if !ok {
 		g.fail(mamNotFound(id))
 		return
 	}
-	next, e := patchProtection(p.coll, cur, body)
+	next, e := patchProtection(p.storeColl, cur, body)
 	if e != nil {
 		g.fail(e)
 		return
 	}
-	if err := g.s.store.put(p.coll, id, next, g.lag()); err != nil {
+	if err := g.s.store.put(p.storeColl, id, next, g.lag()); err != nil {
 		g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
 		return
 	}
@@ -363,7 +375,7 @@ func (g *graphReq) serveManagedAppPolicyAction(rest []string) {
 	var p *mamPlatform
 	var cur map[string]any
 	for _, cand := range []*mamPlatform{mamIOS, mamAndroid} {
-		if o, ok := g.s.store.get(cand.coll, id, false); ok {
+		if o, ok := g.s.store.get(cand.storeColl, id, false); ok {
 			p, cur = cand, o
 			break
 		}
@@ -389,7 +401,7 @@ func (g *graphReq) serveManagedAppPolicyAction(rest []string) {
 		next[navAssignments], next["isAssigned"] = as, included
 	}
 	next["lastModifiedDateTime"] = graphNow()
-	if err := g.s.store.put(p.coll, id, next, g.lag()); err != nil {
+	if err := g.s.store.put(p.storeColl, id, next, g.lag()); err != nil {
 		g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
 		return
 	}

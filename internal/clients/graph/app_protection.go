@@ -133,14 +133,13 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 	var p *AppProtectionPolicy
 	var apps []models.ManagedMobileAppable
 	var assigns []models.TargetedManagedAppPolicyAssignmentable
-	da := c.sdk.DeviceAppManagement()
 	if platform == PlatformIOS {
-		m, err := da.IosManagedAppProtections().ByIosManagedAppProtectionId(id).Get(ctx, nil)
+		m, err := c.iosProtections().ByIosManagedAppProtectionId(id).Get(ctx, nil)
 		if err != nil {
 			return nil, c.wrapErr(o, err)
 		}
 		p = appProtectionFromModel(m)
-		b := da.IosManagedAppProtections().ByIosManagedAppProtectionId(id)
+		b := c.iosProtections().ByIosManagedAppProtectionId(id)
 		if apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl); err != nil {
 			return nil, c.wrapErr(op{http.MethodGet, o.path + "/apps", o.perm}, err)
 		}
@@ -148,12 +147,12 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 			return nil, c.wrapErr(op{http.MethodGet, o.path + "/assignments", o.perm}, err)
 		}
 	} else {
-		m, err := da.AndroidManagedAppProtections().ByAndroidManagedAppProtectionId(id).Get(ctx, nil)
+		m, err := c.androidProtections().ByAndroidManagedAppProtectionId(id).Get(ctx, nil)
 		if err != nil {
 			return nil, c.wrapErr(o, err)
 		}
 		p = appProtectionFromModel(m)
-		b := da.AndroidManagedAppProtections().ByAndroidManagedAppProtectionId(id)
+		b := c.androidProtections().ByAndroidManagedAppProtectionId(id)
 		if apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl); err != nil {
 			return nil, c.wrapErr(op{http.MethodGet, o.path + "/apps", o.perm}, err)
 		}
@@ -209,9 +208,8 @@ func (c *Client) ListAppProtections(ctx context.Context, platform string) ([]*Ap
 	}
 	o := op{http.MethodGet, path, PermissionDeviceApps}
 	var out []*AppProtectionPolicy
-	da := c.sdk.DeviceAppManagement()
 	if platform == PlatformIOS {
-		ms, err := pages[models.IosManagedAppProtectionable](ctx, da.IosManagedAppProtections().Get, da.IosManagedAppProtections().WithUrl)
+		ms, err := pages[models.IosManagedAppProtectionable](ctx, c.iosProtections().Get, c.iosProtections().WithUrl)
 		if err != nil {
 			return nil, c.wrapErr(o, err)
 		}
@@ -219,7 +217,7 @@ func (c *Client) ListAppProtections(ctx context.Context, platform string) ([]*Ap
 			out = append(out, appProtectionFromModel(m))
 		}
 	} else {
-		ms, err := pages[models.AndroidManagedAppProtectionable](ctx, da.AndroidManagedAppProtections().Get, da.AndroidManagedAppProtections().WithUrl)
+		ms, err := pages[models.AndroidManagedAppProtectionable](ctx, c.androidProtections().Get, c.androidProtections().WithUrl)
 		if err != nil {
 			return nil, c.wrapErr(o, err)
 		}
@@ -261,7 +259,6 @@ func (c *Client) CreateAppProtection(ctx context.Context, p *AppProtectionPolicy
 		return nil, err
 	}
 	o := op{http.MethodPost, path, PermissionDeviceApps}
-	da := c.sdk.DeviceAppManagement()
 	send := func(ctx context.Context, _ int) (*AppProtectionPolicy, error) {
 		var got models.ManagedAppProtectionable
 		var err error
@@ -270,13 +267,13 @@ func (c *Client) CreateAppProtection(ctx context.Context, p *AppProtectionPolicy
 			if e != nil {
 				return nil, e
 			}
-			got, err = da.IosManagedAppProtections().Post(ctx, body, nil)
+			got, err = c.iosProtections().Post(ctx, body, nil)
 		} else {
 			body, e := androidToModel(p)
 			if e != nil {
 				return nil, e
 			}
-			got, err = da.AndroidManagedAppProtections().Post(ctx, body, nil)
+			got, err = c.androidProtections().Post(ctx, body, nil)
 		}
 		if err != nil {
 			return nil, c.wrapErr(o, err)
@@ -313,20 +310,19 @@ func (c *Client) UpdateAppProtection(ctx context.Context, id string, p *AppProte
 	o := op{http.MethodPatch, path + "/" + id, PermissionDeviceApps}
 	// The PATCH sets absolute values: sent again after a dropped connection it does no harm.
 	ctx = transport.WithRetryablePost(ctx)
-	da := c.sdk.DeviceAppManagement()
 	if p.Platform == PlatformIOS {
 		body, err := iosToModel(p)
 		if err != nil {
 			return err
 		}
-		_, err = da.IosManagedAppProtections().ByIosManagedAppProtectionId(id).Patch(ctx, body, nil)
+		_, err = c.iosProtections().ByIosManagedAppProtectionId(id).Patch(ctx, body, nil)
 		return c.wrapErr(o, err)
 	}
 	body, err := androidToModel(p)
 	if err != nil {
 		return err
 	}
-	_, err = da.AndroidManagedAppProtections().ByAndroidManagedAppProtectionId(id).Patch(ctx, body, nil)
+	_, err = c.androidProtections().ByAndroidManagedAppProtectionId(id).Patch(ctx, body, nil)
 	return c.wrapErr(o, err)
 }
 
@@ -340,11 +336,10 @@ func (c *Client) DeleteAppProtection(ctx context.Context, platform, id string) e
 		return err
 	}
 	o := op{http.MethodDelete, path + "/" + id, PermissionDeviceApps}
-	da := c.sdk.DeviceAppManagement()
 	if platform == PlatformIOS {
-		err = da.IosManagedAppProtections().ByIosManagedAppProtectionId(id).Delete(ctx, nil)
+		err = c.iosProtections().ByIosManagedAppProtectionId(id).Delete(ctx, nil)
 	} else {
-		err = da.AndroidManagedAppProtections().ByAndroidManagedAppProtectionId(id).Delete(ctx, nil)
+		err = c.androidProtections().ByAndroidManagedAppProtectionId(id).Delete(ctx, nil)
 	}
 	return c.wrapErr(o, err)
 }
@@ -378,7 +373,7 @@ func (c *Client) SetAppProtectionApps(ctx context.Context, platform, id string, 
 	}
 	body.SetApps(ms)
 	// Replaces the whole list: sent again it does no harm.
-	err := c.sdk.DeviceAppManagement().ManagedAppPolicies().ByManagedAppPolicyId(id).TargetApps().Post(transport.WithRetryablePost(ctx), body, nil)
+	err := c.managedAppPolicies().ByManagedAppPolicyId(id).TargetApps().Post(transport.WithRetryablePost(ctx), body, nil)
 	return c.wrapErr(op{http.MethodPost, managedAppPoliciesPath + "/" + id + "/targetApps", PermissionDeviceApps}, err)
 }
 
@@ -412,8 +407,8 @@ func (c *Client) AssignAppProtection(ctx context.Context, id string, assignments
 	// (documented: intune-mam-targetedmanagedappprotection-assign); the
 	// targetedManagedAppConfigurations assign builder posts the same body
 	// shape ({"assignments": [...]}) and is pointed at the documented URL.
-	b := c.sdk.DeviceAppManagement().TargetedManagedAppConfigurations().ByTargetedManagedAppConfigurationId(id).Assign().
-		WithUrl(c.sdk.GetAdapter().GetBaseUrl() + path)
+	b := c.targetedAppConfigurations().ByTargetedManagedAppConfigurationId(id).Assign().
+		WithUrl(c.adapter.GetBaseUrl() + path)
 	err := b.Post(transport.WithRetryablePost(ctx), body, nil)
 	return c.wrapErr(op{http.MethodPost, path, PermissionDeviceApps}, err)
 }

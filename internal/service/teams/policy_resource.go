@@ -18,6 +18,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
@@ -84,7 +85,7 @@ func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 		"id": schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: "The policy's identity in the Teams admin API: `Global`, or `Tag:<name>`.",
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			// Kept from state on an update by ModifyPlan (useStateForUnknown).
 		},
 	}
 	if !r.pt.Singleton {
@@ -116,7 +117,17 @@ func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 
 // ModifyPlan reports planned values that depart from the baseline catalog;
 // on a create, attributes left unset are judged by the service's values.
+//
+// It first keeps, on an update, the prior value of every computed attribute
+// the configuration leaves unset, in one pass (see useStateForUnknown); the
+// checks then judge the plan as it stands.
 func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	plan, err := useStateForUnknown(req.Plan.Raw, req.State.Raw, req.Config.Raw, r.computedAttrs())
+	if err != nil {
+		resp.Diagnostics.AddError("Planning the "+r.pt.Title, "Reading the plan: "+err.Error()+"; this is a bug in the provider.")
+		return
+	}
+	resp.Plan.Raw, req.Plan.Raw = plan, plan
 	r.notePlanned(ctx, req)
 	r.CheckBaseline(ctx, req, resp, r.serviceValues)
 }
@@ -364,21 +375,34 @@ func (r *policyResource) get(id string) poll.Read[configapi.Object] {
 	})
 }
 
-// setState writes every modelled parameter of obj into state.
-func (r *policyResource) setState(ctx context.Context, obj configapi.Object, st setter, diags *diag.Diagnostics) {
-	r.setIdentity(ctx, obj.Identity(), st, diags)
-	setParams(ctx, r.pt, obj, st, diags)
+// setState writes the identity and every modelled parameter of obj into
+// state, in one write.
+func (r *policyResource) setState(ctx context.Context, obj configapi.Object, st *tfsdk.State, diags *diag.Diagnostics) {
+	vals := map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, obj.Identity())}
+	if !r.pt.Singleton {
+		vals["name"] = tftypes.NewValue(tftypes.String, nameOf(obj.Identity()))
+	}
+	setParams(ctx, r.pt, obj, st, vals, diags)
 }
 
-func setParams(ctx context.Context, pt *PolicyType, obj configapi.Object, st setter, diags *diag.Diagnostics) {
+// setParams writes vals and every modelled parameter of obj into st in one
+// write (setObject); a parameter the service answers in an unexpected shape
+// is an error and keeps its value.
+func setParams(ctx context.Context, pt *PolicyType, obj configapi.Object, st *tfsdk.State, vals map[string]tftypes.Value, diags *diag.Diagnostics) {
 	for _, p := range pt.Params {
 		v, err := p.value(obj[p.Name])
 		if err != nil {
 			diags.AddError("Unexpected answer from the Teams admin API", err.Error())
 			continue
 		}
-		diags.Append(st.SetAttribute(ctx, path.Root(p.Attr), v)...)
+		tv, err := v.ToTerraformValue(ctx)
+		if err != nil {
+			diags.AddError("Unexpected answer from the Teams admin API", p.Name+": "+err.Error())
+			continue
+		}
+		vals[p.Attr] = tv
 	}
+	setObject(ctx, st, vals, diags)
 }
 
 // normalize turns Go-typed values into their JSON-decoded shapes, so a value
