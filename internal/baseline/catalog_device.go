@@ -2,6 +2,7 @@ package baseline
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -142,8 +143,10 @@ func caRequiresAppProtection(o Object) bool {
 }
 
 // DurationAtMost wants an ISO 8601 duration (days and time parts, such as
-// P90D or PT12H) no longer than max; def is the value a configuration sets.
-func DurationAtMost(max time.Duration, def string) Rule { return durationAtMost{max: max, def: def} }
+// P90D or PT12H) no longer than limit; def is the value a configuration sets.
+func DurationAtMost(limit time.Duration, def string) Rule {
+	return durationAtMost{max: limit, def: def}
+}
 
 type durationAtMost struct {
 	max time.Duration
@@ -189,8 +192,10 @@ func parseISODuration(s string) (time.Duration, error) {
 			if num == "" {
 				return 0, fmt.Errorf("%q is not an ISO 8601 duration", s)
 			}
-			var n int64
-			fmt.Sscan(num, &n)
+			n, err := strconv.ParseInt(num, 10, 32)
+			if err != nil {
+				return 0, fmt.Errorf("%q: %w", s, err)
+			}
 			unit := map[string]time.Duration{"D": 24 * time.Hour, "TH": time.Hour, "TM": time.Minute, "TS": time.Second}[map[bool]string{true: "T"}[inTime]+string(ch)]
 			if unit == 0 {
 				return 0, fmt.Errorf("%q is not an ISO 8601 duration of days, hours, minutes and seconds", s)

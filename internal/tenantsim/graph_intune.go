@@ -461,15 +461,16 @@ func normalizeTargetApps(p *mamPlatform, body map[string]any) ([]any, *apiError)
 			continue
 		}
 		seen[strings.ToLower(appID)] = true
+		suffix := ".ios"
+		if p == mamAndroid {
+			suffix = ".android"
+		}
 		out = append(out, map[string]any{
 			"@odata.type":         "#microsoft.graph.managedMobileApp",
-			"id":                  appID + ".ios",
+			"id":                  appID + suffix,
 			"version":             "-1",
 			"mobileAppIdentifier": map[string]any{"@odata.type": p.appIDType, p.appIDKey: appID},
 		})
-		if p == mamAndroid {
-			out[len(out)-1].(map[string]any)["id"] = appID + ".android"
-		}
 	}
 	return out, nil
 }

@@ -677,8 +677,8 @@ func FormatDuration(d time.Duration) string {
 		return "PT0S"
 	}
 	d = d.Truncate(time.Second)
-	days := d / (24 * time.Hour)
-	d -= days * 24 * time.Hour
+	days := int64(d / (24 * time.Hour))
+	d -= time.Duration(days) * 24 * time.Hour
 	h, m, s := d/time.Hour, (d%time.Hour)/time.Minute, (d%time.Minute)/time.Second
 	var b strings.Builder
 	b.WriteString("P")

@@ -23,11 +23,11 @@ func TestAppProtectionDecodesTheDocumentationExamples(t *testing.T) {
 			c, f := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
 				switch {
 				case strings.HasSuffix(r.URL.Path, "/apps"):
-					w.Write(fixture(t, "managed_mobile_apps_list.json"))
+					_, _ = w.Write(fixture(t, "managed_mobile_apps_list.json"))
 				case strings.HasSuffix(r.URL.Path, "/assignments"):
-					w.Write(fixture(t, "targeted_managed_app_policy_assignments_list.json"))
+					_, _ = w.Write(fixture(t, "targeted_managed_app_policy_assignments_list.json"))
 				default:
-					w.Write(fixture(t, tc.file))
+					_, _ = w.Write(fixture(t, tc.file))
 				}
 			})
 			p, err := c.GetAppProtection(context.Background(), tc.platform, "p1")
@@ -156,7 +156,7 @@ func TestAppProtectionMissingPermissionIsNamed(t *testing.T) {
 	c, _ := newClient(t, func(_ int, w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("request-id", "req-42")
 		w.WriteHeader(http.StatusForbidden)
-		w.Write([]byte(`{"error":{"code":"Forbidden","message":"Application is not authorized to perform this operation."}}`))
+		_, _ = w.Write([]byte(`{"error":{"code":"Forbidden","message":"Application is not authorized to perform this operation."}}`))
 	})
 	_, err := c.GetAppProtection(context.Background(), PlatformIOS, "p1")
 	if err == nil || !strings.Contains(err.Error(), PermissionDeviceApps) || !strings.Contains(err.Error(), "req-42") || !strings.Contains(err.Error(), "403") {

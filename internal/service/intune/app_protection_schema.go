@@ -46,9 +46,10 @@ func enumAttr(desc string, values []string, def string) schema.StringAttribute {
 		Validators:          []validator.String{stringvalidator.OneOf(values...)}}
 }
 
-func boolAttr(desc string, def bool) schema.BoolAttribute {
-	return schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(def),
-		MarkdownDescription: fmt.Sprintf("%s Default `%t`.", desc, def)}
+// boolAttr is a setting whose default is false (as every such setting's is).
+func boolAttr(desc string) schema.BoolAttribute {
+	return schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+		MarkdownDescription: desc + " Default `false`."}
 }
 
 func durationAttr(desc, def string) schema.StringAttribute {
@@ -69,20 +70,20 @@ func schemaFor(ctx context.Context, platformName, appKind, teamsID string, extra
 		"description": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(""),
 			MarkdownDescription: "Description."},
 
-		"pin_required": boolAttr("Whether opening a protected app needs an app PIN (HB.DEVICE.3/4).", false),
+		"pin_required": boolAttr("Whether opening a protected app needs an app PIN (HB.DEVICE.3/4)."),
 		"minimum_pin_length": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(4),
 			MarkdownDescription: "Shortest app PIN, 4 to 14 (the range of the Intune admin center); default `4`.",
 			Validators:          []validator.Int64{int64validator.Between(4, 14)}},
 		"pin_character_set":  enumAttr("Characters the app PIN may use.", graph.PinCharacterSets, "numeric"),
-		"simple_pin_blocked": boolAttr("Whether PINs such as 1111 or 1234 are refused.", false),
+		"simple_pin_blocked": boolAttr("Whether PINs such as 1111 or 1234 are refused."),
 		"maximum_pin_retries": schema.Int64Attribute{Optional: true, Computed: true, Default: int64default.StaticInt64(5),
 			MarkdownDescription: "Wrong PINs before the app blocks (on v1.0; see the note on wipe below), 1 to 99; default `5`.",
 			Validators:          []validator.Int64{int64validator.Between(1, 99)}},
-		"fingerprint_blocked":     boolAttr("Whether a fingerprint may not replace the PIN.", false),
+		"fingerprint_blocked":     boolAttr("Whether a fingerprint may not replace the PIN."),
 		"period_before_pin_reset": durationAttr("How often the PIN must be changed (`PT0S`: never).", "PT0S"),
 
-		"data_backup_blocked": boolAttr("Whether the app's data is kept out of the device's backups (iCloud, Android backup) (HB.DEVICE.5/6).", false),
-		"save_as_blocked":     boolAttr("Whether Save As to storage other than `allowed_data_storage_locations` is blocked (HB.DEVICE.7/8).", false),
+		"data_backup_blocked": boolAttr("Whether the app's data is kept out of the device's backups (iCloud, Android backup) (HB.DEVICE.5/6)."),
+		"save_as_blocked":     boolAttr("Whether Save As to storage other than `allowed_data_storage_locations` is blocked (HB.DEVICE.7/8)."),
 		"allowed_data_storage_locations": schema.SetAttribute{Optional: true, Computed: true, ElementType: types.StringType,
 			Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{})),
 			MarkdownDescription: "Where users may save copies when `save_as_blocked` is true: any of " + flex.Backticked(graph.DataStorageLocations) + "; default none.",
@@ -92,11 +93,11 @@ func schemaFor(ctx context.Context, platformName, appKind, teamsID string, extra
 		"allowed_inbound_data_transfer_sources": enumAttr("Which apps may send data into protected apps.", graph.DataTransferLevels, "allApps"),
 		"allowed_outbound_data_transfer_destinations": enumAttr("Which apps protected apps may send data to (open in, share) (HB.DEVICE.9/10).",
 			graph.DataTransferLevels, "allApps"),
-		"print_blocked":                       boolAttr("Whether printing from protected apps is blocked.", false),
-		"contact_sync_blocked":                boolAttr("Whether protected apps may not sync contacts to the device's address book.", false),
-		"organizational_credentials_required": boolAttr("Whether the work account's credentials are asked for in place of the PIN.", false),
-		"device_compliance_required": boolAttr("Whether protected apps refuse to run on a jailbroken or rooted device "+
-			"(Graph's jailbreak and root detection; on v1.0 the app is blocked) (HB.DEVICE.15/16).", false),
+		"print_blocked":                       boolAttr("Whether printing from protected apps is blocked."),
+		"contact_sync_blocked":                boolAttr("Whether protected apps may not sync contacts to the device's address book."),
+		"organizational_credentials_required": boolAttr("Whether the work account's credentials are asked for in place of the PIN."),
+		"device_compliance_required": boolAttr("Whether protected apps refuse to run on a jailbroken or rooted device " +
+			"(Graph's jailbreak and root detection; on v1.0 the app is blocked) (HB.DEVICE.15/16)."),
 
 		"period_offline_before_access_check": durationAttr("How long a protected app may run offline before it checks access again.", "PT12H"),
 		"period_online_before_access_check":  durationAttr("How often a protected app online checks access.", "PT30M"),
