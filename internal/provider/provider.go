@@ -171,5 +171,5 @@ func (p *teamshipaaProvider) Resources(context.Context) []func() resource.Resour
 }
 
 func (p *teamshipaaProvider) DataSources(context.Context) []func() datasource.DataSource {
-	return slices.Concat(teams.DataSources(), entra.DataSources(), purview.DataSources(), baselinesvc.DataSources())
+	return slices.Concat(teams.DataSources(), entra.DataSources(), purview.DataSources(), intune.DataSources(), baselinesvc.DataSources())
 }

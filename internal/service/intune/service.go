@@ -3,9 +3,17 @@
 // phones inside protected apps that can be wiped.
 package intune
 
-import "github.com/hashicorp/terraform-plugin-framework/resource"
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
 
 // Resources returns the Intune resources.
 func Resources() []func() resource.Resource {
 	return []func() resource.Resource{newIOSResource, newAndroidResource}
+}
+
+// DataSources returns the Intune data sources.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{newIOSPoliciesDataSource, newAndroidPoliciesDataSource}
 }
