@@ -1,0 +1,11 @@
+# Every Android app protection policy, to adopt them with import blocks.
+data "teamshipaa_android_app_protection_policies" "all" {}
+
+output "android_app_protection_imports" {
+  value = data.teamshipaa_android_app_protection_policies.all.import_blocks
+}
+
+# Policies assigned to no group protect nobody.
+output "unassigned_android_policies" {
+  value = [for p in data.teamshipaa_android_app_protection_policies.all.items : p.display_name if p.detail == "unassigned"]
+}
