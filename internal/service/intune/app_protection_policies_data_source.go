@@ -72,7 +72,7 @@ func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Lists the tenant's " + what + " app protection policies (Graph v1.0 `GET /deviceAppManagement/" + path + "`). " +
 			"Each comes with a ready `import` block for `" + d.resource() + "`; `import_blocks` joins those of everything not built in: " +
-			"write it to a file and run `terraform plan -generate-config-out=generated.tf` to adopt them." + permissions,
+			"write it to a file and run `terraform plan -generate-config-out=generated.tf` to adopt them." + permissionsNote,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The resource type the items are imported as."},
 			"items": schema.ListNestedAttribute{

@@ -25,9 +25,12 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
-const permissions = "\n\n**Permissions.** The app registration needs the Microsoft Graph application permission " +
+// permissionsNote is said by the resources and the list data sources alike.
+const permissionsNote = "\n\n**Permissions.** The app registration needs the Microsoft Graph application permission " +
 	"`DeviceManagementApps.ReadWrite.All`, admin-consented, and the tenant an Intune licence. A 403 names the permission. " +
-	"The provider uses Graph v1.0 only.\n\n" +
+	"The provider uses Graph v1.0 only."
+
+const permissions = permissionsNote + "\n\n" +
 	"**Not in Graph v1.0.** The action after too many PIN attempts or on a jailbroken or rooted device (block or wipe), and a " +
 	"minimum OS version that wipes, exist only in Graph beta (`appActionIfMaximumPinRetriesExceeded`, " +
 	"`appActionIfDeviceComplianceRequired`, `minimumWipeOsVersion`), so this resource does not manage them: on v1.0, " +
