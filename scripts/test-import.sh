@@ -3,12 +3,14 @@
 #
 #   1. populate the tenant simulator as an administrator would have: the hipaa-baseline module
 #      (examples/telehealth: Teams policies and singletons, group and tenant-wide assignments, conditional
-#      access, a named location, DLP, retention, the audit log) plus objects the module does not make (a
-#      messaging policy, the meeting configuration, a DLP rule naming one sensitive type by id and one by
-#      name), each applied in its own state, which is then thrown away;
+#      access, a named location, DLP, retention, the audit log, iOS and Android app protection) plus objects
+#      the module does not make (a messaging policy, the meeting configuration, a DLP rule naming one
+#      sensitive type by id and one by name, an unassigned iOS and an Android app protection policy of an
+#      administrator's own), each applied in its own state, which is then thrown away;
 #   2. in a new directory, read the list data sources (teamshipaa_teams_policies for every type,
 #      teamshipaa_conditional_access_policies, _named_locations, _dlp_policies, _dlp_rules,
-#      _retention_policies, _retention_rules) and take their import_blocks, plus the audit log singleton's
+#      _retention_policies, _retention_rules, _ios_app_protection_policies, _android_app_protection_policies)
+#      and take their import_blocks, plus the audit log singleton's
 #      documented import block;
 #   3. in another new directory, only those import blocks: `terraform plan -generate-config-out` must
 #      succeed and plan nothing but imports, for every resource type; after the import is applied, the
@@ -91,6 +93,23 @@ resource "teamshipaa_named_location" "countries" {
   countries_and_regions                 = ["US", "CA"]
   include_unknown_countries_and_regions = false
 }
+
+resource "teamshipaa_ios_app_protection_policy" "pilot" {
+  display_name = "iPad pilot (unassigned)"
+  apps         = ["com.microsoft.skype.teams"]
+  pin_required = true
+}
+
+resource "teamshipaa_android_app_protection_policy" "front_desk" {
+  display_name                           = "Front desk Android"
+  description                            = "Made by hand in the Intune admin center"
+  apps                                   = ["com.microsoft.teams", "com.microsoft.office.outlook"]
+  include_group_ids                      = ["26d2a0c8-aa5b-4ec4-9b4c-5a0e9d0b1f11"]
+  exclude_group_ids                      = ["3f0c1b2a-1111-4c2d-8e9f-0a1b2c3d4e5f"]
+  minimum_pin_length                     = 6
+  screen_capture_blocked                 = true
+  period_offline_before_wipe_is_enforced = "P30D"
+}
 HCL
 "$tf" fmt "$extra" >/dev/null
 run "$extra" "$tmp/extra-init.log" init
@@ -112,6 +131,8 @@ data "teamshipaa_dlp_policies" "all" {}
 data "teamshipaa_dlp_rules" "all" {}
 data "teamshipaa_retention_policies" "all" {}
 data "teamshipaa_retention_rules" "all" {}
+data "teamshipaa_ios_app_protection_policies" "all" {}
+data "teamshipaa_android_app_protection_policies" "all" {}
 
 output "import_blocks" {
   value = join("\n", concat([for k in sort(keys(data.teamshipaa_teams_policies.each)) : data.teamshipaa_teams_policies.each[k].import_blocks], [
@@ -121,7 +142,14 @@ output "import_blocks" {
     data.teamshipaa_dlp_rules.all.import_blocks,
     data.teamshipaa_retention_policies.all.import_blocks,
     data.teamshipaa_retention_rules.all.import_blocks,
+    data.teamshipaa_ios_app_protection_policies.all.import_blocks,
+    data.teamshipaa_android_app_protection_policies.all.import_blocks,
   ]))
+}
+
+# The module's policy and the administrator's own, of each platform.
+output "app_protection_counts" {
+  value = [length(data.teamshipaa_ios_app_protection_policies.all.items), length(data.teamshipaa_android_app_protection_policies.all.items)]
 }
 
 output "presets" {
@@ -132,6 +160,8 @@ run "$find_dir" "$tmp/find-init.log" init
 run "$find_dir" "$tmp/find-apply.log" apply -auto-approve
 [[ "$("$tf" -chdir="$find_dir" output -json presets)" == '["AllOff","AllOn","Default","Kiosk","RestrictedAnonymousAccess","RestrictedAnonymousNoRecording"]' ]] ||
   fail "teamshipaa_teams_policies does not mark Microsoft's six preset meeting policies: $("$tf" -chdir="$find_dir" output -json presets)"
+[[ "$("$tf" -chdir="$find_dir" output -json app_protection_counts)" == '[2,2]' ]] ||
+  fail "the app protection lists do not find the module's and the administrator's policy of each platform: $("$tf" -chdir="$find_dir" output -json app_protection_counts)"
 
 adopt="$tmp/adopt"
 mkdir -p "$adopt"
@@ -141,13 +171,14 @@ printf '%s' "$providers_block" >"$adopt/main.tf"
   # The audit log configuration is one per tenant; its import ID is documented as Global.
   printf '\nimport {\n  to = teamshipaa_audit_log_config.this\n  id = "Global"\n}\n'
 } >"$adopt/imports.tf"
-for t in app_permission_policy audit_log_config client_configuration conditional_access_policy dlp_policy dlp_rule \
-  enhanced_encryption_policy external_access meeting_configuration meeting_policy messaging_policy named_location \
-  policy_assignment retention_policy retention_rule; do
+types=(android_app_protection_policy app_permission_policy audit_log_config client_configuration conditional_access_policy
+  dlp_policy dlp_rule enhanced_encryption_policy external_access ios_app_protection_policy meeting_configuration meeting_policy
+  messaging_policy named_location policy_assignment retention_policy retention_rule)
+for t in "${types[@]}"; do
   grep -q "to = teamshipaa_$t\." "$adopt/imports.tf" || fail "no import block for teamshipaa_$t in the list data sources' import_blocks"
 done
 n="$(grep -c '^import {' "$adopt/imports.tf")"
-say "$n import blocks, covering all 15 resource types"
+say "$n import blocks, covering all ${#types[@]} resource types"
 
 say "terraform plan -generate-config-out=generated.tf"
 run "$adopt" "$tmp/adopt-init.log" init
