@@ -24,7 +24,8 @@
 # Usage: scripts/bench-plan.sh [--readme]   --readme also rewrites README.md's table between the
 #        bench-plan markers. QUICK=1: one run per workload (default RUNS=3). LATENCY_MS (default 50).
 #        TERRAFORM: the terraform binary. BENCH_PROVIDER: a provider binary to measure instead of
-#        building this tree (e.g. the previous commit's, for a before/after). KEEP=1 keeps the work directory.
+#        building this tree (e.g. the previous commit's, for a before/after). KEEP=1 keeps the work directory;
+#        BENCH_DIR=<a kept work directory> measures again there, skipping the applies already done.
 # Not part of `make test`: it measures, it does not judge (the targets are in issue 15).
 set -euo pipefail
 
@@ -41,6 +42,12 @@ runs="${RUNS:-3}"
 latency_ms="${LATENCY_MS:-50}"
 
 harness_begin bench-plan
+if [[ -n "${BENCH_DIR:-}" ]]; then
+  rm -rf "$tmp"
+  tmp="$BENCH_DIR"
+  find "$tmp/mirror" -type f -name 'terraform-provider-teamshipaa_v*' -delete 2>/dev/null || true # the old wrapper
+  rm -f "$tmp/sim.env" "$tmp/sim.pid" # written again by the new simulator
+fi
 
 # --- the provider, behind a memory-recording wrapper -------------------------------------------------
 say "building the provider and the simulator"
@@ -66,9 +73,14 @@ harness_sim_start "$tmp"
 sim() { curl -fsS --cacert "$SSL_CERT_FILE" "$@"; }
 
 tfrun() { # DIR ARGS...: terraform in DIR, output kept in DIR/last.log
-  local dir="$1"
+  local dir="$1" input=-input=false
   shift
-  "$tf" -chdir="$dir" "$@" -input=false -no-color >"$dir/last.log" 2>&1 || {
+  [[ "$1" == validate ]] && input=-no-color # validate has no -input
+  case "$1" in
+    init) [[ -d "$dir/.terraform" ]] && return 0 ;;
+    apply) [[ -s "$dir/terraform.tfstate" ]] && return 0 ;;
+  esac
+  "$tf" -chdir="$dir" "$@" "$input" -no-color >"$dir/last.log" 2>&1 || {
     tail -n 40 "$dir/last.log" >&2
     fail "terraform $* in $dir"
   }
@@ -216,7 +228,7 @@ measure() {
     row+=" | – | –"
   fi
   rows+=("$row | $reqs | $cpu | $peak |")
-  say "$label: done"
+  say "$row | $reqs | $cpu | $peak |"
 }
 
 objfloor="(\`terraform_data\` with $nattrs attributes)"
