@@ -62,7 +62,7 @@ func TestAdminAPIAuditRetentionPolicy(t *testing.T) {
 	if err := s.SetComplianceSettings(st); err != nil {
 		t.Fatal(err)
 	}
-	if msg, _ := c.cmdletErr(403, "New-UnifiedAuditLogRetentionPolicy", teams); !strings.Contains(msg, "Audit (Premium)") {
+	if msg, _ := c.cmdletErr(400, "New-UnifiedAuditLogRetentionPolicy", teams); !strings.Contains(msg, "Audit (Premium)") {
 		t.Errorf("without Audit Premium: %q", msg)
 	}
 }

@@ -68,8 +68,7 @@ func (s *Simulator) auditPremiumRequired() *cmdletError {
 	if !s.ComplianceSettings().WithoutAuditPremium {
 		return nil
 	}
-	return &cmdletError{Status: 403, Code: "Forbidden", Detail: "Client", TypeName: typeInvalidOp,
-		Message: "Audit log retention policies require Microsoft Purview Audit (Premium). Your organization doesn't have a subscription that includes it."}
+	return cmdletFail(typeInvalidOp, "Audit log retention policies require Microsoft Purview Audit (Premium). Your organization doesn't have a subscription that includes it.")
 }
 
 // checkAuditRetention validates the policy as it would be stored.

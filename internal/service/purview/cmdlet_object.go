@@ -27,6 +27,9 @@ type cmdletObject[M any] struct {
 	client  *conns.Client // the resource's; nil until configured, so dereferenced only when used
 	noun    string        // "DlpCompliancePolicy" for Get-/Set-/Remove-DlpCompliancePolicy
 	display string        // "DLP policy", in messages
+	// listOnly: Get-<noun> has no -Identity (Get-UnifiedAuditLogRetentionPolicy),
+	// so the object is found in the list by its name.
+	listOnly bool
 
 	// key is the model's id (the object's name) and timeouts.
 	key      func(M) (types.String, timeouts.Value)
@@ -39,7 +42,26 @@ type cmdletObject[M any] struct {
 
 // reader reads the object called name.
 func (o cmdletObject[M]) reader(name string) adminapi.ReadFunc {
+	if o.listOnly {
+		return func(ctx context.Context) (map[string]any, bool, error) {
+			obj, found, err := o.get(ctx, name)
+			if err != nil || !found || pendingDeletion(obj) {
+				return nil, false, err
+			}
+			return obj, true, nil
+		}
+	}
 	return getter(o.client.Compliance, "Get-"+o.noun, name)
+}
+
+// get reads the object called name as the service has it, PendingDeletion included.
+func (o cmdletObject[M]) get(ctx context.Context, name string) (map[string]any, bool, error) {
+	if o.listOnly {
+		obj, found, _, err := o.client.Compliance.FindByName(ctx, "Get-"+o.noun, name)
+		return obj, found, err
+	}
+	obj, found, _, err := o.client.Compliance.Get(ctx, "Get-"+o.noun, name, nil)
+	return obj, found, err
 }
 
 // finish waits for the written object to read back as plan and saves it.
@@ -125,7 +147,7 @@ func (o cmdletObject[M]) delete(ctx context.Context, req resource.DeleteRequest,
 				return err == nil, err
 			},
 			func(ctx context.Context) (bool, bool, error) {
-				obj, found, _, err := c.Get(ctx, "Get-"+o.noun, name, nil)
+				obj, found, err := o.get(ctx, name)
 				return true, err == nil && (!found || pendingDeletion(obj)), err
 			})
 		return res, err
@@ -138,7 +160,7 @@ func (o cmdletObject[M]) delete(ctx context.Context, req resource.DeleteRequest,
 	var last map[string]any
 	err = poll.Gone(ctx, poll.Options{Timeout: timeout, MaxInt: 15 * time.Second}, o.display+" "+name+" to be deleted",
 		func(ctx context.Context) (map[string]any, bool, error) {
-			obj, found, _, err := c.Get(ctx, "Get-"+o.noun, name, nil)
+			obj, found, err := o.get(ctx, name)
 			if found {
 				last = obj
 			}
@@ -160,6 +182,7 @@ func (o cmdletObject[M]) typeName() string {
 	return "teamshipaa_" + map[string]string{
 		"DlpCompliancePolicy": "dlp_policy", "DlpComplianceRule": "dlp_rule",
 		"RetentionCompliancePolicy": "retention_policy", "RetentionComplianceRule": "retention_rule",
+		"UnifiedAuditLogRetentionPolicy": "audit_log_retention_policy", "ProtectionAlert": "protection_alert",
 	}[o.noun]
 }
 
@@ -169,11 +192,11 @@ func (o cmdletObject[M]) typeName() string {
 // import block unless the plan adopts it, and then it is returned (found).
 // ok is false when the create must stop (the error is in diags).
 func (o cmdletObject[M]) beforeCreate(ctx context.Context, plan tfsdk.Plan, name string, timeout time.Duration, diags *diag.Diagnostics) (obj map[string]any, found, ok bool) {
-	c, get, what := o.client.Compliance, "Get-"+o.noun, o.display+" "+name
+	what := o.display + " " + name
 	var last map[string]any
 	err := poll.Until(ctx, poll.Options{Timeout: timeout, MaxInt: 15 * time.Second}, "the earlier "+what+" to finish its deletion",
 		func(ctx context.Context) (bool, error) {
-			got, found, _, err := c.Get(ctx, get, name, nil)
+			got, found, err := o.get(ctx, name)
 			last = nil
 			if found {
 				last = got

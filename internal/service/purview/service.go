@@ -15,6 +15,8 @@ func Resources() []func() resource.Resource {
 		newDLPRuleResource,
 		newRetentionPolicyResource,
 		newRetentionRuleResource,
+		newAuditRetentionResource,
+		newProtectionAlertResource,
 	}
 }
 
