@@ -601,7 +601,7 @@ var catalog = []Control{
 		Resource: protectionAlert, Attribute: "operation", Scope: ScopeTenant,
 		Rule:     alertOn("DlpRuleMatch", "MicrosoftTeams"),
 		Profiles: staffAndTelehealth, Level: Should,
-		HIPAA:    []string{"164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)"}, Sources: []string{"SEED-A", "docs"},
+		HIPAA: []string{"164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)"}, Sources: []string{"SEED-A", "docs"},
 		TradeOff: "Every DLP match in Teams emails the reviewers: with the HIPAA DLP rules (HB.DLP.3) that can be many messages a day; " +
 			"DLP for Teams needs E5 (HB.DLP.1).",
 	},
@@ -610,7 +610,7 @@ var catalog = []Control{
 		Resource: protectionAlert, Attribute: "operation", Scope: ScopeTenant,
 		Rule:     alertOn("MemberAdded", ""),
 		Profiles: staffAndTelehealth, Level: Should,
-		HIPAA:    []string{"164.308(a)(1)(ii)(D)", "164.308(a)(4)(ii)(C)"}, Sources: []string{"SEED-A", "docs"},
+		HIPAA: []string{"164.308(a)(1)(ii)(D)", "164.308(a)(4)(ii)(C)"}, Sources: []string{"SEED-A", "docs"},
 		TradeOff: "MemberAdded records every member added to a team, not only guests: busy tenants narrow it with a filter, or review the alerts in bulk.",
 		Resolution: "No published baseline asks for this alert. Microsoft documents no filter that picks out guests in Teams' MemberAdded " +
 			"records, so the catalog accepts the alert with or without a filter.",
@@ -620,7 +620,7 @@ var catalog = []Control{
 		Resource: protectionAlert, Attribute: "operation", Scope: ScopeTenant,
 		Rule:     alertOn("Set-AdminAuditLogConfig", ""),
 		Profiles: staffAndTelehealth, Level: Shall,
-		HIPAA:    []string{"164.312(b)", "164.308(a)(6)(ii)"}, Sources: []string{"SEED-A", "SEED-B", "docs"},
+		HIPAA: []string{"164.312(b)", "164.308(a)(6)(ii)"}, Sources: []string{"SEED-A", "SEED-B", "docs"},
 		TradeOff: "None: the configuration rarely changes, and a change that turns auditing off must be known at once.",
 	},
 	{
