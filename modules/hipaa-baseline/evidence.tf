@@ -22,6 +22,8 @@ locals {
     [{ resource = "teamshipaa_retention_policy", name = teamshipaa_retention_policy.teams.name, exceptions = teamshipaa_retention_policy.teams.baseline_exceptions }],
     [{ resource = "teamshipaa_retention_rule", name = teamshipaa_retention_rule.teams.name, exceptions = teamshipaa_retention_rule.teams.baseline_exceptions }],
     [{ resource = "teamshipaa_audit_log_config", name = "Global", exceptions = teamshipaa_audit_log_config.this.baseline_exceptions }],
+    [for p in teamshipaa_audit_log_retention_policy.teams : { resource = "teamshipaa_audit_log_retention_policy", name = p.name, exceptions = p.baseline_exceptions }],
+    [for a in teamshipaa_protection_alert.audit : { resource = "teamshipaa_protection_alert", name = a.name, exceptions = a.baseline_exceptions }],
   )
   managed_objects = { for o in local.managed_list : o.resource => o.name... }
 
@@ -66,6 +68,7 @@ data "teamshipaa_assessment" "live" {
     teamshipaa_conditional_access_policy.block_high_user_risk, teamshipaa_conditional_access_policy.block_high_sign_in_risk,
     teamshipaa_dlp_policy.phi, teamshipaa_dlp_rule.phi, teamshipaa_dlp_rule.phi_enhanced,
     teamshipaa_retention_policy.teams, teamshipaa_retention_rule.teams, teamshipaa_audit_log_config.this,
+    teamshipaa_audit_log_retention_policy.teams, teamshipaa_protection_alert.audit,
   ]
 }
 
