@@ -1,10 +1,13 @@
 package purview_test
 
 import (
+	"context"
 	"fmt"
 	"math/rand/v2"
 	"regexp"
+	"strings"
 	"testing"
+	"time"
 
 	sdkacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -301,4 +304,133 @@ func TestAccAuditLogRetentionPolicy_withoutAuditPremium(t *testing.T) {
 			ExpectError: regexp.MustCompile(`(?s)400.*require\s+Microsoft\s+Purview\s+Audit\s+\(Premium\)`),
 		}},
 	})
+}
+
+// Destroy of an audit log retention policy waits out PendingDeletion (Microsoft: "up to 30 minutes"), so
+// the same policy applies again at once; one removed out of band reads as gone, and its re-creation waits.
+func TestAccAuditLogRetentionPolicy_pendingDeletion(t *testing.T) {
+	name := sdkacctest.RandomWithPrefix("tfacc-auditret")
+	sim := acctest.NewTenant(t)
+	sim.SetPendingDeletion(0, 2*time.Second)
+	config := auditRetentionConfig(name, 50, `
+  record_types       = ["MicrosoftTeams"]
+  retention_duration = "TenYears"`)
+	removeOutOfBand := func() {
+		c := acctest.Configure(context.Background(), t)
+		if _, _, err := c.Compliance.Invoke(context.Background(), "Remove-UnifiedAuditLogRetentionPolicy", map[string]any{"Identity": name}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		CheckDestroy:             func(*terraform.State) error { return reallyGone(sim, tenantsim.KindAuditRetentionPolicy, name) },
+		Steps: []resource.TestStep{
+			{Config: config},
+			{Config: config, Destroy: true, Check: func(*terraform.State) error { return reallyGone(sim, tenantsim.KindAuditRetentionPolicy, name) }},
+			{Config: config, ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}}},
+			{
+				PreConfig: removeOutOfBand,
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("teamshipaa_audit_log_retention_policy.teams", plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+		},
+	})
+}
+
+// Objects an interrupted apply (or an administrator) left behind are refused with their import block, then
+// adopted with adopt_existing = true and brought to the configuration.
+func TestAccAuditAlert_existingIsRefusedThenAdopted(t *testing.T) {
+	policy, alert := sdkacctest.RandomWithPrefix("tfacc-auditret"), sdkacctest.RandomWithPrefix("tfacc-alert")
+	sim := acctest.NewTenant(t)
+	config := func(adopt string) string {
+		return auditRetentionConfig(policy, 60, `
+  record_types       = ["MicrosoftTeams"]
+  retention_duration = "TenYears"
+  `+adopt) + alertConfig(alert, `
+  notify_user      = ["privacy@contoso.example"]
+  operation        = "MemberAdded"
+  aggregation_type = "None"
+  `+adopt)
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				PreConfig: func() {
+					ctx := context.Background()
+					c := acctest.Configure(ctx, t)
+					if _, _, err := c.Compliance.Invoke(ctx, "New-UnifiedAuditLogRetentionPolicy", map[string]any{"Name": policy,
+						"RecordTypes": []string{"MicrosoftTeams"}, "RetentionDuration": "ThreeMonths", "Priority": 60}); err != nil {
+						t.Fatal(err)
+					}
+					if _, _, err := c.Compliance.Invoke(ctx, "New-ProtectionAlert", map[string]any{"Name": alert, "Category": "Others",
+						"NotifyUser": []string{"someone@contoso.example"}, "ThreatType": "Activity", "Operation": []string{"MemberAdded"}}); err != nil {
+						t.Fatal(err)
+					}
+				},
+				Config:      config(""),
+				ExpectError: regexp.MustCompile(`(?s)already exists.*import \{.*to = teamshipaa_(audit_log_retention_policy|protection_alert)\.`),
+			},
+			{
+				Config:           config("adopt_existing = true"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+				Check: func(*terraform.State) error {
+					p, _ := sim.ComplianceObject(tenantsim.KindAuditRetentionPolicy, policy)
+					a, _ := sim.ComplianceObject(tenantsim.KindProtectionAlert, alert)
+					if countNamed(sim, tenantsim.KindAuditRetentionPolicy, policy) != 1 || p["RetentionDuration"] != "TenYears" ||
+						countNamed(sim, tenantsim.KindProtectionAlert, alert) != 1 || a["Category"] != "ThreatManagement" || a["AggregationType"] != "None" {
+						return fmt.Errorf("after adoption: %v; %v", p, a)
+					}
+					return nil
+				},
+			},
+		},
+	})
+}
+
+// An alert policy planned off is a deviation from HB.AUDIT.6: a warning (a "should" control stays a
+// warning even with baseline_checks = "error"), and nothing with a recorded exception.
+func TestAccBaselineChecks_alertPolicyOff(t *testing.T) {
+	acctest.PreCheck(t)
+	off := func(provider, extra string) string {
+		return fmt.Sprintf(`
+provider "teamshipaa" {
+  %s
+}
+`, provider) + alertConfig(sdkacctest.RandomWithPrefix("tfacc-alertoff"), `
+  notify_user = ["privacy@contoso.example"]
+  operation   = "MemberAdded"
+  disabled    = true
+  `+extra)
+	}
+	diags, err := acctest.Plan(t, off("", ""))
+	if err != nil {
+		t.Fatalf("a warning must not fail the plan: %v", err)
+	}
+	var found bool
+	for _, d := range diags {
+		if strings.HasPrefix(d.Summary, "Baseline deviation HB.AUDIT.6 (") {
+			found = d.Severity == "warning" && strings.Contains(d.Detail, "disabled is planned as true") && strings.Contains(d.Detail, "164.308(a)(6)(ii)")
+		}
+	}
+	if !found {
+		t.Fatalf("no HB.AUDIT.6 warning in %+v", diags)
+	}
+	if _, err := acctest.Plan(t, off(`baseline_checks = "error"`, "")); err != nil {
+		t.Fatalf("a should-level deviation failed the plan with baseline_checks = error: %v", err)
+	}
+	diags, err = acctest.Plan(t, off(`baseline_checks = "error"`, `baseline_exceptions = { "HB.AUDIT.6" = "Paused while the mailbox moves (CHG-3100)." }`))
+	if err != nil {
+		t.Fatalf("a recorded exception: %v", err)
+	}
+	for _, d := range diags {
+		if strings.Contains(d.Summary, "HB.AUDIT.6") {
+			t.Errorf("a recorded exception still reports: %+v", d)
+		}
+	}
 }
