@@ -434,3 +434,46 @@ provider "teamshipaa" {
 		}
 	}
 }
+
+// The list data sources give the import blocks of the tenant's audit log retention policies and alert
+// policies; Microsoft's default alert policy is marked built in and left out of import_blocks.
+func TestAccAuditAlertListDataSources(t *testing.T) {
+	acctest.NewTenant(t)
+	objects := auditRetentionConfig("Teams records", 70, `
+  record_types       = ["MicrosoftTeams"]
+  retention_duration = "TenYears"`) + alertConfig("Audit changed", `
+  notify_user      = ["privacy@contoso.example"]
+  operation        = "Set-AdminAuditLogConfig"
+  aggregation_type = "None"`)
+	lists := objects + `
+data "teamshipaa_audit_log_retention_policies" "all" {
+  depends_on = [teamshipaa_audit_log_retention_policy.teams]
+}
+data "teamshipaa_protection_alerts" "all" {
+  depends_on = [teamshipaa_protection_alert.audit]
+}
+`
+	block := func(typ, label, id string) string {
+		return "import {\n  to = " + typ + "." + label + "\n  id = \"" + id + "\"\n}\n"
+	}
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: objects},
+			{
+				Config: lists,
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("data.teamshipaa_audit_log_retention_policies.all", tfjsonpath.New("import_blocks"),
+						knownvalue.StringExact(block("teamshipaa_audit_log_retention_policy", "teams_records", "Teams records"))),
+					statecheck.ExpectKnownValue("data.teamshipaa_protection_alerts.all", tfjsonpath.New("items"), knownvalue.ListExact([]knownvalue.Check{
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("Audit changed"), "built_in": knownvalue.Bool(false)}),
+						knownvalue.ObjectPartial(map[string]knownvalue.Check{"name": knownvalue.StringExact("Elevation of Exchange admin privilege"), "built_in": knownvalue.Bool(true)}),
+					})),
+					statecheck.ExpectKnownValue("data.teamshipaa_protection_alerts.all", tfjsonpath.New("import_blocks"),
+						knownvalue.StringExact(block("teamshipaa_protection_alert", "audit_changed", "Audit changed"))),
+				},
+			},
+		},
+	})
+}

@@ -28,5 +28,7 @@ func DataSources() []func() datasource.DataSource {
 		newDLPRulesDataSource,
 		newRetentionPoliciesDataSource,
 		newRetentionRulesDataSource,
+		newAuditRetentionPoliciesDataSource,
+		newProtectionAlertsDataSource,
 	}
 }
