@@ -158,7 +158,10 @@ func configure(ctx context.Context) (*conns.Client, error) {
 	p := provider.New("test")()
 	var sresp fwprovider.SchemaResponse
 	p.Schema(ctx, fwprovider.SchemaRequest{}, &sresp)
-	typ := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	typ, ok := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		return nil, fmt.Errorf("the provider schema is not an object")
+	}
 	vals := map[string]tftypes.Value{}
 	for name, at := range typ.AttributeTypes {
 		vals[name] = tftypes.NewValue(at, nil)
@@ -168,5 +171,9 @@ func configure(ctx context.Context) (*conns.Client, error) {
 	if cresp.Diagnostics.HasError() {
 		return nil, fmt.Errorf("%v", cresp.Diagnostics)
 	}
-	return cresp.ResourceData.(*conns.Client), nil
+	c, ok := cresp.ResourceData.(*conns.Client)
+	if !ok {
+		return nil, fmt.Errorf("the provider configured %T, not *conns.Client", cresp.ResourceData)
+	}
+	return c, nil
 }

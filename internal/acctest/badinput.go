@@ -35,7 +35,6 @@ func TestBadConfigs(t *testing.T, cases []BadConfig) {
 	sim.ResetStats()
 	steps := make([]resource.TestStep, 0, len(cases))
 	for _, c := range cases {
-		c := c
 		steps = append(steps, resource.TestStep{
 			Config: c.Config,
 			// Terraform wraps diagnostics to the terminal's width: a space in

@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
@@ -162,9 +163,8 @@ func controlLess(a, b string) bool {
 	if a[:pa] != b[:pb] {
 		return a[:pa] < b[:pb]
 	}
-	var na, nb int
-	fmt.Sscan(a[pa+1:], &na)
-	fmt.Sscan(b[pb+1:], &nb)
+	na, _ := strconv.Atoi(a[pa+1:]) // not a number: sorts first
+	nb, _ := strconv.Atoi(b[pb+1:])
 	return na < nb
 }
 

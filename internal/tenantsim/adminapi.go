@@ -116,12 +116,17 @@ var adminRuntimes sync.Map // *Simulator -> *adminRuntime
 
 func (s *Simulator) admin() *adminRuntime {
 	if v, ok := adminRuntimes.Load(s); ok {
-		return v.(*adminRuntime)
+		if rt, ok := v.(*adminRuntime); ok {
+			return rt
+		}
 	}
 	rt := &adminRuntime{settings: defaultComplianceSettings(), windowStart: map[string]time.Time{},
 		windowUsed: map[string]int{}, pages: map[string]*adminPage{}}
 	v, _ := adminRuntimes.LoadOrStore(s, rt)
-	return v.(*adminRuntime)
+	if cur, ok := v.(*adminRuntime); ok {
+		return cur
+	}
+	return rt
 }
 
 // setRateHeaders reports the throttling budget on every answer.

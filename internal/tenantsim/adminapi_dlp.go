@@ -164,7 +164,7 @@ func runSetDlpPolicy(s *Simulator, c *cmdletCall) ([]map[string]any, []string, *
 		return nil, nil, objectNotFound(c.str("Identity"))
 	}
 	if o["Mode"] == "PendingDeletion" {
-		return nil, nil, pendingDeletionErr(o["Name"].(string))
+		return nil, nil, pendingDeletionErr(field(o, "Name"))
 	}
 	before := publicView(o)
 	if c.has("Comment") {
@@ -241,10 +241,10 @@ func (s *Simulator) removePolicy(c *cmdletCall, kind, ruleKind string) ([]map[st
 	if !ok {
 		return nil, nil, objectNotFound(c.str("Identity"))
 	}
-	name := o["Name"].(string)
+	name := field(o, "Name")
 	for _, r := range s.store.list(complianceCollection(ruleKind), false) {
 		if strings.EqualFold(fmt.Sprint(r["ParentPolicyName"]), name) {
-			s.removeCompliance(c, ruleKind, r["Name"].(string))
+			s.removeCompliance(c, ruleKind, field(r, "Name"))
 		}
 	}
 	if force, _ := c.args["ForceDeletion"].(bool); force {
@@ -302,7 +302,7 @@ func (s *Simulator) normalizeSIT(v any) ([]any, *cmdletError) {
 			return nil, e
 		}
 	}
-	items = stripHashtableTags(items).([]any)
+	items, _ = stripHashtableTags(items).([]any) // a list stays a list
 	if len(items) == 1 {
 		if m, ok := items[0].(map[string]any); ok && lookupKey(m, "groups") != nil {
 			g, e := s.normalizeGroups(m)
@@ -539,7 +539,7 @@ func runNewDlpRule(s *Simulator, c *cmdletCall) ([]map[string]any, []string, *cm
 		return nil, nil, objectNotFound(c.str("Policy"))
 	}
 	if pol["Mode"] == "PendingDeletion" {
-		return nil, nil, pendingDeletionErr(pol["Name"].(string))
+		return nil, nil, pendingDeletionErr(field(pol, "Name"))
 	}
 	if _, exists := s.findCompliance(KindDlpRule, name); exists {
 		return nil, nil, alreadyExists(name)
@@ -604,7 +604,7 @@ func (s *Simulator) getRules(c *cmdletCall, kind, policyKind string) ([]map[stri
 		if !ok {
 			return nil, nil, objectNotFound(c.str("Policy"))
 		}
-		policyName = pol["Name"].(string)
+		policyName = field(pol, "Name")
 	}
 	var out []map[string]any
 	for _, o := range s.listCompliance(kind, true) {
@@ -631,6 +631,6 @@ func (s *Simulator) removeRule(c *cmdletCall, kind string) ([]map[string]any, []
 	if !ok {
 		return nil, nil, objectNotFound(c.str("Identity"))
 	}
-	s.removeCompliance(c, kind, o["Name"].(string))
+	s.removeCompliance(c, kind, field(o, "Name"))
 	return nil, nil, nil
 }

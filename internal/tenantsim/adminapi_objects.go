@@ -90,7 +90,7 @@ func (s *Simulator) putCompliance(c *cmdletCall, kind string, o map[string]any) 
 	if c != nil {
 		lag = s.faults.lagFor(c.surface, c.r.Method, c.rel, c.r.URL.Path)
 	}
-	if err := s.store.put(complianceCollection(kind), o["Name"].(string), o, lag); err != nil {
+	if err := s.store.put(complianceCollection(kind), field(o, "Name"), o, lag); err != nil {
 		return &cmdletError{Status: 500, Code: "InternalServerError", Detail: "Server", Message: "saving the tenant failed: " + err.Error(), TypeName: "System.IO.IOException"}
 	}
 	return nil
@@ -161,7 +161,7 @@ func (s *Simulator) settlePendingDeletion(kind string, o map[string]any, read bo
 	gets := metaInt(m, "pendingGets")
 	until := metaTime(m, "pendingUntil")
 	if gets <= 0 && !time.Now().Before(until) {
-		s.removeCompliance(nil, kind, o["Name"].(string))
+		s.removeCompliance(nil, kind, field(o, "Name"))
 		return true
 	}
 	if read && gets > 0 {
@@ -176,7 +176,7 @@ func (s *Simulator) settlePendingDeletion(kind string, o map[string]any, read bo
 func (s *Simulator) listCompliance(kind string, read bool) []map[string]any {
 	var out []map[string]any
 	for _, o := range s.store.list(complianceCollection(kind), true) {
-		cur, ok := s.store.get(complianceCollection(kind), o["Name"].(string), false)
+		cur, ok := s.store.get(complianceCollection(kind), field(o, "Name"), false)
 		if ok && s.settlePendingDeletion(kind, cur, read) {
 			continue
 		}

@@ -149,12 +149,12 @@ func runSetRetentionPolicy(s *Simulator, c *cmdletCall) ([]map[string]any, []str
 		return nil, nil, objectNotFound(c.str("Identity"))
 	}
 	if o["Mode"] == "PendingDeletion" {
-		return nil, nil, pendingDeletionErr(o["Name"].(string))
+		return nil, nil, pendingDeletionErr(field(o, "Name"))
 	}
 	if busy, changed := deploying(o); busy || changed {
 		_ = s.putCompliance(nil, KindRetentionPolicy, o)
 		if busy {
-			return nil, nil, beingDeployed("policy", o["Name"].(string))
+			return nil, nil, beingDeployed("policy", field(o, "Name"))
 		}
 	}
 	if o["RestrictiveRetention"] == true && c.args["RestrictiveRetention"] == false {
@@ -209,7 +209,7 @@ func runNewRetentionRule(s *Simulator, c *cmdletCall) ([]map[string]any, []strin
 		return nil, nil, objectNotFound(c.str("Policy"))
 	}
 	if pol["Mode"] == "PendingDeletion" {
-		return nil, nil, pendingDeletionErr(pol["Name"].(string))
+		return nil, nil, pendingDeletionErr(field(pol, "Name"))
 	}
 	name := c.str("Name")
 	if name == "" {
@@ -256,7 +256,7 @@ func runSetRetentionRule(s *Simulator, c *cmdletCall) ([]map[string]any, []strin
 	if busy, changed := deploying(o); busy || changed {
 		_ = s.putCompliance(nil, KindRetentionRule, o)
 		if busy {
-			return nil, nil, beingDeployed("rule", o["Name"].(string))
+			return nil, nil, beingDeployed("rule", field(o, "Name"))
 		}
 	}
 	if pol, ok := s.getCompliance(KindRetentionPolicy, fmt.Sprint(o["ParentPolicyName"])); ok {

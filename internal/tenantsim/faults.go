@@ -229,17 +229,8 @@ func cmdletOf(surface string, r *http.Request) string {
 	return in.CmdletInput.CmdletName
 }
 
-// isWrite reports whether method changes objects.
-func isWrite(method string) bool {
-	switch method {
-	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
-		return true
-	}
-	return false
-}
-
 // applyFault answers a request with a status fault or drops it.
-func (s *Simulator) applyFault(w http.ResponseWriter, r *http.Request, ids requestIDs, surface string, f *Fault) {
+func (s *Simulator) applyFault(w http.ResponseWriter, ids requestIDs, surface string, f *Fault) {
 	if f.Kind == FaultDrop {
 		s.drop(w)
 		return

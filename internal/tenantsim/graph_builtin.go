@@ -48,7 +48,7 @@ func init() {
 // authStrengthByID returns a copy of a built-in strength, or nil.
 func authStrengthByID(id string) map[string]any {
 	for _, st := range builtinStrengths {
-		if strings.EqualFold(st["id"].(string), id) {
+		if strings.EqualFold(field(st, "id"), id) {
 			return deepCopyMap(st)
 		}
 	}

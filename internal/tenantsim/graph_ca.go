@@ -469,11 +469,11 @@ func (g *graphReq) createCAPolicy() {
 	p["id"] = newGUID()
 	p["createdDateTime"] = graphNow()
 	p["modifiedDateTime"] = nil
-	if err := g.s.store.put(collCAPolicies, p["id"].(string), p, g.lag()); err != nil {
+	if err := g.s.store.put(collCAPolicies, field(p, "id"), p, g.lag()); err != nil {
 		g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
 		return
 	}
-	g.w.Header().Set("Location", g.base()+"/"+caPoliciesFrag+"/"+p["id"].(string))
+	g.w.Header().Set("Location", g.base()+"/"+caPoliciesFrag+"/"+field(p, "id"))
 	g.writeEntity(201, p, caPoliciesFrag)
 }
 

@@ -82,11 +82,8 @@ func Start(opts Options) (*Simulator, error) {
 			return nil, err
 		}
 	}
-	tenant, err := resolveTenant(opts)
-	if err != nil {
-		return nil, err
-	}
-	s.tenantID = tenant
+	s.tenantID = resolveTenant(opts)
+	var err error
 	if s.ca, err = loadOrCreateCA(opts.StateDir); err != nil {
 		return nil, err
 	}
@@ -154,16 +151,16 @@ func Start(opts Options) (*Simulator, error) {
 }
 
 // resolveTenant picks the tenant: the option, else the saved one, else the default.
-func resolveTenant(opts Options) (string, error) {
+func resolveTenant(opts Options) string {
 	if opts.TenantID != "" {
-		return strings.ToLower(opts.TenantID), nil
+		return strings.ToLower(opts.TenantID)
 	}
 	if opts.StateDir != "" {
 		if id := savedTenantID(opts.StateDir); id != "" {
-			return id, nil
+			return id
 		}
 	}
-	return DefaultTenantID, nil
+	return DefaultTenantID
 }
 
 func (s *Simulator) seedTeams() error {
@@ -334,7 +331,7 @@ func (s *Simulator) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		if action.Kind == FaultDrop {
 			rec.status = 0 // logged as 0: no answer
 		}
-		s.applyFault(rec, r, ids, surface, action)
+		s.applyFault(rec, ids, surface, action)
 		return
 	}
 	s.serveSurface(rec, r, ids, surface, rel)

@@ -304,3 +304,10 @@ func savedTenantID(dir string) string {
 	}
 	return st.TenantID
 }
+
+// field returns m[k] when it is a string, else "": stored objects always hold
+// their names as strings, and a missing one must not panic the simulator.
+func field(m map[string]any, k string) string {
+	s, _ := m[k].(string)
+	return s
+}

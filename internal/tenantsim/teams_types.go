@@ -282,7 +282,7 @@ func (p *paramSpec) coerce(v any) (any, *apiError) {
 				if err != nil {
 					return nil, err
 				}
-				s = c.(string)
+				s = fmt.Sprint(c) // the canonical spelling of a string enum
 			}
 			out = append(out, s)
 		}

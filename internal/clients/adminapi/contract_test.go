@@ -14,7 +14,7 @@ func TestUndeclaredCmdletsAndParametersAreRefusedBeforeTheyLeave(t *testing.T) {
 	var hits int
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		hits++
-		w.Write([]byte(`{"value":[]}`))
+		_, _ = w.Write([]byte(`{"value":[]}`))
 	}))
 	t.Cleanup(srv.Close)
 	c := newTestClient(t, srv)

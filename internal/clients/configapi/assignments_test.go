@@ -35,7 +35,7 @@ func TestGroupAssignmentCreateSendsThePayloadAndReadsPriority(t *testing.T) {
 			}
 			w.WriteHeader(http.StatusOK)
 		case http.MethodGet:
-			w.Write(fixture(t, "group_assignment.json"))
+			_, _ = w.Write(fixture(t, "group_assignment.json"))
 		}
 	})
 	ctx := context.Background()
@@ -57,7 +57,7 @@ func TestGroupAssignmentCreateSendsThePayloadAndReadsPriority(t *testing.T) {
 // The cmdlet prints "Rank"; an answer in that shape still reads back.
 func TestGroupAssignmentReadToleratesRank(t *testing.T) {
 	c, _ := newClient(t, func(w http.ResponseWriter, r *http.Request) {
-		w.Write([]byte(`{"GroupId":"` + assignGroup + `","PolicyType":"TeamsMeetingPolicy","PolicyName":"Tag:Clinicians","Rank":3}`))
+		_, _ = w.Write([]byte(`{"GroupId":"` + assignGroup + `","PolicyType":"TeamsMeetingPolicy","PolicyName":"Tag:Clinicians","Rank":3}`))
 	})
 	a, _, err := c.GetGroupAssignment(context.Background(), "TeamsMeetingPolicy", assignGroup)
 	if err != nil || a.PolicyName != "Clinicians" || a.Rank != 3 {
@@ -73,7 +73,7 @@ func TestGroupAssignmentUpdatePatchesThenFallsBackToPut(t *testing.T) {
 		methods = append(methods, r.Method)
 		if r.Method == http.MethodPatch && !exists {
 			w.WriteHeader(http.StatusNotFound)
-			w.Write(fixture(t, "error_not_found.json"))
+			_, _ = w.Write(fixture(t, "error_not_found.json"))
 			return
 		}
 		w.WriteHeader(http.StatusOK)

@@ -17,11 +17,10 @@ import (
 // lives for one provider configuration, that is, one operation.
 
 type listing struct {
-	done    chan struct{}
-	byID    map[string]Object // keyed by lower-case Identity
-	res     Result
-	err     error
-	fetched bool // the fetch finished without error and is still valid
+	done chan struct{}
+	byID map[string]Object // keyed by lower-case Identity
+	res  Result
+	err  error
 }
 
 type batcher struct {

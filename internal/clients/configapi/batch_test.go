@@ -20,10 +20,10 @@ func TestReadsOfOneTypeShareOneListRequest(t *testing.T) {
 		case r.Method == http.MethodGet && r.URL.Path == "/prefix/Skype.Policy/configurations/TeamsMeetingPolicy":
 			lists.Add(1)
 			<-release // hold the list so that every reader arrives while it is in flight
-			io.WriteString(w, `[{"Identity":"Global"},{"Identity":"Tag:P0"},{"Identity":"Tag:P1"},{"Identity":"Tag:P2"}]`)
+			_, _ = io.WriteString(w, `[{"Identity":"Global"},{"Identity":"Tag:P0"},{"Identity":"Tag:P1"},{"Identity":"Tag:P2"}]`)
 		case r.Method == http.MethodGet:
 			gets.Add(1)
-			io.WriteString(w, `{"Identity":"Tag:P0"}`)
+			_, _ = io.WriteString(w, `{"Identity":"Tag:P0"}`)
 		case r.Method == http.MethodPut:
 			w.WriteHeader(http.StatusNoContent)
 		}
@@ -79,10 +79,10 @@ func TestAFailedListIsNotRemembered(t *testing.T) {
 	c, _ := newClient(t, func(w http.ResponseWriter, r *http.Request) {
 		if lists.Add(1) == 1 {
 			w.WriteHeader(http.StatusInternalServerError)
-			io.WriteString(w, `{"error":{"code":"InternalError","message":"boom"}}`)
+			_, _ = io.WriteString(w, `{"error":{"code":"InternalError","message":"boom"}}`)
 			return
 		}
-		io.WriteString(w, `[{"Identity":"Global"}]`)
+		_, _ = io.WriteString(w, `[{"Identity":"Global"}]`)
 	})
 	if _, _, err := c.Read(context.Background(), "TeamsMeetingPolicy", "Global"); err == nil {
 		t.Fatal("want the list's error")

@@ -40,12 +40,12 @@ func newClient(t *testing.T, handler func(w http.ResponseWriter, r *http.Request
 		}
 		if r.URL.Path == "/prefix/Teams.Tenant/tenants" { // a tenant that answers only the other discovery shape
 			w.WriteHeader(http.StatusNotFound)
-			w.Write(fixture(t, "error_not_found.json"))
+			_, _ = w.Write(fixture(t, "error_not_found.json"))
 			return
 		}
 		if r.URL.Path == "/prefix/Teams.Tenant/serviceDiscovery" {
 			fs.discovery.Add(1)
-			w.Write(fixture(t, "service_discovery.json"))
+			_, _ = w.Write(fixture(t, "service_discovery.json"))
 			return
 		}
 		if got := r.Header.Get("X-MS-Target-Uri"); got != "https://admintest.example/" {
@@ -65,7 +65,7 @@ func TestListDecodesTheBareArrayAndDiscoversOnce(t *testing.T) {
 			t.Errorf("unexpected %s %s", r.Method, r.URL.Path)
 		}
 		w.Header().Set(WarningHeader, "Some settings are not yet available in your tenant.")
-		w.Write(fixture(t, "meeting_policy_list.json"))
+		_, _ = w.Write(fixture(t, "meeting_policy_list.json"))
 	})
 	for i := 0; i < 2; i++ {
 		list, res, err := c.List(context.Background(), "TeamsMeetingPolicy")
@@ -89,7 +89,7 @@ func TestListDecodesTheBareArrayAndDiscoversOnce(t *testing.T) {
 
 func TestListAcceptsTheValueEnvelope(t *testing.T) {
 	c, _ := newClient(t, func(w http.ResponseWriter, r *http.Request) {
-		io.WriteString(w, `{"value":`+string(fixture(t, "meeting_policy_list.json"))+`}`)
+		_, _ = io.WriteString(w, `{"value":`+string(fixture(t, "meeting_policy_list.json"))+`}`)
 	})
 	list, _, err := c.List(context.Background(), "TeamsMeetingPolicy")
 	if err != nil || len(list) != 3 {
@@ -102,7 +102,7 @@ func TestGetOneInstance(t *testing.T) {
 		if r.URL.Path != "/prefix/Skype.Policy/configurations/TeamsMeetingPolicy/configuration/Global" {
 			t.Errorf("path %s", r.URL.Path)
 		}
-		w.Write(fixture(t, "meeting_policy_global.json"))
+		_, _ = w.Write(fixture(t, "meeting_policy_global.json"))
 	})
 	obj, _, err := c.Get(context.Background(), "TeamsMeetingPolicy", "Global")
 	if err != nil || obj.Identity() != "Global" || obj["AutoAdmittedUsers"] == nil {
@@ -115,11 +115,11 @@ func TestErrorsCarryTheServiceMessageStatusAndRequestID(t *testing.T) {
 		w.Header().Set("X-Ms-Correlation-Id", "corr-123")
 		if strings.HasSuffix(r.URL.Path, "Missing") {
 			w.WriteHeader(http.StatusNotFound)
-			w.Write(fixture(t, "error_not_found.json"))
+			_, _ = w.Write(fixture(t, "error_not_found.json"))
 			return
 		}
 		w.WriteHeader(http.StatusForbidden)
-		io.WriteString(w, `{"error":{"code":"Forbidden","message":"Access denied."}}`)
+		_, _ = io.WriteString(w, `{"error":{"code":"Forbidden","message":"Access denied."}}`)
 	})
 	_, _, err := c.Get(context.Background(), "TeamsMeetingPolicy", "Tag:Missing")
 	if !transport.IsNotFound(err) || !strings.Contains(err.Error(), "no such thing") || !strings.Contains(err.Error(), "corr-123") {
@@ -157,9 +157,9 @@ func TestCreateThatMayHaveCommittedIsReadBack(t *testing.T) {
 				t.Errorf("create body lacks Identity: %s", b)
 			}
 			w.WriteHeader(http.StatusGatewayTimeout)
-			io.WriteString(w, `{"error":{"code":"GatewayTimeout","message":"try later"}}`)
+			_, _ = io.WriteString(w, `{"error":{"code":"GatewayTimeout","message":"try later"}}`)
 		case http.MethodGet:
-			io.WriteString(w, `{"Identity":"Tag:Telehealth","AllowCloudRecording":false}`)
+			_, _ = io.WriteString(w, `{"Identity":"Tag:Telehealth","AllowCloudRecording":false}`)
 		}
 	})
 	obj, _, err := c.Create(context.Background(), "TeamsMeetingPolicy", "Tag:Telehealth", map[string]any{"AllowCloudRecording": false})
@@ -181,10 +181,10 @@ func TestCreateRetriesOnlyWhenTheReadConfirmsAbsence(t *testing.T) {
 				return
 			}
 			w.WriteHeader(http.StatusCreated)
-			io.WriteString(w, `{"Identity":"Tag:Telehealth"}`)
+			_, _ = io.WriteString(w, `{"Identity":"Tag:Telehealth"}`)
 		case http.MethodGet:
 			w.WriteHeader(http.StatusNotFound)
-			io.WriteString(w, `{"error":{"code":"NotFound","message":"not found"}}`)
+			_, _ = io.WriteString(w, `{"error":{"code":"NotFound","message":"not found"}}`)
 		}
 	})
 	obj, _, err := c.Create(context.Background(), "TeamsMeetingPolicy", "Tag:Telehealth", nil)

@@ -26,7 +26,7 @@ func TestEveryDeclaredCallIsMadeByTheClient(t *testing.T) {
 			made[op] = true
 			mu.Unlock()
 		}
-		io.WriteString(w, `{}`)
+		_, _ = io.WriteString(w, `{}`)
 	})
 	ctx := context.Background()
 	const typ, group = "TeamsMeetingPolicy", "3f6b2c1e-8d4a-4f0b-9e2d-7a1c5b6e8f90"

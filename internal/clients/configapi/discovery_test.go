@@ -16,7 +16,7 @@ func discoveryClient(t *testing.T, handler func(w http.ResponseWriter, r *http.R
 	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		got = append(got, seen{r.URL.Path, r.URL.RawQuery, r.Header.Get("X-MS-Target-Uri"), r.Header.Get("X-MS-Forest"), r.Header.Get("X-Ms-Tenant-Id")})
 		if !handler(w, r) {
-			w.Write([]byte(`[]`))
+			_, _ = w.Write([]byte(`[]`))
 		}
 	}))
 	t.Cleanup(srv.Close)
@@ -31,11 +31,11 @@ func discoveryClient(t *testing.T, handler func(w http.ResponseWriter, r *http.R
 func TestDiscoveryTenantsAndFederationRouting(t *testing.T) {
 	c, got := discoveryClient(t, func(w http.ResponseWriter, r *http.Request) bool {
 		if r.URL.Path == "/Teams.Tenant/tenants" {
-			w.Write(fixture(t, "teams_tenant.json"))
+			_, _ = w.Write(fixture(t, "teams_tenant.json"))
 			return true
 		}
 		if r.URL.Path == "/Skype.Policy/configurations/TenantFederationSettings/configuration/Global" {
-			w.Write(fixture(t, "tenant_federation_global.json"))
+			_, _ = w.Write(fixture(t, "tenant_federation_global.json"))
 			return true
 		}
 		return false
@@ -92,7 +92,7 @@ func TestDiscoveryServerErrorIsRetriedNextCall(t *testing.T) {
 				w.WriteHeader(http.StatusInternalServerError)
 				return true
 			}
-			w.Write(fixture(t, "teams_tenant.json"))
+			_, _ = w.Write(fixture(t, "teams_tenant.json"))
 			return true
 		}
 		return false

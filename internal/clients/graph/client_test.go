@@ -87,7 +87,7 @@ func echoCreated(id string) func(int, http.ResponseWriter, *http.Request) {
 
 func TestGetPolicyDecodesTheDocumentationExample(t *testing.T) {
 	c, f := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
-		w.Write(fixture(t, "conditional_access_policy_get.json"))
+		_, _ = w.Write(fixture(t, "conditional_access_policy_get.json"))
 	})
 	p, err := c.GetPolicy(context.Background(), "6b5e999b-0ba8-4186-a106-e0296c1c4358")
 	if err != nil {
@@ -142,10 +142,10 @@ func TestGetPolicyDecodesTheDocumentationExample(t *testing.T) {
 func TestNamedLocationsDecodeTheDocumentationExamples(t *testing.T) {
 	c, _ := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
 		if strings.HasSuffix(r.URL.Path, "/namedLocations") {
-			w.Write(fixture(t, "named_locations_list.json"))
+			_, _ = w.Write(fixture(t, "named_locations_list.json"))
 			return
 		}
-		w.Write(fixture(t, "named_location_get.json"))
+		_, _ = w.Write(fixture(t, "named_location_get.json"))
 	})
 	l, err := c.GetNamedLocation(context.Background(), "0854951d-5fc0-4eb1-b392-9b2c9d7949c2")
 	if err != nil {
@@ -177,10 +177,10 @@ func TestAuthenticationStrengthsFallBackToPoliciesPath(t *testing.T) {
 	c, f := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
 		if strings.Contains(r.URL.Path, "/identity/") {
 			w.WriteHeader(404)
-			w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"Resource not found."}}`))
+			_, _ = w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"Resource not found."}}`))
 			return
 		}
-		w.Write(fixture(t, "authentication_strength_policies_list.json"))
+		_, _ = w.Write(fixture(t, "authentication_strength_policies_list.json"))
 	})
 	got, err := c.ListAuthenticationStrengths(context.Background())
 	if err != nil {
@@ -206,14 +206,14 @@ func TestThrottlingIsRetriedByOneLayer(t *testing.T) {
 				w.Header().Set("Retry-After", "0")
 				w.Header().Set("request-id", "throttled")
 				w.WriteHeader(http.StatusTooManyRequests)
-				w.Write([]byte(`{"error":{"code":"TooManyRequests","message":"Please retry again later."}}`))
+				_, _ = w.Write([]byte(`{"error":{"code":"TooManyRequests","message":"Please retry again later."}}`))
 				return
 			}
 			ok(w)
 		}
 	}
 	t.Run("GET", func(t *testing.T) {
-		c, f := newClient(t, throttleTwice(func(w http.ResponseWriter) { w.Write(fixture(t, "named_location_get.json")) }))
+		c, f := newClient(t, throttleTwice(func(w http.ResponseWriter) { _, _ = w.Write(fixture(t, "named_location_get.json")) }))
 		if _, err := c.GetNamedLocation(context.Background(), "0854951d-5fc0-4eb1-b392-9b2c9d7949c2"); err != nil {
 			t.Fatal(err)
 		}
@@ -244,7 +244,7 @@ func TestThrottlingIsRetriedByOneLayer(t *testing.T) {
 			w.Header().Set("Retry-After", "0")
 			w.Header().Set("request-id", "rid-429")
 			w.WriteHeader(http.StatusTooManyRequests)
-			w.Write([]byte(`{"error":{"code":"TooManyRequests","message":"Please retry again later."}}`))
+			_, _ = w.Write([]byte(`{"error":{"code":"TooManyRequests","message":"Please retry again later."}}`))
 		})
 		ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 		defer cancel()
@@ -263,11 +263,11 @@ func TestErrorsNameCodeStatusRequestIDAndPermission(t *testing.T) {
 		switch r.Method {
 		case http.MethodGet:
 			w.WriteHeader(http.StatusNotFound)
-			w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"Resource 'p1' does not exist.","innerError":{"date":"2024-01-01T00:00:00","request-id":"inner-rid","client-request-id":"c-rid"}}}`))
+			_, _ = w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"Resource 'p1' does not exist.","innerError":{"date":"2024-01-01T00:00:00","request-id":"inner-rid","client-request-id":"c-rid"}}}`))
 		default:
 			w.Header().Set("request-id", "hdr-rid")
 			w.WriteHeader(http.StatusForbidden)
-			w.Write([]byte(`{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.","innerError":{"request-id":"inner-2"}}}`))
+			_, _ = w.Write([]byte(`{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.","innerError":{"request-id":"inner-2"}}}`))
 		}
 	})
 	_, err := c.GetPolicy(context.Background(), "p1")
@@ -387,7 +387,7 @@ func TestNamedLocationSerializesCidrTypes(t *testing.T) {
 
 func TestGetOrganizationPicksTheDefaultDomain(t *testing.T) {
 	c, f := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
-		w.Write(fixture(t, "organization_list.json"))
+		_, _ = w.Write(fixture(t, "organization_list.json"))
 	})
 	org, err := c.GetOrganization(context.Background())
 	if err != nil {
@@ -411,7 +411,7 @@ func TestError1104ShowsGraphsMessage(t *testing.T) {
 	}
 	c, _ := newClient(t, func(_ int, w http.ResponseWriter, _ *http.Request) {
 		w.WriteHeader(http.StatusBadRequest)
-		w.Write(body)
+		_, _ = w.Write(body)
 	})
 	_, err = c.CreatePolicy(context.Background(), &ConditionalAccessPolicy{DisplayName: "x", State: "enabled",
 		Conditions:      Conditions{Users: &Users{IncludeUsers: []string{"All"}}, Applications: &Applications{IncludeApplications: []string{"All"}}},

@@ -30,17 +30,17 @@ func TestEveryDeclaredCallIsMadeByTheClient(t *testing.T) {
 		switch {
 		case path == "/identity/conditionalAccess/authenticationStrength/policies":
 			w.WriteHeader(http.StatusNotFound) // so the client falls back to the older path
-			w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"Resource not found."}}`))
+			_, _ = w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"Resource not found."}}`))
 		case r.Method == http.MethodPost:
 			echoCreated("new-id")(0, w, r)
 		case r.Method != http.MethodGet:
 			w.WriteHeader(http.StatusNoContent)
 		case strings.HasPrefix(path, namedLocationsPath+"/"):
-			w.Write([]byte(`{"@odata.type":"#microsoft.graph.ipNamedLocation","id":"l1","displayName":"x","ipRanges":[]}`))
+			_, _ = w.Write([]byte(`{"@odata.type":"#microsoft.graph.ipNamedLocation","id":"l1","displayName":"x","ipRanges":[]}`))
 		case strings.HasPrefix(path, policiesPath+"/"):
-			w.Write([]byte(`{"id":"p1","displayName":"x","state":"disabled"}`))
+			_, _ = w.Write([]byte(`{"id":"p1","displayName":"x","state":"disabled"}`))
 		default:
-			w.Write([]byte(`{"value":[]}`))
+			_, _ = w.Write([]byte(`{"value":[]}`))
 		}
 	})
 	ctx := context.Background()

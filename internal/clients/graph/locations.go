@@ -161,10 +161,10 @@ func namedLocationFromModel(m models.NamedLocationable) (*NamedLocation, error) 
 		l.Kind = KindIP
 		l.IsTrusted = deref(v.GetIsTrusted())
 		for _, r := range v.GetIpRanges() {
+			// IPv4CidrRangeable and IPv6CidrRangeable have the same methods, so
+			// one case serves both (the address itself says which it is).
 			switch rr := r.(type) {
 			case models.IPv4CidrRangeable:
-				l.IPRanges = append(l.IPRanges, deref(rr.GetCidrAddress()))
-			case models.IPv6CidrRangeable:
 				l.IPRanges = append(l.IPRanges, deref(rr.GetCidrAddress()))
 			default:
 				return nil, fmt.Errorf("%s: named location %s has an IP range of unknown type %q", ServiceName, l.ID, deref(r.GetOdataType()))

@@ -25,7 +25,9 @@ func (c *Client) GetOrganization(ctx context.Context) (*Organization, error) {
 	if err != nil {
 		return nil, c.wrapErr(op{http.MethodGet, "/organization", PermissionOrganizationRead}, err)
 	}
-	for _, o := range page.GetValue() {
+	// GET /organization lists the one organization of the signed-in tenant.
+	if orgs := page.GetValue(); len(orgs) > 0 {
+		o := orgs[0]
 		org := &Organization{ID: deref(o.GetId()), DisplayName: deref(o.GetDisplayName())}
 		for _, d := range o.GetVerifiedDomains() {
 			if b := d.GetIsDefault(); b != nil && *b {

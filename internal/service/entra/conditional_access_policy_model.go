@@ -119,9 +119,11 @@ const (
 	defaultClientAppType      = "all"
 )
 
-func boolOr(v types.Bool, def bool) bool {
+// boolOrTrue reads an isEnabled flag: Graph's session controls are on unless
+// switched off, so unset means true.
+func boolOrTrue(v types.Bool) bool {
 	if v.IsNull() || v.IsUnknown() {
-		return def
+		return true
 	}
 	return v.ValueBool()
 }
@@ -170,7 +172,7 @@ func (m *caPolicyModel) toAPI(ctx context.Context, diags *diag.Diagnostics) *gra
 	if s := m.SessionControls; s != nil {
 		sc := &graph.SessionControls{}
 		if f := s.SignInFrequency; f != nil {
-			sf := &graph.SignInFrequency{Type: str(f.Type), IsEnabled: boolOr(f.IsEnabled, true),
+			sf := &graph.SignInFrequency{Type: str(f.Type), IsEnabled: boolOrTrue(f.IsEnabled),
 				AuthenticationType: firstNonEmpty(str(f.AuthenticationType), defaultAuthenticationType),
 				FrequencyInterval:  firstNonEmpty(str(f.FrequencyInterval), defaultFrequencyInterval)}
 			if known(f.Value) {
@@ -180,14 +182,14 @@ func (m *caPolicyModel) toAPI(ctx context.Context, diags *diag.Diagnostics) *gra
 			sc.SignInFrequency = sf
 		}
 		if b := s.PersistentBrowser; b != nil {
-			sc.PersistentBrowser = &graph.PersistentBrowser{Mode: str(b.Mode), IsEnabled: boolOr(b.IsEnabled, true)}
+			sc.PersistentBrowser = &graph.PersistentBrowser{Mode: str(b.Mode), IsEnabled: boolOrTrue(b.IsEnabled)}
 		}
 		if known(s.ApplicationEnforcedRestrictionsEnabled) {
 			v := s.ApplicationEnforcedRestrictionsEnabled.ValueBool()
 			sc.ApplicationEnforcedRestrictions = &v
 		}
 		if a := s.CloudAppSecurity; a != nil {
-			sc.CloudAppSecurity = &graph.CloudAppSecurity{Type: str(a.CloudAppSecurityType), IsEnabled: boolOr(a.IsEnabled, true)}
+			sc.CloudAppSecurity = &graph.CloudAppSecurity{Type: str(a.CloudAppSecurityType), IsEnabled: boolOrTrue(a.IsEnabled)}
 		}
 		p.SessionControls = sc
 	}

@@ -141,7 +141,7 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 			case interval == "timeBased" && f.Value.IsNull() != f.Type.IsNull():
 				diags.AddAttributeError(fp, "value and type go together",
 					"A time-based sign-in frequency needs both value and type (for example value = 4, type = \"hours\").")
-			case interval == "timeBased" && f.Value.IsNull() && boolOr(f.IsEnabled, true):
+			case interval == "timeBased" && f.Value.IsNull() && boolOrTrue(f.IsEnabled):
 				diags.AddAttributeError(fp, "Sign-in frequency needs a value",
 					"Set value and type (for example value = 4, type = \"hours\").")
 			}

@@ -23,7 +23,10 @@ func key(kind, name string) string { return kind + "/" + strings.ToLower(name) }
 // creates the object of kind named name (compared ignoring case).
 func Note(client any, kind, name string) {
 	v, _ := byClient.LoadOrStore(client, &set{names: map[string]bool{}})
-	s := v.(*set)
+	s, ok := v.(*set)
+	if !ok {
+		return
+	}
 	s.mu.Lock()
 	s.names[key(kind, name)] = true
 	s.mu.Unlock()
@@ -35,7 +38,10 @@ func Has(client any, kind, name string) bool {
 	if !ok {
 		return false
 	}
-	s := v.(*set)
+	s, ok := v.(*set)
+	if !ok {
+		return false
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.names[key(kind, name)]

@@ -213,9 +213,9 @@ func stringFromRead(v string, prior types.String) types.String {
 	return types.StringValue(v)
 }
 
-// diffStrings returns the values to add to and remove from old to get new,
+// diffStrings returns the values to add to and remove from old to get want,
 // ignoring case; both sorted.
-func diffStrings(old, new []string) (add, remove []string) {
+func diffStrings(old, want []string) (add, remove []string) {
 	has := func(list []string, v string) bool {
 		for _, x := range list {
 			if strings.EqualFold(x, v) {
@@ -224,13 +224,13 @@ func diffStrings(old, new []string) (add, remove []string) {
 		}
 		return false
 	}
-	for _, v := range new {
+	for _, v := range want {
 		if !has(old, v) {
 			add = append(add, v)
 		}
 	}
 	for _, v := range old {
-		if !has(new, v) {
+		if !has(want, v) {
 			remove = append(remove, v)
 		}
 	}

@@ -182,7 +182,7 @@ func validateCondition(ctx context.Context, o types.Object, diags *diag.Diagnost
 	case grouped && c.Operator.IsNull():
 		diags.AddAttributeError(p.AtName("operator"), "Missing operator", "The grouped form needs operator = \"And\" or \"Or\" to combine its groups.")
 	}
-	validateSITs(ctx, sitsOf(ctx, c.SensitiveTypes, diags), p.AtName("sensitive_types"), diags)
+	validateSITs(sitsOf(ctx, c.SensitiveTypes, diags), p.AtName("sensitive_types"), diags)
 	seen := map[string]bool{}
 	for _, g := range groupsOf(ctx, c.Groups, diags) {
 		if known(g.Name) {
@@ -192,11 +192,11 @@ func validateCondition(ctx context.Context, o types.Object, diags *diag.Diagnost
 			}
 			seen[k] = true
 		}
-		validateSITs(ctx, sitsOf(ctx, g.SensitiveTypes, diags), p.AtName("groups"), diags)
+		validateSITs(sitsOf(ctx, g.SensitiveTypes, diags), p.AtName("groups"), diags)
 	}
 }
 
-func validateSITs(ctx context.Context, sits []sitModel, p path.Path, diags *diag.Diagnostics) {
+func validateSITs(sits []sitModel, p path.Path, diags *diag.Diagnostics) {
 	for _, s := range sits {
 		if s.Name.IsUnknown() || s.ID.IsUnknown() {
 			continue

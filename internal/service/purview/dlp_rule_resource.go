@@ -182,7 +182,7 @@ func (r *dlpRuleResource) ValidateConfig(ctx context.Context, req resource.Valid
 		return
 	}
 	validateCondition(ctx, m.Condition, &resp.Diagnostics)
-	validateRecipients(ctx, &m, &resp.Diagnostics)
+	validateRecipients(&m, &resp.Diagnostics)
 	if known(m.BlockAccessScope) && !m.BlockAccess.IsUnknown() && !m.BlockAccess.ValueBool() {
 		resp.Diagnostics.AddAttributeError(path.Root("block_access_scope"), "block_access_scope needs block_access",
 			"block_access_scope says who is blocked; set block_access = true, or drop block_access_scope.")

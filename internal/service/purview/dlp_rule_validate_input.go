@@ -20,12 +20,12 @@ var (
 	incidentKeywords = []string{"SiteAdmin"}
 )
 
-func validateRecipients(ctx context.Context, m *dlpRuleModel, diags *diag.Diagnostics) {
-	recipients(ctx, "notify_user", m.NotifyUser, notifyKeywords, diags)
-	recipients(ctx, "generate_incident_report", m.GenerateIncidentReport, incidentKeywords, diags)
+func validateRecipients(m *dlpRuleModel, diags *diag.Diagnostics) {
+	recipients("notify_user", m.NotifyUser, notifyKeywords, diags)
+	recipients("generate_incident_report", m.GenerateIncidentReport, incidentKeywords, diags)
 }
 
-func recipients(ctx context.Context, attr string, s types.Set, keywords []string, diags *diag.Diagnostics) {
+func recipients(attr string, s types.Set, keywords []string, diags *diag.Diagnostics) {
 	if !known(s) {
 		return
 	}

@@ -45,7 +45,7 @@ func TypeOf(ctx context.Context, r resource.Resource) Type {
 // so a resource's read mapping can take it as the "prior" state, as it does
 // after an import.
 func (t Type) Empty(ctx context.Context) tfsdk.State {
-	typ := t.schema.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	typ, _ := t.schema.Schema.Type().TerraformType(ctx).(tftypes.Object) // a schema is always an object
 	vals := make(map[string]tftypes.Value, len(typ.AttributeTypes))
 	for name, at := range typ.AttributeTypes {
 		vals[name] = tftypes.NewValue(at, nil)

@@ -72,7 +72,7 @@ func (f *assignmentFake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			w.WriteHeader(http.StatusNoContent)
 			return
 		}
-		json.NewEncoder(w).Encode(cur)
+		_ = json.NewEncoder(w).Encode(cur)
 	case http.MethodPut, http.MethodPatch:
 		if r.Method == http.MethodPatch && !exists {
 			http.Error(w, `{"error":{"code":"NotFound","message":"no assignment"}}`, http.StatusNotFound)
