@@ -89,7 +89,7 @@ func init() {
 			if o["IsSystemRule"] == true {
 				return nil, nil, cmdletFail(typeInvalidOp, "The alert policy '%v' is a default alert policy and can't be removed.", o["Name"])
 			}
-			s.removeCompliance(c, KindProtectionAlert, o["Name"].(string))
+			s.removeCompliance(c, KindProtectionAlert, fmt.Sprint(o["Name"]))
 			return nil, nil, nil
 		},
 	})

@@ -168,11 +168,11 @@ func runSetAuditRetention(s *Simulator, c *cmdletCall) ([]map[string]any, []stri
 		return nil, nil, objectNotFound(c.str("Identity"))
 	}
 	if o["Mode"] == "PendingDeletion" {
-		return nil, nil, pendingDeletionErr(o["Name"].(string))
+		return nil, nil, pendingDeletionErr(fmt.Sprint(o["Name"]))
 	}
 	next := deepCopyMap(o)
 	applyAuditRetentionArgs(next, c)
-	if e := s.checkAuditRetention(next, o["Name"].(string)); e != nil {
+	if e := s.checkAuditRetention(next, fmt.Sprint(o["Name"])); e != nil {
 		return nil, nil, e
 	}
 	touch(next, c)
@@ -213,7 +213,7 @@ func runRemoveAuditRetention(s *Simulator, c *cmdletCall) ([]map[string]any, []s
 	if !ok {
 		return nil, nil, objectNotFound(c.str("Identity"))
 	}
-	name := o["Name"].(string)
+	name := fmt.Sprint(o["Name"])
 	if o["Mode"] == "PendingDeletion" {
 		return nil, nil, pendingDeletionErr(name)
 	}

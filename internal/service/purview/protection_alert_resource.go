@@ -235,7 +235,7 @@ func (r *protectionAlertResource) matches(ctx context.Context, plan protectionAl
 // params are New-'s parameters (state nil) or Set-'s changes (from state).
 func (r *protectionAlertResource) params(ctx context.Context, plan protectionAlertModel, state *protectionAlertModel) map[string]any {
 	p := map[string]any{}
-	str := func(param string, planned, prior types.String, clear any) {
+	str := func(param string, planned, prior types.String, cleared any) {
 		switch {
 		case known(planned) && (state == nil || !planned.Equal(prior)):
 			if param == "Operation" {
@@ -244,7 +244,7 @@ func (r *protectionAlertResource) params(ctx context.Context, plan protectionAle
 				p[param] = planned.ValueString()
 			}
 		case state != nil && planned.IsNull() && known(prior):
-			p[param] = clear
+			p[param] = cleared
 		}
 	}
 	var st protectionAlertModel
