@@ -30,10 +30,13 @@ func main() {
 		return
 	}
 
+	quietSDKLogs()
+	stop := startProfile()
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: "registry.terraform.io/teamshipaa/teamshipaa",
 		Debug:   debug,
 	})
+	stop()
 	if err != nil {
 		log.Fatalf("%s (commit %s)", err, commit)
 	}

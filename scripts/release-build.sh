@@ -6,6 +6,10 @@
 # The matrix and the ldflags are read from .goreleaser.yml itself, so the two cannot drift apart.
 # Usage: scripts/release-build.sh VERSION [COMMIT]
 # RELEASE_TARGETS="linux/amd64 windows/amd64" builds only those of the matrix (each must be in it).
+#
+# Every binary must be at most MAX_BINARY_BYTES (40 MB, issue #15): the Graph client builds only the
+# msgraph-sdk-go request builders it uses (internal/clients/graph/builders.go); reaching them through
+# GraphServiceClient instead made the binary 129 MB. `make size` builds the host's target only.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -53,9 +57,11 @@ for t in $want; do
   ((found)) || { echo "release-build: $t is not in the release matrix of $cfg" >&2; exit 1; }
 done
 
+max="${MAX_BINARY_BYTES:-40000000}"
 out=dist/release-build
 rm -rf "$out"
 n=0
+too_big=()
 for os in "${oses[@]}"; do
   for arch in "${arches[@]}"; do
     if printf '%s\n' "${skip[@]}" | grep -qx "$os/$arch"; then
@@ -67,9 +73,16 @@ for os in "${oses[@]}"; do
     ext=""
     [[ "$os" == windows ]] && ext=.exe
     echo "==> $os/$arch"
-    CGO_ENABLED=0 GOOS="$os" GOARCH="$arch" go build -trimpath -ldflags "$ldflags" \
-      -o "$out/${os}_$arch/terraform-provider-teamshipaa_v$version$ext" .
+    bin="$out/${os}_$arch/terraform-provider-teamshipaa_v$version$ext"
+    CGO_ENABLED=0 GOOS="$os" GOARCH="$arch" go build -trimpath -ldflags "$ldflags" -o "$bin" .
+    size=$(wc -c <"$bin")
+    echo "    $size bytes (at most $max)"
+    ((size <= max)) || too_big+=("$os/$arch: $size bytes")
     n=$((n + 1))
   done
 done
+if ((${#too_big[@]})); then
+  printf 'release-build: larger than %s bytes: %s\n' "$max" "${too_big[*]}" >&2
+  exit 1
+fi
 echo "release-build: $n targets built for $version (ldflags: $ldflags) in $out/"

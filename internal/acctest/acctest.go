@@ -84,9 +84,16 @@ func PreCheck(t *testing.T) {
 // tests: it sets the process environment.
 func NewTenant(t *testing.T) *tenantsim.Simulator {
 	t.Helper()
+	return NewTenantIn(t, "")
+}
+
+// NewTenantIn is NewTenant with the simulator's state in stateDir: the
+// tenant saved there (state.json) is served, and every write is saved back.
+func NewTenantIn(t *testing.T, stateDir string) *tenantsim.Simulator {
+	t.Helper()
 	SimOnly(t, "a new tenant")
 	Sim(t) // the shared one first, so its one-time setup cannot overwrite this one's environment
-	s, err := tenantsim.Start(tenantsim.Options{})
+	s, err := tenantsim.Start(tenantsim.Options{StateDir: stateDir})
 	if err != nil {
 		t.Fatalf("starting a tenant simulator: %v", err)
 	}

@@ -12,7 +12,7 @@ import (
 
 // Options bound the wait.
 type Options struct {
-	Timeout  time.Duration // overall bound (default 5 minutes)
+	Timeout  time.Duration // overall bound (default: until ctx's deadline, else 5 minutes)
 	Interval time.Duration // first pause (default 250ms); doubles up to MaxInterval
 	MaxInt   time.Duration // longest pause (default 10s)
 	// Confirm (Settle only): how long reads must keep showing a write absent
@@ -28,6 +28,9 @@ var ErrTimeout = errors.New("timed out waiting")
 func Until(ctx context.Context, o Options, what string, check func(context.Context) (bool, error)) error {
 	if o.Timeout <= 0 {
 		o.Timeout = 5 * time.Minute
+		if d, ok := ctx.Deadline(); ok { // the operation's timeout
+			o.Timeout = max(time.Until(d), time.Millisecond)
+		}
 	}
 	if o.Interval <= 0 {
 		o.Interval = 250 * time.Millisecond

@@ -16,6 +16,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/auth"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clouds"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -273,7 +274,6 @@ func (r *resolver) resolve(m providerModel) resolved {
 }
 
 var (
-	guidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	// A tenant may also be named by a verified domain (azidentity's tenant
 	// IDs: letters, digits, '-' and '.').
 	tenantDomainRE = regexp.MustCompile(`^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$`)
@@ -283,13 +283,13 @@ var (
 // one (issue 18): sign-in would otherwise fail with the login service's raw
 // AADSTS answer. The message names the argument and where its value came from.
 func (r *resolver) checkIDs(tenant, client setting) {
-	if v := tenant.value; v != "" && !guidRE.MatchString(v) && !tenantDomainRE.MatchString(v) {
+	if v := tenant.value; v != "" && !framework.GUID.MatchString(v) && !tenantDomainRE.MatchString(v) {
 		r.diags.AddAttributeError(path.Root("tenant_id"), "Invalid tenant ID",
 			fmt.Sprintf("%s is %q, which is neither a directory (tenant) ID, a GUID such as 00000000-0000-0000-0000-000000000000, "+
 				"nor a verified domain such as contoso.onmicrosoft.com. Copy the Directory (tenant) ID from the app registration's Overview page.",
 				where("tenant_id", tenant), v))
 	}
-	if v := client.value; v != "" && !guidRE.MatchString(v) {
+	if v := client.value; v != "" && !framework.GUID.MatchString(v) {
 		r.diags.AddAttributeError(path.Root("client_id"), "Invalid client ID",
 			fmt.Sprintf("%s is %q, which is not an application (client) ID: that is a GUID such as 00000000-0000-0000-0000-000000000000. "+
 				"Copy the Application (client) ID from the app registration's Overview page (not its object ID or its name).",

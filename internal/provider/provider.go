@@ -123,9 +123,18 @@ func (p *teamshipaaProvider) Configure(ctx context.Context, req provider.Configu
 		return
 	}
 
+	// Requests are paced per tenant, surface and reads/writes, shared by every
+	// configuration in this process (Graph throttles conditional access writes per tenant).
+	surfaces := make([]string, 0, len(cfg.endpoints))
+	for _, base := range cfg.endpoints {
+		surfaces = append(surfaces, base)
+	}
 	httpClient := transport.New(transport.Options{
 		UserAgent: "terraform-provider-teamshipaa/" + p.version,
 		Secrets:   cfg.secrets,
+		Pacer:     transport.SharedPacer(),
+		Tenant:    cfg.auth.TenantID,
+		Surfaces:  surfaces,
 		Logger: func(ctx context.Context, msg string, fields map[string]any) {
 			tflog.Debug(ctx, msg, fields)
 		},

@@ -20,6 +20,7 @@ const (
 	// without answering: the client cannot know the write was applied.
 	FaultDropAfter = "drop_after"
 	FaultLag       = "lag" // reads lag behind writes (eventual consistency)
+	// FaultRate (throttle.go): at most one matching write per IntervalMs.
 )
 
 // maxFaultWait bounds every injected delay.
@@ -51,15 +52,28 @@ type Fault struct {
 	LatencyMs  int    `json:"latency_ms,omitempty"`
 	Count      int    `json:"count,omitempty"`
 	LagMs      int    `json:"lag_ms,omitempty"`
+	// IntervalMs (rate): the least time between two admitted writes.
+	IntervalMs int `json:"interval_ms,omitempty"`
+	// Admitted and Throttled (rate, read-only): writes let through and
+	// writes answered 429 since the fault was armed.
+	Admitted  int `json:"admitted,omitempty"`
+	Throttled int `json:"throttled,omitempty"`
 	// Remaining is how many requests the fault still applies to (0 = unlimited); read-only.
 	Remaining int `json:"remaining,omitempty"`
+
+	last    time.Time // rate: when the last write was admitted
+	message string    // the error message, when not the generic one
 }
 
 type faultSet struct {
 	mu   sync.Mutex
 	list []*Fault
 	seq  int
+	now  func() time.Time // nil: time.Now; tests set a fake clock
 }
+
+// Validate reports what is wrong with f, as AddFault and POST /_sim/faults judge it.
+func (f *Fault) Validate() error { return f.validate() }
 
 func (f *Fault) validate() error {
 	switch f.Surface {
@@ -83,12 +97,14 @@ func (f *Fault) validate() error {
 			return fmt.Errorf("status must be 400..599")
 		}
 	case FaultDrop, FaultDropAfter:
+	case FaultRate:
+		return f.validateRate()
 	case FaultLag:
 		if time.Duration(f.LagMs)*time.Millisecond > 10*time.Minute {
 			return fmt.Errorf("lag_ms is at most 600000")
 		}
 	default:
-		return fmt.Errorf("unknown kind %q (latency, status, drop, drop_after, lag)", f.Kind)
+		return fmt.Errorf("unknown kind %q (latency, status, drop, drop_after, lag, rate)", f.Kind)
 	}
 	return nil
 }
@@ -120,7 +136,8 @@ func (fs *faultSet) add(f Fault) (int, error) {
 	fs.seq++
 	f.ID = fs.seq
 	f.Remaining = f.Count
-	if f.Kind == FaultLag {
+	f.Admitted, f.Throttled, f.last, f.message = 0, 0, time.Time{}, ""
+	if f.Kind == FaultLag || f.Kind == FaultRate {
 		f.Remaining = 0
 	}
 	fs.list = append(fs.list, &f)
@@ -171,10 +188,25 @@ func (fs *faultSet) consumeLocked(i int) (removed bool) {
 }
 
 // pick returns the total delay of matching latency faults and the first
-// matching status or drop fault, consuming their counts.
+// matching status or drop fault, consuming their counts; a write that a
+// rate fault refuses gets that fault's 429 instead.
 func (fs *faultSet) pick(surface, method, rel, full, cmdlet string) (time.Duration, *Fault) {
 	fs.mu.Lock()
 	defer fs.mu.Unlock()
+	if isWrite(method) {
+		now := time.Now
+		if fs.now != nil {
+			now = fs.now
+		}
+		t := now()
+		for _, f := range fs.list {
+			if f.Kind == FaultRate && f.matches(surface, method, rel, full, cmdlet) {
+				if refused := f.admitLocked(t); refused != nil {
+					return 0, refused
+				}
+			}
+		}
+	}
 	var delay time.Duration
 	for i := 0; i < len(fs.list); i++ {
 		f := fs.list[i]
@@ -239,6 +271,9 @@ func (s *Simulator) applyFault(w http.ResponseWriter, ids requestIDs, surface st
 		w.Header().Set("Retry-After", f.RetryAfter)
 	}
 	msg := fmt.Sprintf("Injected fault: %d %s.", f.Status, http.StatusText(f.Status))
+	if f.message != "" {
+		msg = f.message
+	}
 	if surface == surfaceLogin {
 		code := "server_error"
 		if f.Status == 429 || f.Status == 503 || f.Status == 504 {
@@ -275,4 +310,13 @@ func (s *Simulator) drop(w http.ResponseWriter) {
 		panic(http.ErrAbortHandler)
 	}
 	conn.Close()
+}
+
+// isWrite reports whether method changes objects.
+func isWrite(method string) bool {
+	switch method {
+	case http.MethodPost, http.MethodPut, http.MethodPatch, http.MethodDelete:
+		return true
+	}
+	return false
 }

@@ -2,6 +2,7 @@ package transport
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -143,7 +144,7 @@ func parseJSONError(e *APIError, body []byte) bool {
 		}
 		e.Code, e.Message = o.Code, cleanMessage(o.Message)
 		if o.InnerError != nil && e.RequestID == "" {
-			e.RequestID = firstNonEmpty(o.InnerError.RequestID, o.InnerError.ClientRequestID)
+			e.RequestID = cmp.Or(o.InnerError.RequestID, o.InnerError.ClientRequestID)
 		}
 		if msg, typeName := detailsMessage(o.Details); msg != "" {
 			e.Message, e.TypeName = msg, typeName
@@ -156,7 +157,7 @@ func parseJSONError(e *APIError, body []byte) bool {
 		}
 		e.Code, e.Message = code, cleanMessage(w.ErrorDescription)
 		if e.RequestID == "" {
-			e.RequestID = firstNonEmpty(w.TraceID, w.CorrelationID)
+			e.RequestID = cmp.Or(w.TraceID, w.CorrelationID)
 		}
 		return e.Code != "" || e.Message != ""
 	case w.Message != "" || w.Code != "":
@@ -207,15 +208,6 @@ func plainMessage(body []byte) string {
 		s = string(r[:maxPlainMessage-3]) + "..."
 	}
 	return s
-}
-
-func firstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v = strings.TrimSpace(v); v != "" {
-			return v
-		}
-	}
-	return ""
 }
 
 // Found adapts a getter whose absence is an HTTP 404 to the

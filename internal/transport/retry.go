@@ -1,13 +1,13 @@
 package transport
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/http/httptrace"
@@ -136,6 +136,12 @@ func (t *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 	repeatable := isIdempotent(req.Method) || IsRetryablePost(ctx)
 	replayable := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
 	deadline := t.budgetEnd(ctx)
+	lane := t.laneOf(req)
+	if t.pacer != nil {
+		if _, ok, err := t.pace(ctx, lane, 0, deadline); err != nil || !ok {
+			return nil, t.noSlot(req, err)
+		}
+	}
 	for attempt := 0; ; attempt++ {
 		var wrote atomic.Bool
 		actx := httptrace.WithClientTrace(ctx, &httptrace.ClientTrace{
@@ -145,9 +151,10 @@ func (t *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		if err != nil {
 			return nil, err
 		}
-		start := time.Now()
+		start, started := time.Now(), t.now()
 		resp, err := t.base.RoundTrip(r)
 		a := attemptLog{req: r, attempt: attempt + 1, resp: resp, err: err, elapsed: time.Since(start)}
+		t.learn(lane, started, resp)
 
 		switch classify(ctx, repeatable, resp, err, wrote.Load()) {
 		case done:
@@ -174,11 +181,43 @@ func (t *roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		a.retrying, a.wait = true, wait
 		t.logAttempt(ctx, a)
-		drain(resp)
-		if err := t.sleep(ctx, wait); err != nil {
-			return nil, fmt.Errorf("waiting %s to retry %s %s: %w", wait, req.Method, RedactURL(req.URL), err)
+		resp = buffer(resp)
+		waited, ok, perr := t.pace(ctx, lane, wait, deadline)
+		if perr != nil {
+			return nil, fmt.Errorf("waiting %s to retry %s %s: %w", max(wait, waited), req.Method, RedactURL(req.URL), perr)
+		}
+		if !ok {
+			// Throttled, and the lane's queue reaches past the deadline: the
+			// last answer (its body kept) or error says why.
+			a.retrying, a.wait, a.stop = false, 0, "next slot of the throttled lane would pass the deadline"
+			t.logAttempt(ctx, a)
+			return resp, err
 		}
 	}
+}
+
+// learn tells the pacer what an answer says about its lane: a 2xx, or a
+// 429/503 with Retry-After.
+func (t *roundTripper) learn(l Lane, started time.Time, resp *http.Response) {
+	if t.pacer == nil || resp == nil {
+		return
+	}
+	switch {
+	case resp.StatusCode >= 200 && resp.StatusCode < 300:
+		t.pacer.succeeded(l, started)
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
+		if ra, ok := parseRetryAfter(resp.Header.Get("Retry-After"), t.now()); ok {
+			t.pacer.throttled(l, started, t.now(), ra)
+		}
+	}
+}
+
+// noSlot is the error for a request that never got a slot in its lane.
+func (t *roundTripper) noSlot(req *http.Request, err error) error {
+	if err == nil {
+		err = context.DeadlineExceeded
+	}
+	return fmt.Errorf("waiting for a slot to send %s %s (the service is throttling this tenant): %w", req.Method, RedactURL(req.URL), err)
 }
 
 // prepare copies req for one attempt: our context, our User-Agent, and a fresh
@@ -212,19 +251,19 @@ func (t *roundTripper) backoff(attempt int) time.Duration {
 	if ceiling <= t.minBackoff {
 		return t.minBackoff
 	}
-	return t.minBackoff + rand.N(ceiling-t.minBackoff+1)
+	return t.minBackoff + t.jitter(ceiling-t.minBackoff)
 }
 
 // wait is the pause before the next attempt: the service's Retry-After when
 // it sent one (never less than minBackoff, so "Retry-After: 0" cannot turn
 // into a busy loop) plus up to a tenth more, so that requests throttled
-// together do not all come back at once; else the jittered backoff. Pacing of
-// all requests (issue 15) would add its delay here, in one place.
+// together do not all come back at once; else the jittered backoff. The
+// lane's pacing (pace.go) can only make it longer.
 func (t *roundTripper) wait(attempt int, resp *http.Response) time.Duration {
 	if resp != nil {
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), t.now()); ok {
 			d = max(d, t.minBackoff)
-			return d + rand.N(d/10+1)
+			return d + t.jitter(d/10)
 		}
 	}
 	return t.backoff(attempt)
@@ -259,12 +298,16 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	return max(when.Sub(now), 0), true
 }
 
-// drain reads what is left of a response that will be retried (bounded) and
-// closes it, so its connection can be reused.
-func drain(resp *http.Response) {
+// buffer reads a response that will be retried (bounded) and closes it, so
+// its connection can be reused while the request waits; the response keeps
+// the body read, to be returned if the request is not sent again.
+func buffer(resp *http.Response) *http.Response {
 	if resp == nil || resp.Body == nil {
-		return
+		return resp
 	}
+	b, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	_ = resp.Body.Close()
+	resp.Body = io.NopCloser(bytes.NewReader(b))
+	return resp
 }

@@ -1,6 +1,7 @@
 // Package transport is the one HTTP transport every teamshipaa API client
 // shares: User-Agent, retries with jittered backoff bounded by time (the rule
-// for uncertain writes is classify's, in retry.go),
+// for uncertain writes is classify's, in retry.go), pacing shared per tenant,
+// surface and reads/writes that learns from 429s (pace.go),
 // per-attempt debug logging with redaction, TLS trust, and the APIError type
 // that turns any Microsoft error body into a readable error.
 //
@@ -10,6 +11,7 @@ package transport
 import (
 	"context"
 	"crypto/x509"
+	"math/rand/v2"
 	"net/http"
 	"time"
 )
@@ -50,6 +52,21 @@ type Options struct {
 	// Sleep waits d or until ctx ends (then it returns ctx.Err()). nil: a timer.
 	// Tests inject one that records waits and returns at once.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Now is the clock of Retry-After dates, deadlines and pacing. nil: time.Now.
+	Now func() time.Time
+	// Jitter returns a uniformly random duration in [0, d]. nil: math/rand/v2.
+	// Tests inject a seeded source.
+	Jitter func(d time.Duration) time.Duration
+	// Pacer spaces requests per lane (tenant, surface, reads or writes) across
+	// every request given it; see Pacer. nil: no pacing, each request only
+	// backs off on its own. The provider passes SharedPacer().
+	Pacer *Pacer
+	// Tenant names the tenant the requests reach, for the pacer's lanes.
+	Tenant string
+	// Surfaces are the base URLs of the services, for the pacer's lanes (a
+	// request belongs to the longest base its URL starts with); a request
+	// matching none is laned by its scheme and host.
+	Surfaces []string
 }
 
 // Defaults applied by New for zero-valued Options fields.
@@ -77,7 +94,11 @@ type roundTripper struct {
 	log        Logger
 	redact     *redactor
 	sleep      func(ctx context.Context, d time.Duration) error
-	now        func() time.Time // wall clock for Retry-After dates and deadlines
+	now        func() time.Time // wall clock for Retry-After dates, deadlines and pacing
+	jitter     func(d time.Duration) time.Duration
+	pacer      *Pacer
+	tenant     string
+	surfaces   []string
 }
 
 func newRoundTripper(o Options) *roundTripper {
@@ -91,7 +112,17 @@ func newRoundTripper(o Options) *roundTripper {
 		log:        o.Logger,
 		redact:     newRedactor(o.Secrets),
 		sleep:      o.Sleep,
-		now:        time.Now,
+		now:        o.Now,
+		jitter:     o.Jitter,
+		pacer:      o.Pacer,
+		tenant:     o.Tenant,
+		surfaces:   o.Surfaces,
+	}
+	if t.now == nil {
+		t.now = time.Now
+	}
+	if t.jitter == nil {
+		t.jitter = randomJitter
 	}
 	if t.userAgent == "" {
 		t.userAgent = DefaultUserAgent
@@ -123,6 +154,14 @@ func newRoundTripper(o Options) *roundTripper {
 		t.base = defaultBase(pool)
 	}
 	return t
+}
+
+// randomJitter is uniform in [0, d].
+func randomJitter(d time.Duration) time.Duration {
+	if d <= 0 {
+		return 0
+	}
+	return rand.N(d + 1)
 }
 
 // sleepContext waits d, or returns ctx.Err() as soon as ctx ends.

@@ -4,8 +4,9 @@
 #   harness_provider_mirror DIR   build the provider into a filesystem mirror under DIR and point
 #                                 TF_CLI_CONFIG_FILE at a CLI config that installs it from there only
 #                                 (offline: `terraform init` contacts no registry)
-#   harness_sim_start DIR         build and start the tenant simulator (state, logs, env file in DIR),
-#                                 wait for it, and export its provider environment (ARM_*, endpoints)
+#   harness_sim_start DIR [ARG..] build and start the tenant simulator (state, logs, env file in DIR),
+#                                 wait for it, and export its provider environment (ARM_*, endpoints);
+#                                 ARGs go to cmd/tenantsim (e.g. --fault JSON)
 #   harness_sim_stop              stop it (SIGTERM, then SIGKILL after 10s)
 #   harness_copy_module DIR       copy modules/hipaa-baseline to DIR/hipaa-baseline, without local state
 #
@@ -51,7 +52,7 @@ harness_sim_start() {
   done < <(compgen -e | grep -E '^(ARM_|TEAMSHIPAA_|TENANTSIM_)' || true)
 
   harness_sim_log="$dir/tenantsim.log"
-  "$dir/tenantsim" --state-dir "$dir/sim-state" --env-file "$env_file" --pid-file "$dir/sim.pid" \
+  "$dir/tenantsim" --state-dir "$dir/sim-state" --env-file "$env_file" --pid-file "$dir/sim.pid" "${@:2}" \
     >"$harness_sim_log" 2>&1 </dev/null &
   harness_sim_pid=$!
 

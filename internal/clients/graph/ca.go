@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
@@ -9,7 +10,6 @@ import (
 	"time"
 
 	"github.com/microsoft/kiota-abstractions-go/serialization"
-	"github.com/microsoftgraph/msgraph-sdk-go/identity"
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
@@ -117,16 +117,32 @@ type CloudAppSecurity struct {
 
 const policiesPath = "/identity/conditionalAccess/policies"
 
-func (c *Client) policies() *identity.ConditionalAccessPoliciesRequestBuilder {
-	return c.sdk.Identity().ConditionalAccess().Policies()
-}
-
 // GetPolicy reads one policy; a missing one is an error for which
-// transport.IsNotFound is true.
+// transport.IsNotFound is true. It is served from one list of every policy
+// (cache.go), except for a policy this client wrote, which is read with its
+// own GET so that waiting for the write to land sees the service each time.
+// The policy returned is shared: do not change it.
 func (c *Client) GetPolicy(ctx context.Context, id string) (*ConditionalAccessPolicy, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
+	if c.policyList.direct(id) {
+		return c.getPolicy(ctx, id)
+	}
+	all, err := c.ListPolicies(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range all {
+		if strings.EqualFold(p.ID, id) {
+			return p, nil
+		}
+	}
+	return nil, c.notInList(policiesPath, id, "conditional access policies")
+}
+
+// getPolicy reads one policy with its own GET.
+func (c *Client) getPolicy(ctx context.Context, id string) (*ConditionalAccessPolicy, error) {
 	o := op{http.MethodGet, policiesPath + "/" + id, PermissionRead}
 	got, err := c.policies().ByConditionalAccessPolicyId(id).Get(ctx, nil)
 	if err != nil {
@@ -135,11 +151,18 @@ func (c *Client) GetPolicy(ctx context.Context, id string) (*ConditionalAccessPo
 	return policyFromModel(got), nil
 }
 
-// ListPolicies reads every policy (following @odata.nextLink).
+// ListPolicies returns every policy, from one list request per operation
+// until a write (cache.go). The slice is the caller's; the policies are
+// shared: do not change them.
 func (c *Client) ListPolicies(ctx context.Context) ([]*ConditionalAccessPolicy, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
+	return c.policyList.list(ctx, c.listPolicies)
+}
+
+// listPolicies reads every policy (following @odata.nextLink).
+func (c *Client) listPolicies(ctx context.Context) ([]*ConditionalAccessPolicy, error) {
 	o := op{http.MethodGet, policiesPath, PermissionRead}
 	var out []*ConditionalAccessPolicy
 	b := c.policies()
@@ -160,19 +183,13 @@ func (c *Client) ListPolicies(ctx context.Context) ([]*ConditionalAccessPolicy, 
 }
 
 // PoliciesNamed returns the policies whose display name is name (Graph does
-// not keep display names unique).
+// not keep display names unique), from the same list as ListPolicies.
 func (c *Client) PoliciesNamed(ctx context.Context, name string) ([]*ConditionalAccessPolicy, error) {
 	all, err := c.ListPolicies(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var same []*ConditionalAccessPolicy
-	for _, q := range all {
-		if q.DisplayName == name {
-			same = append(same, q)
-		}
-	}
-	return same, nil
+	return named(all, name, func(p *ConditionalAccessPolicy) string { return p.DisplayName }), nil
 }
 
 // createConfirm is how long reads must keep showing a maybe-applied create
@@ -198,22 +215,28 @@ func (c *Client) CreatePolicy(ctx context.Context, p *ConditionalAccessPolicy) (
 		func(ctx context.Context, _ int) (*ConditionalAccessPolicy, error) {
 			got, err := c.policies().Post(ctx, body, nil)
 			if err != nil {
+				c.policyList.wrote("") // it may have landed
 				return nil, c.wrapErr(o, err)
 			}
-			return policyFromModel(got), nil
+			created := policyFromModel(got)
+			c.policyList.wrote(created.ID)
+			return created, nil
 		},
 		func(ctx context.Context) (*ConditionalAccessPolicy, bool, error) {
-			same, err := c.PoliciesNamed(ctx, p.DisplayName)
-			switch {
-			case err != nil:
+			// A fresh list each time: the create may land between two looks.
+			all, err := c.listPolicies(ctx)
+			if err != nil {
 				return nil, false, err
-			case len(same) > 1:
+			}
+			switch same := named(all, p.DisplayName, func(p *ConditionalAccessPolicy) string { return p.DisplayName }); len(same) {
+			case 0:
+				return nil, false, nil
+			case 1:
+				c.policyList.wrote(same[0].ID)
+				return same[0], true, nil
+			default:
 				return nil, false, fmt.Errorf("%d policies named %q exist now: check the tenant and import the right one", len(same), p.DisplayName)
 			}
-			if len(same) == 1 {
-				return same[0], true, nil
-			}
-			return nil, false, nil
 		})
 }
 
@@ -228,7 +251,9 @@ func (c *Client) UpdatePolicy(ctx context.Context, id string, p *ConditionalAcce
 		return err
 	}
 	// The PATCH sets absolute values: sent again after a dropped connection it does no harm.
+	c.policyList.writing(id)
 	_, err = c.policies().ByConditionalAccessPolicyId(id).Patch(transport.WithRetryablePost(ctx), body, nil)
+	c.policyList.wrote(id)
 	return c.wrapErr(op{http.MethodPatch, policiesPath + "/" + id, PermissionWriteCA}, err)
 }
 
@@ -238,7 +263,9 @@ func (c *Client) DeletePolicy(ctx context.Context, id string) error {
 	if c.err != nil {
 		return c.err
 	}
+	c.policyList.writing(id)
 	err := c.policies().ByConditionalAccessPolicyId(id).Delete(ctx, nil)
+	c.policyList.wrote(id)
 	return c.wrapErr(op{http.MethodDelete, policiesPath + "/" + id, PermissionWriteCA}, err)
 }
 
@@ -445,7 +472,7 @@ func policyToModel(p *ConditionalAccessPolicy, update bool) (models.ConditionalA
 	} else {
 		g := p.GrantControls
 		gc := models.NewConditionalAccessGrantControls()
-		gc.SetOperator(ptr(firstNonEmpty(g.Operator, "OR")))
+		gc.SetOperator(ptr(cmp.Or(g.Operator, "OR")))
 		bics, err := enumValues[models.ConditionalAccessGrantControl]("built-in control", g.BuiltInControls, models.ParseConditionalAccessGrantControl)
 		if err != nil {
 			return nil, err

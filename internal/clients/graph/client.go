@@ -5,6 +5,11 @@
 // (internal/transport), and it hands the provider plain Go values instead of
 // the SDK's models.
 //
+// It builds the few request builders it uses directly from their packages
+// (builders.go) instead of through GraphServiceClient, whose methods keep
+// every request builder of Graph in the binary. Reads of a collection are
+// served from one list request per operation (cache.go).
+//
 // Retries happen in exactly one layer: the shared transport (429/503/504 with
 // backoff and Retry-After, safe for writes). The Kiota middleware pipeline is
 // built here from an explicit list that leaves Kiota's RetryHandler (and its
@@ -19,6 +24,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -28,7 +34,9 @@ import (
 	"strings"
 
 	abstractions "github.com/microsoft/kiota-abstractions-go"
+	"github.com/microsoft/kiota-abstractions-go/serialization"
 	khttp "github.com/microsoft/kiota-http-go"
+	jsonserialization "github.com/microsoft/kiota-serialization-json-go"
 	msgraphsdk "github.com/microsoftgraph/msgraph-sdk-go"
 	core "github.com/microsoftgraph/msgraph-sdk-go-core"
 	"github.com/microsoftgraph/msgraph-sdk-go/models/odataerrors"
@@ -50,21 +58,38 @@ const (
 
 // Client talks to Microsoft Graph v1.0 for one tenant. Safe for concurrent use.
 type Client struct {
-	sdk *msgraphsdk.GraphServiceClient
-	err error // a construction error, returned by every call
+	adapter *msgraphsdk.GraphRequestAdapter
+	err     error // a construction error, returned by every call
+
+	// One list request serves the reads of a collection (cache.go).
+	policyList       listCache[*ConditionalAccessPolicy]
+	locationList     listCache[*NamedLocation]
+	strengthList     listCache[AuthenticationStrength]
+	roleTemplateList listCache[DirectoryRoleTemplate]
+	organizationList listCache[Organization]
 }
 
 // New returns a client for the Graph service at base (scheme, host, optional
 // path prefix; the client appends /v1.0). httpClient is the shared transport
 // client; token returns a bearer token for the Graph audience.
 func New(httpClient *http.Client, base string, token func(context.Context) (string, error)) *Client {
+	// JSON only, registered on this adapter: Graph answers these endpoints in
+	// JSON, and GraphServiceClient's way (text, form and multipart factories
+	// registered in Kiota's process-wide defaults) is not needed.
+	parse := serialization.NewParseNodeFactoryRegistry()
+	parse.ContentTypeAssociatedFactories["application/json"] = jsonserialization.NewJsonParseNodeFactory()
+	write := serialization.NewSerializationWriterFactoryRegistry()
+	write.ContentTypeAssociatedFactories["application/json"] = jsonserialization.NewJsonSerializationWriterFactory()
 	adapter, err := msgraphsdk.NewGraphRequestAdapterWithParseNodeFactoryAndSerializationWriterFactoryAndHttpClient(
-		&tokenAuth{token: token}, nil, nil, kiotaHTTPClient(httpClient))
+		&tokenAuth{token: token}, parse, write, kiotaHTTPClient(httpClient))
 	if err != nil {
 		return &Client{err: fmt.Errorf("%s: building the request adapter: %w", ServiceName, err)}
 	}
 	adapter.SetBaseUrl(strings.TrimRight(base, "/") + "/v1.0")
-	return &Client{sdk: msgraphsdk.NewGraphServiceClient(adapter)}
+	// As GraphServiceClient does: the models' backing store tracks which
+	// values a request sets.
+	adapter.EnableBackingStore(nil)
+	return &Client{adapter: adapter}
 }
 
 // Middleware is the Kiota pipeline the client runs in front of the shared
@@ -149,8 +174,8 @@ func (c *Client) wrapErr(o op, err error) error {
 		return nil
 	}
 	u := o.path
-	if c.sdk != nil {
-		u = c.sdk.GetAdapter().GetBaseUrl() + o.path
+	if c.adapter != nil {
+		u = c.adapter.GetBaseUrl() + o.path
 	}
 	ae := &transport.APIError{Service: ServiceName, Method: o.method, URL: redactedURL(u)}
 	var oe *odataerrors.ODataError
@@ -162,7 +187,7 @@ func (c *Client) wrapErr(o op, err error) error {
 		if me := oe.GetErrorEscaped(); me != nil {
 			ae.Code, ae.Message = deref(me.GetCode()), deref(me.GetMessage())
 			if ie := me.GetInnerError(); ie != nil && ae.RequestID == "" {
-				ae.RequestID = firstNonEmpty(deref(ie.GetRequestId()), deref(ie.GetClientRequestId()))
+				ae.RequestID = cmp.Or(deref(ie.GetRequestId()), deref(ie.GetClientRequestId()))
 			}
 		}
 	case errors.As(err, &ke):
@@ -210,12 +235,3 @@ func deref[T any](p *T) T {
 }
 
 func ptr[T any](v T) *T { return &v }
-
-func firstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
-}

@@ -85,11 +85,12 @@ func echoCreated(id string) func(int, http.ResponseWriter, *http.Request) {
 	}
 }
 
+// The single GET serves a policy this client wrote (cache.go) and GetPolicyJSON.
 func TestGetPolicyDecodesTheDocumentationExample(t *testing.T) {
 	c, f := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write(fixture(t, "conditional_access_policy_get.json"))
 	})
-	p, err := c.GetPolicy(context.Background(), "6b5e999b-0ba8-4186-a106-e0296c1c4358")
+	p, err := c.getPolicy(context.Background(), "6b5e999b-0ba8-4186-a106-e0296c1c4358")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +148,7 @@ func TestNamedLocationsDecodeTheDocumentationExamples(t *testing.T) {
 		}
 		_, _ = w.Write(fixture(t, "named_location_get.json"))
 	})
-	l, err := c.GetNamedLocation(context.Background(), "0854951d-5fc0-4eb1-b392-9b2c9d7949c2")
+	l, err := c.getNamedLocation(context.Background(), "0854951d-5fc0-4eb1-b392-9b2c9d7949c2")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -213,8 +214,8 @@ func TestThrottlingIsRetriedByOneLayer(t *testing.T) {
 		}
 	}
 	t.Run("GET", func(t *testing.T) {
-		c, f := newClient(t, throttleTwice(func(w http.ResponseWriter) { _, _ = w.Write(fixture(t, "named_location_get.json")) }))
-		if _, err := c.GetNamedLocation(context.Background(), "0854951d-5fc0-4eb1-b392-9b2c9d7949c2"); err != nil {
+		c, f := newClient(t, throttleTwice(func(w http.ResponseWriter) { _, _ = w.Write(fixture(t, "named_locations_list.json")) }))
+		if _, err := c.GetNamedLocation(context.Background(), "1b7f0916-7677-40d8-97a1-d606f4ed8fcf"); err != nil {
 			t.Fatal(err)
 		}
 		if n := f.hits.Load(); n != 3 {
@@ -270,7 +271,7 @@ func TestErrorsNameCodeStatusRequestIDAndPermission(t *testing.T) {
 			_, _ = w.Write([]byte(`{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation.","innerError":{"request-id":"inner-2"}}}`))
 		}
 	})
-	_, err := c.GetPolicy(context.Background(), "p1")
+	_, err := c.getPolicy(context.Background(), "p1")
 	if !transport.IsNotFound(err) {
 		t.Fatalf("not a 404: %v", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/netip"
 	"strconv"
+	"strings"
 
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 
@@ -39,24 +40,50 @@ type NamedLocation struct {
 const namedLocationsPath = "/identity/conditionalAccess/namedLocations"
 
 // GetNamedLocation reads one named location; a missing one is an error for
-// which transport.IsNotFound is true.
+// which transport.IsNotFound is true. As GetPolicy, it is served from one
+// list of every named location except for one this client wrote. The
+// location returned is shared: do not change it.
 func (c *Client) GetNamedLocation(ctx context.Context, id string) (*NamedLocation, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	got, err := c.sdk.Identity().ConditionalAccess().NamedLocations().ByNamedLocationId(id).Get(ctx, nil)
+	if c.locationList.direct(id) {
+		return c.getNamedLocation(ctx, id)
+	}
+	all, err := c.ListNamedLocations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range all {
+		if strings.EqualFold(l.ID, id) {
+			return l, nil
+		}
+	}
+	return nil, c.notInList(namedLocationsPath, id, "named locations")
+}
+
+// getNamedLocation reads one named location with its own GET.
+func (c *Client) getNamedLocation(ctx context.Context, id string) (*NamedLocation, error) {
+	got, err := c.namedLocations().ByNamedLocationId(id).Get(ctx, nil)
 	if err != nil {
 		return nil, c.wrapErr(op{http.MethodGet, namedLocationsPath + "/" + id, PermissionRead}, err)
 	}
 	return namedLocationFromModel(got)
 }
 
-// ListNamedLocations reads every named location (following @odata.nextLink).
+// ListNamedLocations returns every named location, from one list request
+// per operation until a write (cache.go). The slice is the caller's; the
+// locations are shared: do not change them.
 func (c *Client) ListNamedLocations(ctx context.Context) ([]*NamedLocation, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	b := c.sdk.Identity().ConditionalAccess().NamedLocations()
+	return c.locationList.list(ctx, c.listNamedLocations)
+}
+
+// listNamedLocations reads every named location (following @odata.nextLink).
+func (c *Client) listNamedLocations(ctx context.Context) ([]*NamedLocation, error) {
+	b := c.namedLocations()
 	var out []*NamedLocation
 	for {
 		page, err := b.Get(ctx, nil)
@@ -78,19 +105,14 @@ func (c *Client) ListNamedLocations(ctx context.Context) ([]*NamedLocation, erro
 	}
 }
 
-// NamedLocationsNamed returns the named locations whose display name is name.
+// NamedLocationsNamed returns the named locations whose display name is
+// name, from the same list as ListNamedLocations.
 func (c *Client) NamedLocationsNamed(ctx context.Context, name string) ([]*NamedLocation, error) {
 	all, err := c.ListNamedLocations(ctx)
 	if err != nil {
 		return nil, err
 	}
-	var same []*NamedLocation
-	for _, q := range all {
-		if q.DisplayName == name {
-			same = append(same, q)
-		}
-	}
-	return same, nil
+	return named(all, name, func(l *NamedLocation) string { return l.DisplayName }), nil
 }
 
 // CreateNamedLocation creates l and returns the service's copy. As with
@@ -106,26 +128,35 @@ func (c *Client) CreateNamedLocation(ctx context.Context, l *NamedLocation) (*Na
 		return nil, err
 	}
 	o := op{http.MethodPost, namedLocationsPath, PermissionWriteCA}
-	b := c.sdk.Identity().ConditionalAccess().NamedLocations()
+	b := c.namedLocations()
 	return poll.Settle(ctx, poll.Options{Confirm: createConfirm}, "creating named location "+strconv.Quote(l.DisplayName),
 		func(ctx context.Context, _ int) (*NamedLocation, error) {
 			got, err := b.Post(ctx, body, nil)
 			if err != nil {
+				c.locationList.wrote("") // it may have landed
 				return nil, c.wrapErr(o, err)
 			}
-			return namedLocationFromModel(got)
+			created, err := namedLocationFromModel(got)
+			if created != nil {
+				c.locationList.wrote(created.ID)
+			}
+			return created, err
 		},
 		func(ctx context.Context) (*NamedLocation, bool, error) {
-			same, err := c.NamedLocationsNamed(ctx, l.DisplayName)
-			switch {
-			case err != nil:
+			// A fresh list each time: the create may land between two looks.
+			all, err := c.listNamedLocations(ctx)
+			if err != nil {
 				return nil, false, err
-			case len(same) > 1:
-				return nil, false, fmt.Errorf("%d named locations named %q exist now: check the tenant and import the right one", len(same), l.DisplayName)
-			case len(same) == 1:
-				return same[0], true, nil
 			}
-			return nil, false, nil
+			switch same := named(all, l.DisplayName, func(l *NamedLocation) string { return l.DisplayName }); len(same) {
+			case 0:
+				return nil, false, nil
+			case 1:
+				c.locationList.wrote(same[0].ID)
+				return same[0], true, nil
+			default:
+				return nil, false, fmt.Errorf("%d named locations named %q exist now: check the tenant and import the right one", len(same), l.DisplayName)
+			}
 		})
 }
 
@@ -140,7 +171,9 @@ func (c *Client) UpdateNamedLocation(ctx context.Context, id string, l *NamedLoc
 		return err
 	}
 	// The PATCH sets absolute values: sent again after a dropped connection it does no harm.
-	_, err = c.sdk.Identity().ConditionalAccess().NamedLocations().ByNamedLocationId(id).Patch(transport.WithRetryablePost(ctx), body, nil)
+	c.locationList.writing(id)
+	_, err = c.namedLocations().ByNamedLocationId(id).Patch(transport.WithRetryablePost(ctx), body, nil)
+	c.locationList.wrote(id)
 	return c.wrapErr(op{http.MethodPatch, namedLocationsPath + "/" + id, PermissionWriteCA}, err)
 }
 
@@ -150,7 +183,9 @@ func (c *Client) DeleteNamedLocation(ctx context.Context, id string) error {
 	if c.err != nil {
 		return c.err
 	}
-	err := c.sdk.Identity().ConditionalAccess().NamedLocations().ByNamedLocationId(id).Delete(ctx, nil)
+	c.locationList.writing(id)
+	err := c.namedLocations().ByNamedLocationId(id).Delete(ctx, nil)
+	c.locationList.wrote(id)
 	return c.wrapErr(op{http.MethodDelete, namedLocationsPath + "/" + id, PermissionWriteCA}, err)
 }
 

@@ -19,15 +19,22 @@ type DirectoryRoleTemplate struct {
 }
 
 // ListAuthenticationStrengths lists the tenant's authentication strength
-// policies, built-in and custom. It reads
-// /identity/conditionalAccess/authenticationStrength/policies and, if that
-// path answers 404, the older documented /policies/authenticationStrengthPolicies.
+// policies, built-in and custom, read once per client (per provider process:
+// every look-up data source of an operation shares the one list; this client
+// never changes them).
 func (c *Client) ListAuthenticationStrengths(ctx context.Context) ([]AuthenticationStrength, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
+	return c.strengthList.list(ctx, c.listAuthenticationStrengths)
+}
+
+// listAuthenticationStrengths reads
+// /identity/conditionalAccess/authenticationStrength/policies and, if that
+// path answers 404, the older documented /policies/authenticationStrengthPolicies.
+func (c *Client) listAuthenticationStrengths(ctx context.Context) ([]AuthenticationStrength, error) {
 	var out []AuthenticationStrength
-	b := c.sdk.Identity().ConditionalAccess().AuthenticationStrength().Policies()
+	b := c.authenticationStrengths()
 	for {
 		page, err := b.Get(ctx, nil)
 		if err != nil {
@@ -60,7 +67,7 @@ func (c *Client) ListAuthenticationStrengths(ctx context.Context) ([]Authenticat
 
 func (c *Client) listAuthenticationStrengthsPolicies(ctx context.Context) ([]AuthenticationStrength, error) {
 	out := []AuthenticationStrength{}
-	b := c.sdk.Policies().AuthenticationStrengthPolicies()
+	b := c.authenticationStrengthPolicies()
 	for {
 		page, err := b.Get(ctx, nil)
 		if err != nil {
@@ -84,13 +91,19 @@ func (c *Client) listAuthenticationStrengthsPolicies(ctx context.Context) ([]Aut
 	}
 }
 
-// ListDirectoryRoleTemplates lists the directory role templates (GET /directoryRoleTemplates).
+// ListDirectoryRoleTemplates lists the directory role templates, read once
+// per client as ListAuthenticationStrengths.
 func (c *Client) ListDirectoryRoleTemplates(ctx context.Context) ([]DirectoryRoleTemplate, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
+	return c.roleTemplateList.list(ctx, c.listDirectoryRoleTemplates)
+}
+
+// listDirectoryRoleTemplates reads GET /directoryRoleTemplates.
+func (c *Client) listDirectoryRoleTemplates(ctx context.Context) ([]DirectoryRoleTemplate, error) {
 	out := []DirectoryRoleTemplate{}
-	b := c.sdk.DirectoryRoleTemplates()
+	b := c.directoryRoleTemplates()
 	for {
 		page, err := b.Get(ctx, nil)
 		if err != nil {

@@ -15,13 +15,29 @@ type Organization struct {
 	ID, DisplayName, DefaultDomain string
 }
 
-// GetOrganization reads the tenant's organization: the collection holds the
-// signed-in tenant only.
+// GetOrganization reads the tenant's organization, once per client (the
+// module's assessments each ask; nothing here changes it).
 func (c *Client) GetOrganization(ctx context.Context) (*Organization, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	page, err := c.sdk.Organization().Get(ctx, nil)
+	orgs, err := c.organizationList.list(ctx, func(ctx context.Context) ([]Organization, error) {
+		org, err := c.getOrganization(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return []Organization{*org}, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &orgs[0], nil
+}
+
+// getOrganization reads GET /organization: the collection holds the
+// signed-in tenant only.
+func (c *Client) getOrganization(ctx context.Context) (*Organization, error) {
+	page, err := c.organization().Get(ctx, nil)
 	if err != nil {
 		return nil, c.wrapErr(op{http.MethodGet, "/organization", PermissionOrganizationRead}, err)
 	}

@@ -30,7 +30,7 @@ func (c *Client) GetNamedLocationJSON(ctx context.Context, id string) (map[strin
 	if c.err != nil {
 		return nil, c.err
 	}
-	got, err := c.sdk.Identity().ConditionalAccess().NamedLocations().ByNamedLocationId(id).Get(ctx, nil)
+	got, err := c.namedLocations().ByNamedLocationId(id).Get(ctx, nil)
 	if err != nil {
 		return nil, c.wrapErr(op{http.MethodGet, namedLocationsPath + "/" + id, PermissionRead}, err)
 	}
@@ -38,8 +38,9 @@ func (c *Client) GetNamedLocationJSON(ctx context.Context, id string) (map[strin
 }
 
 func modelJSON(m serialization.Parsable) (map[string]any, error) {
-	// A writer of its own: the SDK registers its JSON factory on the request
-	// adapter, not in kiota's default registry that SerializeToJson uses.
+	// A writer of its own: the client registers its JSON factories on its
+	// request adapter (New), not in kiota's default registry that
+	// SerializeToJson uses.
 	w := jsonserialization.NewJsonSerializationWriter()
 	defer w.Close()
 	if err := w.WriteObjectValue("", m); err != nil {

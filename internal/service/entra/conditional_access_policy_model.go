@@ -1,6 +1,7 @@
 package entra
 
 import (
+	"cmp"
 	"context"
 	"reflect"
 	"slices"
@@ -11,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 )
 
@@ -134,62 +136,62 @@ func (m *caPolicyModel) toAPI(ctx context.Context, diags *diag.Diagnostics) *gra
 	if c := m.Conditions; c != nil {
 		if u := c.Users; u != nil {
 			p.Conditions.Users = &graph.Users{
-				IncludeUsers: setStrings(ctx, u.IncludeUsers, diags), ExcludeUsers: setStrings(ctx, u.ExcludeUsers, diags),
-				IncludeGroups: setStrings(ctx, u.IncludeGroups, diags), ExcludeGroups: setStrings(ctx, u.ExcludeGroups, diags),
-				IncludeRoles: setStrings(ctx, u.IncludeRoles, diags), ExcludeRoles: setStrings(ctx, u.ExcludeRoles, diags),
+				IncludeUsers: flex.ExpandStringSet(ctx, u.IncludeUsers, diags), ExcludeUsers: flex.ExpandStringSet(ctx, u.ExcludeUsers, diags),
+				IncludeGroups: flex.ExpandStringSet(ctx, u.IncludeGroups, diags), ExcludeGroups: flex.ExpandStringSet(ctx, u.ExcludeGroups, diags),
+				IncludeRoles: flex.ExpandStringSet(ctx, u.IncludeRoles, diags), ExcludeRoles: flex.ExpandStringSet(ctx, u.ExcludeRoles, diags),
 				IncludeGuestsOrExternalUsers: guestsToAPI(ctx, u.IncludeGuestsOrExternalUsers, diags),
 				ExcludeGuestsOrExternalUsers: guestsToAPI(ctx, u.ExcludeGuestsOrExternalUsers, diags),
 			}
 		}
 		if a := c.Applications; a != nil {
 			p.Conditions.Applications = &graph.Applications{
-				IncludeApplications: setStrings(ctx, a.IncludeApplications, diags),
-				ExcludeApplications: setStrings(ctx, a.ExcludeApplications, diags),
-				IncludeUserActions:  setStrings(ctx, a.IncludeUserActions, diags),
+				IncludeApplications: flex.ExpandStringSet(ctx, a.IncludeApplications, diags),
+				ExcludeApplications: flex.ExpandStringSet(ctx, a.ExcludeApplications, diags),
+				IncludeUserActions:  flex.ExpandStringSet(ctx, a.IncludeUserActions, diags),
 			}
 		}
-		p.Conditions.ClientAppTypes = setStrings(ctx, c.ClientAppTypes, diags)
+		p.Conditions.ClientAppTypes = flex.ExpandStringSet(ctx, c.ClientAppTypes, diags)
 		if pl := c.Platforms; pl != nil {
-			p.Conditions.Platforms = &graph.IncludeExclude{Include: setStrings(ctx, pl.IncludePlatforms, diags), Exclude: setStrings(ctx, pl.ExcludePlatforms, diags)}
+			p.Conditions.Platforms = &graph.IncludeExclude{Include: flex.ExpandStringSet(ctx, pl.IncludePlatforms, diags), Exclude: flex.ExpandStringSet(ctx, pl.ExcludePlatforms, diags)}
 		}
 		if l := c.Locations; l != nil {
-			p.Conditions.Locations = &graph.IncludeExclude{Include: setStrings(ctx, l.IncludeLocations, diags), Exclude: setStrings(ctx, l.ExcludeLocations, diags)}
+			p.Conditions.Locations = &graph.IncludeExclude{Include: flex.ExpandStringSet(ctx, l.IncludeLocations, diags), Exclude: flex.ExpandStringSet(ctx, l.ExcludeLocations, diags)}
 		}
-		p.Conditions.SignInRiskLevels = setStrings(ctx, c.SignInRiskLevels, diags)
-		p.Conditions.UserRiskLevels = setStrings(ctx, c.UserRiskLevels, diags)
+		p.Conditions.SignInRiskLevels = flex.ExpandStringSet(ctx, c.SignInRiskLevels, diags)
+		p.Conditions.UserRiskLevels = flex.ExpandStringSet(ctx, c.UserRiskLevels, diags)
 		if f := c.AuthenticationFlows; f != nil {
-			p.Conditions.TransferMethods = setStrings(ctx, f.TransferMethods, diags)
+			p.Conditions.TransferMethods = flex.ExpandStringSet(ctx, f.TransferMethods, diags)
 		}
 	}
 	if g := m.GrantControls; g != nil {
 		p.GrantControls = &graph.GrantControls{
-			Operator:                 firstNonEmpty(str(g.Operator), defaultOperator),
-			BuiltInControls:          setStrings(ctx, g.BuiltInControls, diags),
-			AuthenticationStrengthID: str(g.AuthenticationStrengthID),
-			TermsOfUse:               setStrings(ctx, g.TermsOfUse, diags),
+			Operator:                 cmp.Or(flex.ExpandString(g.Operator), defaultOperator),
+			BuiltInControls:          flex.ExpandStringSet(ctx, g.BuiltInControls, diags),
+			AuthenticationStrengthID: flex.ExpandString(g.AuthenticationStrengthID),
+			TermsOfUse:               flex.ExpandStringSet(ctx, g.TermsOfUse, diags),
 		}
 	}
 	if s := m.SessionControls; s != nil {
 		sc := &graph.SessionControls{}
 		if f := s.SignInFrequency; f != nil {
-			sf := &graph.SignInFrequency{Type: str(f.Type), IsEnabled: boolOrTrue(f.IsEnabled),
-				AuthenticationType: firstNonEmpty(str(f.AuthenticationType), defaultAuthenticationType),
-				FrequencyInterval:  firstNonEmpty(str(f.FrequencyInterval), defaultFrequencyInterval)}
-			if known(f.Value) {
+			sf := &graph.SignInFrequency{Type: flex.ExpandString(f.Type), IsEnabled: boolOrTrue(f.IsEnabled),
+				AuthenticationType: cmp.Or(flex.ExpandString(f.AuthenticationType), defaultAuthenticationType),
+				FrequencyInterval:  cmp.Or(flex.ExpandString(f.FrequencyInterval), defaultFrequencyInterval)}
+			if flex.Known(f.Value) {
 				v := int32(f.Value.ValueInt64())
 				sf.Value = &v
 			}
 			sc.SignInFrequency = sf
 		}
 		if b := s.PersistentBrowser; b != nil {
-			sc.PersistentBrowser = &graph.PersistentBrowser{Mode: str(b.Mode), IsEnabled: boolOrTrue(b.IsEnabled)}
+			sc.PersistentBrowser = &graph.PersistentBrowser{Mode: flex.ExpandString(b.Mode), IsEnabled: boolOrTrue(b.IsEnabled)}
 		}
-		if known(s.ApplicationEnforcedRestrictionsEnabled) {
+		if flex.Known(s.ApplicationEnforcedRestrictionsEnabled) {
 			v := s.ApplicationEnforcedRestrictionsEnabled.ValueBool()
 			sc.ApplicationEnforcedRestrictions = &v
 		}
 		if a := s.CloudAppSecurity; a != nil {
-			sc.CloudAppSecurity = &graph.CloudAppSecurity{Type: str(a.CloudAppSecurityType), IsEnabled: boolOrTrue(a.IsEnabled)}
+			sc.CloudAppSecurity = &graph.CloudAppSecurity{Type: flex.ExpandString(a.CloudAppSecurityType), IsEnabled: boolOrTrue(a.IsEnabled)}
 		}
 		p.SessionControls = sc
 	}
@@ -201,9 +203,9 @@ func guestsToAPI(ctx context.Context, g *caGuests, diags *diag.Diagnostics) *gra
 		return nil
 	}
 	return &graph.GuestsOrExternalUsers{
-		Types:          setStrings(ctx, g.GuestOrExternalUserTypes, diags),
-		MembershipKind: str(g.ExternalTenantsMembershipKind),
-		Members:        setStrings(ctx, g.ExternalTenantIDs, diags),
+		Types:          flex.ExpandStringSet(ctx, g.GuestOrExternalUserTypes, diags),
+		MembershipKind: flex.ExpandString(g.ExternalTenantsMembershipKind),
+		Members:        flex.ExpandStringSet(ctx, g.ExternalTenantIDs, diags),
 	}
 }
 
@@ -245,9 +247,9 @@ func policyState(p *graph.ConditionalAccessPolicy, prior *caPolicyModel) caPolic
 		u = &graph.Users{}
 	}
 	c.Users = &caUsers{
-		IncludeUsers: setFrom(u.IncludeUsers, pu.IncludeUsers), ExcludeUsers: setFrom(u.ExcludeUsers, pu.ExcludeUsers),
-		IncludeGroups: setFrom(u.IncludeGroups, pu.IncludeGroups), ExcludeGroups: setFrom(u.ExcludeGroups, pu.ExcludeGroups),
-		IncludeRoles: setFrom(u.IncludeRoles, pu.IncludeRoles), ExcludeRoles: setFrom(u.ExcludeRoles, pu.ExcludeRoles),
+		IncludeUsers: flex.FlattenStringSet(u.IncludeUsers, pu.IncludeUsers), ExcludeUsers: flex.FlattenStringSet(u.ExcludeUsers, pu.ExcludeUsers),
+		IncludeGroups: flex.FlattenStringSet(u.IncludeGroups, pu.IncludeGroups), ExcludeGroups: flex.FlattenStringSet(u.ExcludeGroups, pu.ExcludeGroups),
+		IncludeRoles: flex.FlattenStringSet(u.IncludeRoles, pu.IncludeRoles), ExcludeRoles: flex.FlattenStringSet(u.ExcludeRoles, pu.ExcludeRoles),
 		IncludeGuestsOrExternalUsers: guestsState(u.IncludeGuestsOrExternalUsers, pu.IncludeGuestsOrExternalUsers),
 		ExcludeGuestsOrExternalUsers: guestsState(u.ExcludeGuestsOrExternalUsers, pu.ExcludeGuestsOrExternalUsers),
 	}
@@ -260,37 +262,37 @@ func policyState(p *graph.ConditionalAccessPolicy, prior *caPolicyModel) caPolic
 		a = &graph.Applications{}
 	}
 	c.Applications = &caApplications{
-		IncludeApplications: setFrom(a.IncludeApplications, pa.IncludeApplications),
-		ExcludeApplications: setFrom(a.ExcludeApplications, pa.ExcludeApplications),
-		IncludeUserActions:  setFrom(a.IncludeUserActions, pa.IncludeUserActions),
+		IncludeApplications: flex.FlattenStringSet(a.IncludeApplications, pa.IncludeApplications),
+		ExcludeApplications: flex.FlattenStringSet(a.ExcludeApplications, pa.ExcludeApplications),
+		IncludeUserActions:  flex.FlattenStringSet(a.IncludeUserActions, pa.IncludeUserActions),
 	}
 	apps := p.Conditions.ClientAppTypes
 	if len(apps) == 0 {
 		apps = []string{defaultClientAppType}
 	}
-	c.ClientAppTypes = setFrom(apps, pc.ClientAppTypes)
+	c.ClientAppTypes = flex.FlattenStringSet(apps, pc.ClientAppTypes)
 	if pl := p.Conditions.Platforms; pl != nil && len(pl.Include)+len(pl.Exclude) > 0 {
 		pp := pc.Platforms
 		if pp == nil {
 			pp = &caPlatforms{}
 		}
-		c.Platforms = &caPlatforms{IncludePlatforms: setFrom(pl.Include, pp.IncludePlatforms), ExcludePlatforms: setFrom(pl.Exclude, pp.ExcludePlatforms)}
+		c.Platforms = &caPlatforms{IncludePlatforms: flex.FlattenStringSet(pl.Include, pp.IncludePlatforms), ExcludePlatforms: flex.FlattenStringSet(pl.Exclude, pp.ExcludePlatforms)}
 	}
 	if l := p.Conditions.Locations; l != nil && len(l.Include)+len(l.Exclude) > 0 {
 		pl := pc.Locations
 		if pl == nil {
 			pl = &caLocations{}
 		}
-		c.Locations = &caLocations{IncludeLocations: setFrom(l.Include, pl.IncludeLocations), ExcludeLocations: setFrom(l.Exclude, pl.ExcludeLocations)}
+		c.Locations = &caLocations{IncludeLocations: flex.FlattenStringSet(l.Include, pl.IncludeLocations), ExcludeLocations: flex.FlattenStringSet(l.Exclude, pl.ExcludeLocations)}
 	}
-	c.SignInRiskLevels = setFrom(p.Conditions.SignInRiskLevels, pc.SignInRiskLevels)
-	c.UserRiskLevels = setFrom(p.Conditions.UserRiskLevels, pc.UserRiskLevels)
+	c.SignInRiskLevels = flex.FlattenStringSet(p.Conditions.SignInRiskLevels, pc.SignInRiskLevels)
+	c.UserRiskLevels = flex.FlattenStringSet(p.Conditions.UserRiskLevels, pc.UserRiskLevels)
 	if len(p.Conditions.TransferMethods) > 0 {
 		var prevTM types.Set
 		if pc.AuthenticationFlows != nil {
 			prevTM = pc.AuthenticationFlows.TransferMethods
 		}
-		c.AuthenticationFlows = &caAuthFlows{TransferMethods: setFrom(p.Conditions.TransferMethods, prevTM)}
+		c.AuthenticationFlows = &caAuthFlows{TransferMethods: flex.FlattenStringSet(p.Conditions.TransferMethods, prevTM)}
 	}
 	m.Conditions = c
 
@@ -300,34 +302,34 @@ func policyState(p *graph.ConditionalAccessPolicy, prior *caPolicyModel) caPolic
 			pg = &caGrantControls{}
 		}
 		m.GrantControls = &caGrantControls{
-			Operator:                 types.StringValue(firstNonEmpty(g.Operator, defaultOperator)),
-			BuiltInControls:          setFrom(g.BuiltInControls, pg.BuiltInControls),
-			AuthenticationStrengthID: strOrNull(g.AuthenticationStrengthID),
-			TermsOfUse:               setFrom(g.TermsOfUse, pg.TermsOfUse),
+			Operator:                 types.StringValue(cmp.Or(g.Operator, defaultOperator)),
+			BuiltInControls:          flex.FlattenStringSet(g.BuiltInControls, pg.BuiltInControls),
+			AuthenticationStrengthID: flex.StringOrNull(g.AuthenticationStrengthID),
+			TermsOfUse:               flex.FlattenStringSet(g.TermsOfUse, pg.TermsOfUse),
 		}
-		if strings.EqualFold(g.AuthenticationStrengthID, str(pg.AuthenticationStrengthID)) && g.AuthenticationStrengthID != "" {
+		if strings.EqualFold(g.AuthenticationStrengthID, flex.ExpandString(pg.AuthenticationStrengthID)) && g.AuthenticationStrengthID != "" {
 			m.GrantControls.AuthenticationStrengthID = pg.AuthenticationStrengthID
 		}
 	}
 	if s := p.SessionControls; !s.Empty() {
 		sc := &caSession{ApplicationEnforcedRestrictionsEnabled: types.BoolNull()}
 		if f := s.SignInFrequency; f != nil {
-			sf := &caSignInFrequency{Value: types.Int64Null(), Type: strOrNull(f.Type), IsEnabled: types.BoolValue(f.IsEnabled),
-				AuthenticationType: types.StringValue(firstNonEmpty(f.AuthenticationType, defaultAuthenticationType)),
-				FrequencyInterval:  types.StringValue(firstNonEmpty(f.FrequencyInterval, defaultFrequencyInterval))}
+			sf := &caSignInFrequency{Value: types.Int64Null(), Type: flex.StringOrNull(f.Type), IsEnabled: types.BoolValue(f.IsEnabled),
+				AuthenticationType: types.StringValue(cmp.Or(f.AuthenticationType, defaultAuthenticationType)),
+				FrequencyInterval:  types.StringValue(cmp.Or(f.FrequencyInterval, defaultFrequencyInterval))}
 			if f.Value != nil {
 				sf.Value = types.Int64Value(int64(*f.Value))
 			}
 			sc.SignInFrequency = sf
 		}
 		if b := s.PersistentBrowser; b != nil {
-			sc.PersistentBrowser = &caPersistentBrowser{Mode: strOrNull(b.Mode), IsEnabled: types.BoolValue(b.IsEnabled)}
+			sc.PersistentBrowser = &caPersistentBrowser{Mode: flex.StringOrNull(b.Mode), IsEnabled: types.BoolValue(b.IsEnabled)}
 		}
 		if s.ApplicationEnforcedRestrictions != nil {
 			sc.ApplicationEnforcedRestrictionsEnabled = types.BoolValue(*s.ApplicationEnforcedRestrictions)
 		}
 		if a := s.CloudAppSecurity; a != nil {
-			sc.CloudAppSecurity = &caCloudAppSecurity{CloudAppSecurityType: strOrNull(a.Type), IsEnabled: types.BoolValue(a.IsEnabled)}
+			sc.CloudAppSecurity = &caCloudAppSecurity{CloudAppSecurityType: flex.StringOrNull(a.Type), IsEnabled: types.BoolValue(a.IsEnabled)}
 		}
 		m.SessionControls = sc
 	}
@@ -342,9 +344,9 @@ func guestsState(g *graph.GuestsOrExternalUsers, prior *caGuests) *caGuests {
 		prior = &caGuests{}
 	}
 	return &caGuests{
-		GuestOrExternalUserTypes:      setFrom(g.Types, prior.GuestOrExternalUserTypes),
-		ExternalTenantsMembershipKind: strOrNull(g.MembershipKind),
-		ExternalTenantIDs:             setFrom(g.Members, prior.ExternalTenantIDs),
+		GuestOrExternalUserTypes:      flex.FlattenStringSet(g.Types, prior.GuestOrExternalUserTypes),
+		ExternalTenantsMembershipKind: flex.StringOrNull(g.MembershipKind),
+		ExternalTenantIDs:             flex.FlattenStringSet(g.Members, prior.ExternalTenantIDs),
 	}
 }
 
@@ -368,7 +370,7 @@ func canonical(p *graph.ConditionalAccessPolicy) graph.ConditionalAccessPolicy {
 		if g == nil || len(g.Types) == 0 && g.MembershipKind == "" {
 			return nil
 		}
-		return &graph.GuestsOrExternalUsers{Types: norm(g.Types), MembershipKind: firstNonEmpty(g.MembershipKind, "all"), Members: norm(g.Members)}
+		return &graph.GuestsOrExternalUsers{Types: norm(g.Types), MembershipKind: cmp.Or(g.MembershipKind, "all"), Members: norm(g.Members)}
 	}
 	ie := func(v *graph.IncludeExclude) *graph.IncludeExclude {
 		if v == nil || len(v.Include)+len(v.Exclude) == 0 {
@@ -401,15 +403,15 @@ func canonical(p *graph.ConditionalAccessPolicy) graph.ConditionalAccessPolicy {
 	out.Conditions.SignInRiskLevels, out.Conditions.UserRiskLevels = norm(c.SignInRiskLevels), norm(c.UserRiskLevels)
 	out.Conditions.TransferMethods = norm(c.TransferMethods)
 	if g := p.GrantControls; !g.Empty() {
-		out.GrantControls = &graph.GrantControls{Operator: strings.ToUpper(firstNonEmpty(g.Operator, defaultOperator)),
+		out.GrantControls = &graph.GrantControls{Operator: strings.ToUpper(cmp.Or(g.Operator, defaultOperator)),
 			BuiltInControls: norm(g.BuiltInControls), AuthenticationStrengthID: strings.ToLower(g.AuthenticationStrengthID), TermsOfUse: norm(g.TermsOfUse)}
 	}
 	if s := p.SessionControls; !s.Empty() {
 		sc := &graph.SessionControls{ApplicationEnforcedRestrictions: s.ApplicationEnforcedRestrictions}
 		if f := s.SignInFrequency; f != nil {
 			sc.SignInFrequency = &graph.SignInFrequency{Value: f.Value, Type: f.Type, IsEnabled: f.IsEnabled,
-				AuthenticationType: firstNonEmpty(f.AuthenticationType, defaultAuthenticationType),
-				FrequencyInterval:  firstNonEmpty(f.FrequencyInterval, defaultFrequencyInterval)}
+				AuthenticationType: cmp.Or(f.AuthenticationType, defaultAuthenticationType),
+				FrequencyInterval:  cmp.Or(f.FrequencyInterval, defaultFrequencyInterval)}
 		}
 		sc.PersistentBrowser, sc.CloudAppSecurity = s.PersistentBrowser, s.CloudAppSecurity
 		out.SessionControls = sc

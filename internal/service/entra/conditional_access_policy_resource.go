@@ -5,11 +5,12 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -18,14 +19,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -58,13 +58,13 @@ var (
 const caPolicyType = "teamshipaa_conditional_access_policy"
 
 type caPolicyResource struct {
-	client *conns.Client
+	framework.ResourceWithBaseline
+	framework.WithImportByGUID
 }
 
-func newConditionalAccessPolicyResource() resource.Resource { return &caPolicyResource{} }
-
-func (r *caPolicyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_conditional_access_policy"
+func newConditionalAccessPolicyResource() resource.Resource {
+	return &caPolicyResource{ResourceWithBaseline: framework.NewBaselineResource(caPolicyType),
+		WithImportByGUID: framework.WithImportByGUID{Object: "the policy's object ID"}}
 }
 
 // idSet is an optional set of strings: at least one element (leave it out for none).
@@ -78,14 +78,14 @@ func idSet(desc string, vs ...validator.String) schema.SetAttribute {
 }
 
 func enumSet(desc string, values []string) schema.SetAttribute {
-	return idSet(desc+" Values: "+backticked(values)+".", stringvalidator.OneOf(values...))
+	return idSet(desc+" Values: "+flex.Backticked(values)+".", stringvalidator.OneOf(values...))
 }
 
 func guestsAttr(desc string) schema.SingleNestedAttribute {
 	return schema.SingleNestedAttribute{Optional: true, MarkdownDescription: desc,
 		Attributes: map[string]schema.Attribute{
 			"guest_or_external_user_types": schema.SetAttribute{Required: true, ElementType: types.StringType,
-				MarkdownDescription: "Kinds of guest or external user. Values: " + backticked(guestTypes) + ".",
+				MarkdownDescription: "Kinds of guest or external user. Values: " + flex.Backticked(guestTypes) + ".",
 				Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(guestTypes...))}},
 			"external_tenants_membership_kind": schema.StringAttribute{Optional: true, Computed: true,
 				MarkdownDescription: "Which external tenants: `all`, or `enumerated` (then list them in `external_tenant_ids`). " +
@@ -93,12 +93,12 @@ func guestsAttr(desc string) schema.SingleNestedAttribute {
 				Validators:    []validator.String{stringvalidator.OneOf(membershipKinds...)},
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"external_tenant_ids": idSet("Tenant IDs, with `external_tenants_membership_kind = \"enumerated\"`.",
-				stringvalidator.RegexMatches(guidRE, "must be a tenant ID (a GUID)")),
+				stringvalidator.RegexMatches(framework.GUID, "must be a tenant ID (a GUID)")),
 		}}
 }
 
 func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
-	guid := stringvalidator.RegexMatches(guidRE, "must be an object ID (a GUID)")
+	guid := stringvalidator.RegexMatches(framework.GUID, "must be an object ID (a GUID)")
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "A Microsoft Entra conditional access policy (Graph v1.0 `conditionalAccessPolicy`).\n\n" +
 			"**Roll out in report-only mode first.** Create every policy with `state = \"enabledForReportingButNotEnforced\"`, " +
@@ -115,7 +115,7 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 			"display_name": schema.StringAttribute{Required: true, MarkdownDescription: "Display name.",
 				Validators: []validator.String{stringvalidator.LengthBetween(1, 256)}},
 			"state": schema.StringAttribute{Required: true,
-				MarkdownDescription: "One of " + backticked(policyStates) + ". Start with `enabledForReportingButNotEnforced` (report-only).",
+				MarkdownDescription: "One of " + flex.Backticked(policyStates) + ". Start with `enabledForReportingButNotEnforced` (report-only).",
 				Validators:          []validator.String{stringvalidator.OneOf(policyStates...)}},
 			"allow_tenant_lockout_risk": schema.BoolAttribute{Optional: true,
 				MarkdownDescription: "Set to `true` to apply an enabled policy that blocks all users without excluding any user or group. " +
@@ -141,13 +141,13 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 								stringvalidator.OneOf("urn:user:registersecurityinfo", "urn:user:registerdevice")),
 						}},
 					"client_app_types": schema.SetAttribute{Optional: true, Computed: true, ElementType: types.StringType,
-						MarkdownDescription: "Client apps. Values: " + backticked(clientAppTypes) + ". Default `[\"all\"]`.",
+						MarkdownDescription: "Client apps. Values: " + flex.Backticked(clientAppTypes) + ". Default `[\"all\"]`.",
 						Default:             setdefault.StaticValue(types.SetValueMust(types.StringType, []attr.Value{types.StringValue("all")})),
 						Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(clientAppTypes...))}},
 					"platforms": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Device platforms.",
 						Attributes: map[string]schema.Attribute{
 							"include_platforms": schema.SetAttribute{Required: true, ElementType: types.StringType,
-								MarkdownDescription: "Values: " + backticked(devicePlatforms) + ".",
+								MarkdownDescription: "Values: " + flex.Backticked(devicePlatforms) + ".",
 								Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(devicePlatforms...))}},
 							"exclude_platforms": enumSet("Platforms excluded.", devicePlatforms),
 						}},
@@ -164,7 +164,7 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						"may only block: `grant_controls = { built_in_controls = [\"block\"] }` and no `session_controls` (Graph error 1235).",
 						Attributes: map[string]schema.Attribute{
 							"transfer_methods": schema.SetAttribute{Required: true, ElementType: types.StringType,
-								MarkdownDescription: "Values: " + backticked(transferMethods) + ".",
+								MarkdownDescription: "Values: " + flex.Backticked(transferMethods) + ".",
 								Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(stringvalidator.OneOf(transferMethods...))}},
 						}},
 				}},
@@ -189,7 +189,7 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 							"type": schema.StringAttribute{Optional: true, MarkdownDescription: "`days` or `hours`. Not with `everyTime`.",
 								Validators: []validator.String{stringvalidator.OneOf(frequencyTypes...)}},
 							"authentication_type": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultAuthenticationType),
-								MarkdownDescription: "Values: " + backticked(authTypes) + ". Default `primaryAndSecondaryAuthentication`. Graph refuses " +
+								MarkdownDescription: "Values: " + flex.Backticked(authTypes) + ". Default `primaryAndSecondaryAuthentication`. Graph refuses " +
 									"`secondaryAuthentication` with `timeBased` (error 1104), and v1.0 refuses `everyTime`, so only the default can be applied.",
 								Validators: []validator.String{stringvalidator.OneOf(authTypes...)}},
 							"frequency_interval": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString(defaultFrequencyInterval),
@@ -211,177 +211,101 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 						MarkdownDescription: "Use app-enforced restrictions (Exchange Online, SharePoint Online)."},
 					"cloud_app_security": schema.SingleNestedAttribute{Optional: true, MarkdownDescription: "Conditional Access App Control.",
 						Attributes: map[string]schema.Attribute{
-							"cloud_app_security_type": schema.StringAttribute{Required: true, MarkdownDescription: "Values: " + backticked(casTypes) + ".",
+							"cloud_app_security_type": schema.StringAttribute{Required: true, MarkdownDescription: "Values: " + flex.Backticked(casTypes) + ".",
 								Validators: []validator.String{stringvalidator.OneOf(casTypes...)}},
 							"is_enabled": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 								MarkdownDescription: "Default `true`."},
 						}},
 				}},
-			"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
+			"timeouts":    framework.TimeoutsAttribute(ctx),
 			existing.Attr: existing.Attribute("conditional access policy", "display name"),
 		},
 	}
-	baselinecheck.AddSchema(caPolicyType, resp.Schema.Attributes)
+	r.AddBaselineSchema(resp.Schema.Attributes)
 }
 
-// ModifyPlan reports planned values that depart from the baseline catalog.
-func (r *caPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	baselinecheck.ModifyPlan(ctx, caPolicyType, r.client, req, resp)
-}
-
-func (r *caPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
-// waitFor polls until the policy reads back with everything want holds.
-func (r *caPolicyResource) waitFor(ctx context.Context, id string, want *graph.ConditionalAccessPolicy, what string) (*graph.ConditionalAccessPolicy, error) {
-	return poll.ReadBack(ctx, poll.Options{Timeout: remaining(ctx)}, "conditional access policy "+id+" to "+what,
-		r.get(id), func(p *graph.ConditionalAccessPolicy) bool { return policyMatches(want, p) })
-}
-
-// get reads the policy, absent on a 404.
-func (r *caPolicyResource) get(id string) poll.Read[*graph.ConditionalAccessPolicy] {
-	return transport.Found(func(ctx context.Context) (*graph.ConditionalAccessPolicy, error) {
-		return r.client.Graph.GetPolicy(ctx, id)
-	})
+// object is the policy's lifecycle (internal/framework): Graph's
+// conditionalAccess/policies collection, adopted or refused by display name.
+func (r *caPolicyResource) object() framework.Object[caPolicyModel, *graph.ConditionalAccessPolicy] {
+	return framework.Object[caPolicyModel, *graph.ConditionalAccessPolicy]{
+		What: "conditional access policy", TypeName: r.TypeName(),
+		ID:       func(m caPolicyModel) types.String { return m.ID },
+		Name:     func(m caPolicyModel) string { return m.DisplayName.ValueString() },
+		Timeouts: func(m caPolicyModel) timeouts.Value { return m.Timeouts },
+		Get: func(ctx context.Context, id string) (*graph.ConditionalAccessPolicy, bool, error) {
+			return transport.Found(func(ctx context.Context) (*graph.ConditionalAccessPolicy, error) {
+				return r.Client.Graph.GetPolicy(ctx, id)
+			})(ctx)
+		},
+		Flatten: func(_ context.Context, got *graph.ConditionalAccessPolicy, prior caPolicyModel, _ *diag.Diagnostics) caPolicyModel {
+			return policyState(got, &prior)
+		},
+		Matches: func(ctx context.Context, plan caPolicyModel) func(*graph.ConditionalAccessPolicy) bool {
+			want := plan.toAPI(ctx, &diag.Diagnostics{})
+			return func(p *graph.ConditionalAccessPolicy) bool { return policyMatches(want, p) }
+		},
+		Find: func(ctx context.Context, plan caPolicyModel, diags *diag.Diagnostics) (*graph.ConditionalAccessPolicy, string, bool) {
+			// Graph keeps display names not unique: a policy of this name that
+			// Terraform does not know of (an interrupted apply's) is not duplicated.
+			name := plan.DisplayName.ValueString()
+			same, err := r.Client.Graph.PoliciesNamed(ctx, name)
+			if err != nil {
+				diags.AddError("Looking for an existing conditional access policy named "+name, err.Error())
+				return nil, "", false
+			}
+			switch {
+			case len(same) == 0:
+				return nil, "", false
+			case len(same) > 1:
+				diags.AddError(fmt.Sprintf("%d conditional access policies are named %q", len(same), name),
+					"Adopting or adding another would be ambiguous. Keep one (import it with its id: "+policyIDs(same)+") and delete or rename the others.\n\n"+
+						existing.ImportBlock(r.TypeName(), same[0].ID))
+			}
+			return same[0], same[0].ID, true
+		},
+		Create: func(ctx context.Context, plan caPolicyModel, _ tfsdk.Config, diags *diag.Diagnostics) string {
+			want := plan.toAPI(ctx, diags)
+			if diags.HasError() {
+				return ""
+			}
+			created, err := r.Client.Graph.CreatePolicy(ctx, want)
+			if err != nil {
+				diags.AddError("Creating the conditional access policy "+want.DisplayName, err.Error())
+				return ""
+			}
+			return created.ID
+		},
+		Update: func(ctx context.Context, id string, plan, _ caPolicyModel, _ tfsdk.Config, diags *diag.Diagnostics) {
+			want := plan.toAPI(ctx, diags)
+			if diags.HasError() {
+				return
+			}
+			if err := r.Client.Graph.UpdatePolicy(ctx, id, want); err != nil {
+				diags.AddError("Updating the conditional access policy "+id, err.Error())
+			}
+		},
+		Remove: func(ctx context.Context, id string, diags *diag.Diagnostics) {
+			if err := r.Client.Graph.DeletePolicy(ctx, id); err != nil && !transport.IsNotFound(err) {
+				diags.AddError("Deleting the conditional access policy "+id, err.Error())
+			}
+		},
+	}
 }
 
 func (r *caPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan caPolicyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	want := plan.toAPI(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	// Graph keeps display names not unique: a policy of this name that
-	// Terraform does not know of (an interrupted apply's) is not duplicated.
-	same, err := r.client.Graph.PoliciesNamed(ctx, want.DisplayName)
-	if err != nil {
-		resp.Diagnostics.AddError("Looking for an existing conditional access policy named "+want.DisplayName, err.Error())
-		return
-	}
-	adopt := existing.Adopt(ctx, req.Plan, &resp.Diagnostics)
-	what := fmt.Sprintf("conditional access policy %q", want.DisplayName)
-	var created *graph.ConditionalAccessPolicy
-	switch {
-	case len(same) > 1:
-		resp.Diagnostics.AddError(fmt.Sprintf("%d conditional access policies are named %q", len(same), want.DisplayName),
-			"Adopting or adding another would be ambiguous. Keep one (import it with its id: "+policyIDs(same)+") and delete or rename the others.\n\n"+
-				existing.ImportBlock("teamshipaa_conditional_access_policy", same[0].ID))
-		return
-	case len(same) == 1 && !adopt:
-		existing.Refuse(&resp.Diagnostics, "teamshipaa_conditional_access_policy", what, same[0].ID)
-		return
-	case len(same) == 1:
-		if err := r.client.Graph.UpdatePolicy(ctx, same[0].ID, want); err != nil {
-			resp.Diagnostics.AddError("Adopting the "+what+" ("+same[0].ID+")", err.Error())
-			return
-		}
-		created = same[0]
-	default:
-		created, err = r.client.Graph.CreatePolicy(ctx, want)
-		if err != nil {
-			resp.Diagnostics.AddError("Creating the conditional access policy "+want.DisplayName, err.Error())
-			return
-		}
-	}
-	// The id goes into the state before the read-back: a read-back that times
-	// out must not lose a policy that exists (terraform-provider-msgraph #32).
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(created.ID))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("allow_tenant_lockout_risk"), plan.AllowTenantLockoutRisk)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(existing.Attr), plan.AdoptExisting)...)
-	got, err := r.waitFor(ctx, created.ID, want, "read back")
-	if err != nil {
-		resp.Diagnostics.AddError("Reading back the new conditional access policy "+created.ID, err.Error()+
-			"\n\nThe policy was created and its id is saved in the state; the next plan reads it again.")
-		return
-	}
-	st := policyState(got, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &st)...)
+	r.object().CreateResource(ctx, req, resp)
 }
 
 func (r *caPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state caPolicyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	got, err := r.client.Graph.GetPolicy(ctx, state.ID.ValueString())
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Reading the conditional access policy "+state.ID.ValueString(), err.Error())
-		return
-	}
-	st := policyState(got, &state)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &st)...)
+	r.object().ReadResource(ctx, req, resp)
 }
 
 func (r *caPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state caPolicyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	want := plan.toAPI(ctx, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	id := state.ID.ValueString()
-	if err := r.client.Graph.UpdatePolicy(ctx, id, want); err != nil {
-		resp.Diagnostics.AddError("Updating the conditional access policy "+id, err.Error())
-		return
-	}
-	got, err := r.waitFor(ctx, id, want, "read back the update")
-	if err != nil {
-		resp.Diagnostics.AddError("Reading back the conditional access policy "+id, err.Error())
-		return
-	}
-	st := policyState(got, &plan)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &st)...)
+	r.object().UpdateResource(ctx, req, resp)
 }
 
 func (r *caPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state caPolicyModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	id := state.ID.ValueString()
-	if err := r.client.Graph.DeletePolicy(ctx, id); err != nil && !transport.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting the conditional access policy "+id, err.Error())
-		return
-	}
-	if err := poll.Gone(ctx, poll.Options{Timeout: remaining(ctx)}, "conditional access policy "+id+" to be gone", r.get(id)); err != nil {
-		resp.Diagnostics.AddError("Confirming the deletion of the conditional access policy "+id, err.Error())
-	}
-}
-
-func (r *caPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !guidRE.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Unexpected import ID", fmt.Sprintf("Expected the policy's object ID (a GUID), got %q.", req.ID))
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.object().DeleteResource(ctx, req, resp)
 }
 
 // policyIDs lists the ids of policies, for messages.

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 func strSet(vs ...string) types.Set {
@@ -104,7 +105,7 @@ func TestEmptyGrantControlsReadAsNull(t *testing.T) {
 }
 
 func TestSetFromKeepsPriorSpelling(t *testing.T) {
-	got := setFrom([]string{"abcdef01-0000-0000-0000-00000000000a"}, strSet("ABCDEF01-0000-0000-0000-00000000000A"))
+	got := flex.FlattenStringSet([]string{"abcdef01-0000-0000-0000-00000000000a"}, strSet("ABCDEF01-0000-0000-0000-00000000000A"))
 	if got.Elements()[0].(types.String).ValueString() != "ABCDEF01-0000-0000-0000-00000000000A" {
 		t.Errorf("got %v", got)
 	}

@@ -1,6 +1,7 @@
 package entra
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 
@@ -8,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // ValidateConfig enforces at plan time the rules the service enforces at
@@ -54,7 +57,7 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 					continue
 				}
 				gp := up.AtName(name)
-				switch kind := str(g.ExternalTenantsMembershipKind); {
+				switch kind := flex.ExpandString(g.ExternalTenantsMembershipKind); {
 				case kind == "enumerated" && !setNonEmpty(g.ExternalTenantIDs):
 					diags.AddAttributeError(gp.AtName("external_tenant_ids"), "Tenants missing",
 						"external_tenants_membership_kind = \"enumerated\" needs external_tenant_ids.")
@@ -130,7 +133,7 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 		sp := path.Root("session_controls")
 		if f := s.SignInFrequency; f != nil {
 			fp := sp.AtName("sign_in_frequency")
-			interval := firstNonEmpty(str(f.FrequencyInterval), defaultFrequencyInterval)
+			interval := cmp.Or(flex.ExpandString(f.FrequencyInterval), defaultFrequencyInterval)
 			// graph signinfrequencysessioncontrol: value is "the number of days or hours" of type;
 			// the beta page of the same resource: type is "null if frequencyInterval is everyTime".
 			switch {
@@ -150,7 +153,7 @@ func validatePolicy(m *caPolicyModel, diags *diag.Diagnostics) {
 		// session "requires selecting 'All Cloud Apps' as a condition".
 		if s.PersistentBrowser != nil && m.Conditions != nil && m.Conditions.Applications != nil {
 			a := m.Conditions.Applications
-			if known(a.IncludeApplications) && !(setHas(a.IncludeApplications, "All") && len(a.IncludeApplications.Elements()) == 1) {
+			if flex.Known(a.IncludeApplications) && !(setHas(a.IncludeApplications, "All") && len(a.IncludeApplications.Elements()) == 1) {
 				diags.AddAttributeError(sp.AtName("persistent_browser"), "Persistent browser needs all cloud apps",
 					"The service accepts persistent_browser only when conditions.applications.include_applications = [\"All\"].")
 			}
@@ -178,8 +181,8 @@ func graphV1Refusals(m *caPolicyModel, diags *diag.Diagnostics) {
 	sp := path.Root("session_controls")
 	if s := m.SessionControls; s != nil && s.SignInFrequency != nil {
 		f, fp := s.SignInFrequency, sp.AtName("sign_in_frequency")
-		interval := firstNonEmpty(str(f.FrequencyInterval), defaultFrequencyInterval)
-		authType := firstNonEmpty(str(f.AuthenticationType), defaultAuthenticationType)
+		interval := cmp.Or(flex.ExpandString(f.FrequencyInterval), defaultFrequencyInterval)
+		authType := cmp.Or(flex.ExpandString(f.AuthenticationType), defaultAuthenticationType)
 		switch {
 		case f.FrequencyInterval.IsUnknown() || f.AuthenticationType.IsUnknown():
 		case interval == "everyTime":
@@ -197,7 +200,7 @@ func graphV1Refusals(m *caPolicyModel, diags *diag.Diagnostics) {
 	}
 	if c := m.Conditions; c != nil && c.AuthenticationFlows != nil {
 		g := m.GrantControls
-		onlyBlock := g != nil && known(g.BuiltInControls) && len(g.BuiltInControls.Elements()) == 1 && setHas(g.BuiltInControls, "block") &&
+		onlyBlock := g != nil && flex.Known(g.BuiltInControls) && len(g.BuiltInControls.Elements()) == 1 && setHas(g.BuiltInControls, "block") &&
 			g.AuthenticationStrengthID.IsNull() && !setNonEmpty(g.TermsOfUse)
 		unknownGrant := g != nil && (g.BuiltInControls.IsUnknown() || g.AuthenticationStrengthID.IsUnknown() || g.TermsOfUse.IsUnknown())
 		if !onlyBlock && !unknownGrant {
@@ -229,12 +232,12 @@ func passwordChange(m *caPolicyModel, diags *diag.Diagnostics) {
 		diags.AddAttributeError(gp.AtName("built_in_controls"), "passwordChange needs mfa",
 			"The service requires passwordChange to be combined with mfa (or an authentication strength) under operator = \"AND\".")
 	}
-	if known(g.Operator) && g.Operator.ValueString() != "AND" {
+	if flex.Known(g.Operator) && g.Operator.ValueString() != "AND" {
 		diags.AddAttributeError(gp.AtName("operator"), "passwordChange needs AND",
 			"passwordChange must be combined with mfa using operator = \"AND\".")
 	}
 	for _, e := range g.BuiltInControls.Elements() {
-		if v, ok := e.(types.String); ok && known(v) && v.ValueString() != "mfa" && v.ValueString() != "passwordChange" {
+		if v, ok := e.(types.String); ok && flex.Known(v) && v.ValueString() != "mfa" && v.ValueString() != "passwordChange" {
 			diags.AddAttributeError(gp.AtName("built_in_controls"), "passwordChange stands with mfa only",
 				fmt.Sprintf("passwordChange cannot be combined with %q; keep only mfa (or an authentication strength) beside it.", v.ValueString()))
 		}
@@ -251,7 +254,7 @@ func passwordChange(m *caPolicyModel, diags *diag.Diagnostics) {
 		diags.AddAttributeError(cp.AtName("user_risk_levels"), "passwordChange needs user risk",
 			"passwordChange remediates user risk: set conditions.user_risk_levels (for example [\"high\"]).")
 	}
-	if a := c.Applications; a != nil && known(a.IncludeApplications) &&
+	if a := c.Applications; a != nil && flex.Known(a.IncludeApplications) &&
 		(!(setHas(a.IncludeApplications, "All") && len(a.IncludeApplications.Elements()) == 1) || setNonEmpty(a.ExcludeApplications)) {
 		diags.AddAttributeError(cp.AtName("applications"), "passwordChange needs all cloud apps",
 			"A passwordChange policy must target include_applications = [\"All\"] and exclude none.")
@@ -279,7 +282,7 @@ func lockout(m *caPolicyModel, block, grantEmpty bool, diags *diag.Diagnostics) 
 	if excludesMembers(u) {
 		return
 	}
-	allowed := known(m.AllowTenantLockoutRisk) && m.AllowTenantLockoutRisk.ValueBool()
+	allowed := flex.Known(m.AllowTenantLockoutRisk) && m.AllowTenantLockoutRisk.ValueBool()
 	const advice = "Exclude your emergency-access (break-glass) accounts by object ID in conditions.users.exclude_users, or a group " +
 		"holding them in exclude_groups (\"None\", guests and external users do not count), and roll the policy out as \"enabledForReportingButNotEnforced\" first."
 	switch {

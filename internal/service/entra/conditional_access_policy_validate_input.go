@@ -6,6 +6,9 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 )
 
 // Bad-input rules (issue 18), kept apart from the service's combination rules
@@ -46,7 +49,7 @@ func signInFrequencyRange(m *caPolicyModel, diags *diag.Diagnostics) {
 		return
 	}
 	f := m.SessionControls.SignInFrequency
-	if !known(f.Value) || !known(f.Type) {
+	if !flex.Known(f.Value) || !flex.Known(f.Type) {
 		return
 	}
 	v, typ := f.Value.ValueInt64(), f.Type.ValueString()
@@ -76,12 +79,12 @@ func excludesMembers(u *caUsers) bool {
 	if u.ExcludeUsers.IsUnknown() {
 		return true
 	}
-	if !known(u.ExcludeUsers) {
+	if !flex.Known(u.ExcludeUsers) {
 		return false
 	}
 	for _, e := range u.ExcludeUsers.Elements() {
 		s, ok := e.(types.String)
-		if !ok || s.IsUnknown() || guidRE.MatchString(s.ValueString()) {
+		if !ok || s.IsUnknown() || framework.GUID.MatchString(s.ValueString()) {
 			return true
 		}
 	}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 )
 
 // idOr accepts an object ID (a GUID) or one of the special values the
@@ -33,7 +35,7 @@ func (v idOr) ValidateString(ctx context.Context, req validator.StringRequest, r
 		return
 	}
 	s := req.ConfigValue.ValueString()
-	if guidRE.MatchString(s) || slices.Contains(v.specials, s) {
+	if framework.GUID.MatchString(s) || slices.Contains(v.specials, s) {
 		return
 	}
 	for _, sp := range v.specials {

@@ -1,6 +1,7 @@
 package entra
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/netip"
@@ -18,13 +19,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -36,10 +37,14 @@ var (
 )
 
 type namedLocationResource struct {
-	client *conns.Client
+	framework.ResourceWithConfigure
+	framework.WithImportByGUID
 }
 
-func newNamedLocationResource() resource.Resource { return &namedLocationResource{} }
+func newNamedLocationResource() resource.Resource {
+	return &namedLocationResource{ResourceWithConfigure: framework.NewResource("teamshipaa_named_location"),
+		WithImportByGUID: framework.WithImportByGUID{Object: "the named location's object ID"}}
+}
 
 type namedLocationModel struct {
 	ID                                types.String   `tfsdk:"id"`
@@ -58,10 +63,6 @@ func (m namedLocationModel) kind() string {
 		return graph.KindCountry
 	}
 	return graph.KindIP
-}
-
-func (r *namedLocationResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_named_location"
 }
 
 func (r *namedLocationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -99,7 +100,7 @@ func (r *namedLocationResource) Schema(ctx context.Context, _ resource.SchemaReq
 				MarkdownDescription: "How the country is determined: `clientIpAddress` (default) or `authenticatorAppGps`. Country locations only.",
 				Validators:          []validator.String{stringvalidator.OneOf("clientIpAddress", "authenticatorAppGps")},
 				PlanModifiers:       []planmodifier.String{kindDefaultString{kind: graph.KindCountry, value: "clientIpAddress"}}},
-			"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
+			"timeouts":    framework.TimeoutsAttribute(ctx),
 			existing.Attr: existing.Attribute("named location", "display name"),
 		},
 	}
@@ -114,19 +115,15 @@ func (r *namedLocationResource) ConfigValidators(context.Context) []resource.Con
 	}
 }
 
-func (r *namedLocationResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *namedLocationResource) toAPI(ctx context.Context, m namedLocationModel, diags *diag.Diagnostics) *graph.NamedLocation {
 	l := &graph.NamedLocation{DisplayName: m.DisplayName.ValueString(), Kind: m.kind()}
 	if l.Kind == graph.KindIP {
-		l.IPRanges = setStrings(ctx, m.IPRanges, diags)
+		l.IPRanges = flex.ExpandStringSet(ctx, m.IPRanges, diags)
 		l.IsTrusted = m.IsTrusted.ValueBool()
 	} else {
-		l.CountriesAndRegions = setStrings(ctx, m.CountriesAndRegions, diags)
+		l.CountriesAndRegions = flex.ExpandStringSet(ctx, m.CountriesAndRegions, diags)
 		l.IncludeUnknownCountriesAndRegions = m.IncludeUnknownCountriesAndRegions.ValueBool()
-		l.CountryLookupMethod = str(m.CountryLookupMethod)
+		l.CountryLookupMethod = flex.ExpandString(m.CountryLookupMethod)
 	}
 	return l
 }
@@ -154,12 +151,12 @@ func fromAPI(l *graph.NamedLocation, prior namedLocationModel) namedLocationMode
 			}
 			ranges = append(ranges, got)
 		}
-		m.IPRanges = setFrom(ranges, prior.IPRanges)
+		m.IPRanges = flex.FlattenStringSet(ranges, prior.IPRanges)
 		m.IsTrusted = types.BoolValue(l.IsTrusted)
 	} else {
-		m.CountriesAndRegions = setFrom(l.CountriesAndRegions, prior.CountriesAndRegions)
+		m.CountriesAndRegions = flex.FlattenStringSet(l.CountriesAndRegions, prior.CountriesAndRegions)
 		m.IncludeUnknownCountriesAndRegions = types.BoolValue(l.IncludeUnknownCountriesAndRegions)
-		m.CountryLookupMethod = types.StringValue(firstNonEmpty(l.CountryLookupMethod, "clientIpAddress"))
+		m.CountryLookupMethod = types.StringValue(cmp.Or(l.CountryLookupMethod, "clientIpAddress"))
 	}
 	return m
 }
@@ -195,157 +192,87 @@ func locationMatches(want, got *graph.NamedLocation) bool {
 		}
 		return true
 	}
-	return sameStrings(got.CountriesAndRegions, want.CountriesAndRegions) &&
+	return flex.SameStrings(got.CountriesAndRegions, want.CountriesAndRegions) &&
 		got.IncludeUnknownCountriesAndRegions == want.IncludeUnknownCountriesAndRegions &&
 		(want.CountryLookupMethod == "" || got.CountryLookupMethod == want.CountryLookupMethod)
 }
 
+// object is the named location's lifecycle (internal/framework): Graph's
+// namedLocations collection, adopted or refused by display name.
+func (r *namedLocationResource) object() framework.Object[namedLocationModel, *graph.NamedLocation] {
+	return framework.Object[namedLocationModel, *graph.NamedLocation]{
+		What: "named location", TypeName: r.TypeName(),
+		ID:       func(m namedLocationModel) types.String { return m.ID },
+		Name:     func(m namedLocationModel) string { return m.DisplayName.ValueString() },
+		Timeouts: func(m namedLocationModel) timeouts.Value { return m.Timeouts },
+		Get: func(ctx context.Context, id string) (*graph.NamedLocation, bool, error) {
+			return transport.Found(func(ctx context.Context) (*graph.NamedLocation, error) {
+				return r.Client.Graph.GetNamedLocation(ctx, id)
+			})(ctx)
+		},
+		Flatten: func(_ context.Context, got *graph.NamedLocation, prior namedLocationModel, _ *diag.Diagnostics) namedLocationModel {
+			return fromAPI(got, prior)
+		},
+		Matches: func(ctx context.Context, plan namedLocationModel) func(*graph.NamedLocation) bool {
+			want := r.toAPI(ctx, plan, &diag.Diagnostics{})
+			return func(l *graph.NamedLocation) bool { return locationMatches(want, l) }
+		},
+		Find: func(ctx context.Context, plan namedLocationModel, diags *diag.Diagnostics) (*graph.NamedLocation, string, bool) {
+			// Display names are not unique in Graph: one Terraform does not know
+			// of (an interrupted apply's) is not duplicated.
+			same, err := r.Client.Graph.NamedLocationsNamed(ctx, plan.DisplayName.ValueString())
+			if err != nil {
+				diags.AddError("Looking for an existing named location named "+plan.DisplayName.ValueString(), err.Error())
+				return nil, "", false
+			}
+			switch {
+			case len(same) == 0:
+				return nil, "", false
+			case len(same) > 1:
+				diags.AddError(fmt.Sprintf("%d named locations are named %q", len(same), plan.DisplayName.ValueString()),
+					"Adopting or adding another would be ambiguous. Keep one (import it with its id) and delete or rename the others.\n\n"+
+						existing.ImportBlock(r.TypeName(), same[0].ID))
+			}
+			return same[0], same[0].ID, true
+		},
+		Create: func(ctx context.Context, plan namedLocationModel, _ tfsdk.Config, diags *diag.Diagnostics) string {
+			created, err := r.Client.Graph.CreateNamedLocation(ctx, r.toAPI(ctx, plan, diags))
+			if err != nil {
+				diags.AddError("Creating the named location "+plan.DisplayName.ValueString(), err.Error())
+				return ""
+			}
+			return created.ID
+		},
+		Update: func(ctx context.Context, id string, plan, prior namedLocationModel, _ tfsdk.Config, diags *diag.Diagnostics) {
+			if !prior.ID.IsNull() && prior.kind() != plan.kind() {
+				diags.AddError(fmt.Sprintf("Cannot adopt the named location %q", plan.DisplayName.ValueString()), "It is a "+prior.kind()+
+					" location and this configuration describes a "+plan.kind()+" one; the kind of a named location cannot change. Rename one of them.")
+				return
+			}
+			if err := r.Client.Graph.UpdateNamedLocation(ctx, id, r.toAPI(ctx, plan, diags)); err != nil {
+				diags.AddError("Updating the named location "+id, err.Error())
+			}
+		},
+		Remove: func(ctx context.Context, id string, diags *diag.Diagnostics) {
+			if err := r.Client.Graph.DeleteNamedLocation(ctx, id); err != nil && !transport.IsNotFound(err) {
+				diags.AddError("Deleting the named location "+id, err.Error())
+			}
+		},
+	}
+}
+
 func (r *namedLocationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan namedLocationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	want := r.toAPI(ctx, plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	// Display names are not unique in Graph: one Terraform does not know of
-	// (an interrupted apply's) is not duplicated.
-	same, err := r.client.Graph.NamedLocationsNamed(ctx, want.DisplayName)
-	if err != nil {
-		resp.Diagnostics.AddError("Looking for an existing named location named "+want.DisplayName, err.Error())
-		return
-	}
-	adopt := existing.Adopt(ctx, req.Plan, &resp.Diagnostics)
-	what := fmt.Sprintf("named location %q", want.DisplayName)
-	var created *graph.NamedLocation
-	switch {
-	case len(same) > 1:
-		resp.Diagnostics.AddError(fmt.Sprintf("%d named locations are named %q", len(same), want.DisplayName),
-			"Adopting or adding another would be ambiguous. Keep one (import it with its id) and delete or rename the others.\n\n"+
-				existing.ImportBlock("teamshipaa_named_location", same[0].ID))
-		return
-	case len(same) == 1 && !adopt:
-		existing.Refuse(&resp.Diagnostics, "teamshipaa_named_location", what, same[0].ID)
-		return
-	case len(same) == 1 && same[0].Kind != want.Kind:
-		resp.Diagnostics.AddError("Cannot adopt the "+what, "It is a "+same[0].Kind+" location and this configuration describes a "+want.Kind+
-			" one; the kind of a named location cannot change. Rename one of them.")
-		return
-	case len(same) == 1:
-		if err := r.client.Graph.UpdateNamedLocation(ctx, same[0].ID, want); err != nil {
-			resp.Diagnostics.AddError("Adopting the "+what+" ("+same[0].ID+")", err.Error())
-			return
-		}
-		created = same[0]
-	default:
-		created, err = r.client.Graph.CreateNamedLocation(ctx, want)
-		if err != nil {
-			resp.Diagnostics.AddError("Creating the named location "+want.DisplayName, err.Error())
-			return
-		}
-	}
-	// Save the id first: a read-back that times out must not orphan the location.
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), types.StringValue(created.ID))...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(existing.Attr), plan.AdoptExisting)...)
-	got, err := r.waitFor(ctx, created.ID, want)
-	if err != nil {
-		resp.Diagnostics.AddError("Reading back the new named location "+created.ID, err.Error()+
-			"\n\nThe location was created and its id is saved in the state; the next plan reads it again.")
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, fromAPI(got, plan))...)
-}
-
-// waitFor polls until the location reads back with want's values.
-func (r *namedLocationResource) waitFor(ctx context.Context, id string, want *graph.NamedLocation) (*graph.NamedLocation, error) {
-	return poll.ReadBack(ctx, poll.Options{Timeout: remaining(ctx)}, "named location "+id+" to read back as written",
-		r.get(id), func(l *graph.NamedLocation) bool { return locationMatches(want, l) })
-}
-
-// get reads the location, absent on a 404.
-func (r *namedLocationResource) get(id string) poll.Read[*graph.NamedLocation] {
-	return transport.Found(func(ctx context.Context) (*graph.NamedLocation, error) {
-		return r.client.Graph.GetNamedLocation(ctx, id)
-	})
+	r.object().CreateResource(ctx, req, resp)
 }
 
 func (r *namedLocationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state namedLocationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	got, err := r.client.Graph.GetNamedLocation(ctx, state.ID.ValueString())
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Reading the named location "+state.ID.ValueString(), err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, fromAPI(got, state))...)
+	r.object().ReadResource(ctx, req, resp)
 }
 
 func (r *namedLocationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state namedLocationModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	want := r.toAPI(ctx, plan, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	id := state.ID.ValueString()
-	if err := r.client.Graph.UpdateNamedLocation(ctx, id, want); err != nil {
-		resp.Diagnostics.AddError("Updating the named location "+id, err.Error())
-		return
-	}
-	got, err := r.waitFor(ctx, id, want)
-	if err != nil {
-		resp.Diagnostics.AddError("Reading back the named location "+id, err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, fromAPI(got, plan))...)
+	r.object().UpdateResource(ctx, req, resp)
 }
 
 func (r *namedLocationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state namedLocationModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	timeout, d := state.Timeouts.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	id := state.ID.ValueString()
-	if err := r.client.Graph.DeleteNamedLocation(ctx, id); err != nil && !transport.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting the named location "+id, err.Error())
-		return
-	}
-	if err := poll.Gone(ctx, poll.Options{Timeout: remaining(ctx)}, "named location "+id+" to be gone", r.get(id)); err != nil {
-		resp.Diagnostics.AddError("Confirming the deletion of the named location "+id, err.Error())
-	}
-}
-
-func (r *namedLocationResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !guidRE.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Unexpected import ID", fmt.Sprintf("Expected the named location's object ID (a GUID), got %q.", req.ID))
-		return
-	}
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.object().DeleteResource(ctx, req, resp)
 }

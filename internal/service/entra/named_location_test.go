@@ -211,3 +211,29 @@ func TestAccNamedLocation_validation(t *testing.T) {
 		},
 	})
 }
+
+// A range known only at apply (here from another resource's output) plans
+// without a conversion error; the checks that need the value wait for apply.
+func TestAccNamedLocation_rangeKnownOnlyAtApply(t *testing.T) {
+	name := sdkacctest.RandomWithPrefix("tfacc-loc")
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "terraform_data" "range" {
+  input = "203.0.113.0/24"
+}
+
+resource "teamshipaa_named_location" "test" {
+  display_name = %q
+  ip_ranges    = [terraform_data.range.output]
+}
+`, name),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(locAddr, tfjsonpath.New("ip_ranges"), knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("203.0.113.0/24")})),
+			},
+			ConfigPlanChecks: resource.ConfigPlanChecks{PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}},
+		}},
+	})
+}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // ValidateConfig warns about ranges that can never match a sign-in. Entra
@@ -19,11 +21,11 @@ import (
 func (r *namedLocationResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	var m namedLocationModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
-	if resp.Diagnostics.HasError() || !known(m.IPRanges) {
+	if resp.Diagnostics.HasError() || !flex.Known(m.IPRanges) {
 		return
 	}
-	ranges := setStrings(ctx, m.IPRanges, &resp.Diagnostics)
-	if msg := privateRangesWarning(ranges, known(m.IsTrusted) && m.IsTrusted.ValueBool()); msg != "" {
+	ranges := flex.ExpandStringSet(ctx, m.IPRanges, &resp.Diagnostics)
+	if msg := privateRangesWarning(ranges, flex.Known(m.IsTrusted) && m.IsTrusted.ValueBool()); msg != "" {
 		resp.Diagnostics.AddAttributeWarning(path.Root("ip_ranges"), "Private address ranges", msg)
 	}
 }

@@ -3,7 +3,6 @@ package entra
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -68,25 +67,4 @@ func (m kindDefaultString) PlanModifyString(ctx context.Context, req planmodifie
 	} else {
 		resp.PlanValue = types.StringNull()
 	}
-}
-
-// cidrValidator accepts an IPv4 or IPv6 prefix in CIDR notation.
-// remaining is the time left before ctx's deadline (the operation timeout).
-func remaining(ctx context.Context) time.Duration {
-	if d, ok := ctx.Deadline(); ok {
-		if r := time.Until(d); r > 0 {
-			return r
-		}
-		return time.Millisecond
-	}
-	return defaultTimeout
-}
-
-func firstNonEmpty(vs ...string) string {
-	for _, v := range vs {
-		if v != "" {
-			return v
-		}
-	}
-	return ""
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -14,7 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
@@ -29,22 +30,21 @@ var (
 )
 
 type auditLogConfigResource struct {
-	client *conns.Client
+	framework.ResourceWithBaseline
 }
 
-func newAuditLogConfigResource() resource.Resource { return &auditLogConfigResource{} }
+func newAuditLogConfigResource() resource.Resource {
+	return &auditLogConfigResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_audit_log_config")}
+}
 
 type auditLogConfigModel struct {
-	ID                              types.String `tfsdk:"id"`
-	UnifiedAuditLogIngestionEnabled types.Bool   `tfsdk:"unified_audit_log_ingestion_enabled"`
+	ID                              types.String   `tfsdk:"id"`
+	UnifiedAuditLogIngestionEnabled types.Bool     `tfsdk:"unified_audit_log_ingestion_enabled"`
+	Timeouts                        timeouts.Value `tfsdk:"timeouts"`
 	baselinecheck.Args
 }
 
-func (r *auditLogConfigResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_audit_log_config"
-}
-
-func (r *auditLogConfigResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *auditLogConfigResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The tenant's unified audit log ingestion (`Get-AdminAuditLogConfig` / `Set-AdminAuditLogConfig " +
 			"-UnifiedAuditLogIngestionEnabled`, Exchange Online). HIPAA 45 CFR 164.312(b) (audit controls): SCuBA MS.SECURITYSUITE.5.1 and " +
@@ -64,18 +64,10 @@ func (r *auditLogConfigResource) Schema(_ context.Context, _ resource.SchemaRequ
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"unified_audit_log_ingestion_enabled": schema.BoolAttribute{Required: true,
 				MarkdownDescription: "Whether user and admin activity is recorded in the unified audit log. Set `true` for the baseline."},
+			"timeouts": framework.TimeoutsAttribute(ctx),
 		},
 	}
-	baselinecheck.AddSchema("teamshipaa_audit_log_config", resp.Schema.Attributes)
-}
-
-// ModifyPlan reports planned values that depart from the baseline catalog.
-func (r *auditLogConfigResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	baselinecheck.ModifyPlan(ctx, "teamshipaa_audit_log_config", r.client, req, resp)
-}
-
-func (r *auditLogConfigResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+	r.AddBaselineSchema(resp.Schema.Attributes)
 }
 
 func (r *auditLogConfigResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -84,7 +76,7 @@ func (r *auditLogConfigResource) Create(ctx context.Context, req resource.Create
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.write(ctx, plan, &resp.State, &resp.Diagnostics)
+	r.write(ctx, plan, framework.Create, &resp.State, &resp.Diagnostics)
 }
 
 func (r *auditLogConfigResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -93,11 +85,17 @@ func (r *auditLogConfigResource) Update(ctx context.Context, req resource.Update
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.write(ctx, plan, &resp.State, &resp.Diagnostics)
+	r.write(ctx, plan, framework.Update, &resp.State, &resp.Diagnostics)
 }
 
-func (r *auditLogConfigResource) write(ctx context.Context, plan auditLogConfigModel, st *tfsdk.State, diags *diag.Diagnostics) {
-	c := r.client.Exchange
+func (r *auditLogConfigResource) write(ctx context.Context, plan auditLogConfigModel, op framework.Operation, st *tfsdk.State, diags *diag.Diagnostics) {
+	timeout := framework.Timeout(ctx, plan.Timeouts, op, diags)
+	if diags.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	c := r.Client.Exchange
 	want := plan.UnifiedAuditLogIngestionEnabled.ValueBool()
 	plan.ID = types.StringValue(auditSingletonID)
 	isWanted := func(o map[string]any) bool {
@@ -108,7 +106,7 @@ func (r *auditLogConfigResource) write(ctx context.Context, plan auditLogConfigM
 	// is not customized for nothing (Enable-OrganizationCustomization cannot
 	// be undone).
 	if cur, found, err := r.get(ctx); err == nil && found && isWanted(cur) {
-		m := modelFromAudit(cur)
+		m := modelFromAudit(cur, plan.Timeouts)
 		m.Args = plan.Args
 		diags.Append(st.Set(ctx, m)...)
 		return
@@ -127,7 +125,7 @@ func (r *auditLogConfigResource) write(ctx context.Context, plan auditLogConfigM
 		return
 	}
 	diags.Append(st.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	got, err := readBack(ctx, defaultTimeout, "the audit log configuration", r.get, func(o map[string]any) bool {
+	got, err := readBack(ctx, timeout, "the audit log configuration", r.get, func(o map[string]any) bool {
 		b, ok := readBool(field(o, "UnifiedAuditLogIngestionEnabled"))
 		return ok && b == want
 	})
@@ -135,7 +133,7 @@ func (r *auditLogConfigResource) write(ctx context.Context, plan auditLogConfigM
 		diags.AddError("Reading back the audit log configuration", err.Error())
 		return
 	}
-	m := modelFromAudit(got)
+	m := modelFromAudit(got, plan.Timeouts)
 	m.Args = plan.Args
 	diags.Append(st.Set(ctx, m)...)
 }
@@ -167,7 +165,7 @@ func isDehydrated(err error) bool {
 // View-Only Configuration) is left to Set-AdminAuditLogConfig, whose error
 // then says what to do.
 func (r *auditLogConfigResource) customize(ctx context.Context, diags *diag.Diagnostics) bool {
-	c := r.client.Exchange
+	c := r.Client.Exchange
 	dehydrated := func(ctx context.Context) (bool, error) {
 		objs, _, err := c.Invoke(ctx, "Get-OrganizationConfig", nil)
 		if err != nil || len(objs) == 0 {
@@ -188,7 +186,7 @@ func (r *auditLogConfigResource) customize(ctx context.Context, diags *diag.Diag
 	diags.AddWarning("Organization customization enabled",
 		"The Exchange organization was new (\"dehydrated\"), which refuses audit log changes; the provider ran Enable-OrganizationCustomization "+
 			"once. It cannot be undone and is what Microsoft asks for before Set-AdminAuditLogConfig.")
-	err = poll.Until(ctx, poll.Options{Timeout: defaultTimeout}, "the organization to be customized", func(ctx context.Context) (bool, error) {
+	err = poll.Until(ctx, poll.Options{}, "the organization to be customized", func(ctx context.Context) (bool, error) {
 		d, err := dehydrated(ctx)
 		return !d, err
 	})
@@ -200,15 +198,17 @@ func (r *auditLogConfigResource) customize(ctx context.Context, diags *diag.Diag
 }
 
 func (r *auditLogConfigResource) get(ctx context.Context) (map[string]any, bool, error) {
-	objs, _, err := r.client.Exchange.Invoke(ctx, "Get-AdminAuditLogConfig", nil)
+	objs, _, err := r.Client.Exchange.Invoke(ctx, "Get-AdminAuditLogConfig", nil)
 	if err != nil || len(objs) == 0 {
 		return nil, false, err
 	}
 	return objs[0], true, nil
 }
 
-func modelFromAudit(o map[string]any) *auditLogConfigModel {
-	m := &auditLogConfigModel{ID: types.StringValue(auditSingletonID), UnifiedAuditLogIngestionEnabled: types.BoolNull(), Args: baselinecheck.Args{}.OrNull()}
+// modelFromAudit is the state for o; t is the configured timeouts.
+func modelFromAudit(o map[string]any, t timeouts.Value) *auditLogConfigModel {
+	m := &auditLogConfigModel{ID: types.StringValue(auditSingletonID), UnifiedAuditLogIngestionEnabled: types.BoolNull(), Timeouts: t,
+		Args: baselinecheck.Args{}.OrNull()}
 	if b, ok := readBool(field(o, "UnifiedAuditLogIngestionEnabled")); ok {
 		m.UnifiedAuditLogIngestionEnabled = types.BoolValue(b)
 	}
@@ -216,8 +216,10 @@ func modelFromAudit(o map[string]any) *auditLogConfigModel {
 }
 
 func (r *auditLogConfigResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	objs, res, err := r.client.Exchange.Invoke(ctx, "Get-AdminAuditLogConfig", nil)
-	addWarnings(&resp.Diagnostics, r.client.Exchange, res)
+	var t timeouts.Value
+	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	objs, res, err := r.Client.Exchange.Invoke(ctx, "Get-AdminAuditLogConfig", nil)
+	addWarnings(&resp.Diagnostics, r.Client.Exchange, res)
 	if err != nil {
 		resp.Diagnostics.AddError("Reading the audit log configuration", err.Error())
 		return
@@ -226,7 +228,7 @@ func (r *auditLogConfigResource) Read(ctx context.Context, req resource.ReadRequ
 		resp.Diagnostics.AddError("Reading the audit log configuration", "Get-AdminAuditLogConfig returned no object.")
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromAudit(objs[0]))...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, modelFromAudit(objs[0], t))...)
 	baselinecheck.CopyArgs(ctx, req.State, &resp.State, &resp.Diagnostics)
 }
 

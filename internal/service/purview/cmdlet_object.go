@@ -8,21 +8,22 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
-// cmdletObject is the lifecycle the DLP and retention policies and rules
-// share: each is named by its name, read with Get-<noun> (PendingDeletion
-// counts as gone), changed with Set-<noun>, read back after a write until it
-// shows the plan, and removed with Remove-<noun>. Each resource keeps its
-// schema and the parameters of its New-/Set- calls; M is its model.
+// cmdletObject is the mapping the DLP and retention policies and rules
+// give the one lifecycle (framework.Object): each is named by its name, read
+// with Get-<noun> (PendingDeletion counts as gone), created with New-<noun>,
+// changed with Set-<noun> (both retried while an earlier change deploys),
+// read back after a write until it shows the plan, and removed with
+// Remove-<noun>. Each resource keeps its schema and the parameters of its
+// New-/Set- calls; M is its model.
 type cmdletObject[M any] struct {
 	client  *conns.Client // the resource's; nil until configured, so dereferenced only when used
 	noun    string        // "DlpCompliancePolicy" for Get-/Set-/Remove-DlpCompliancePolicy
@@ -31,13 +32,45 @@ type cmdletObject[M any] struct {
 	// so the object is found in the list by its name.
 	listOnly bool
 
-	// key is the model's id (the object's name) and timeouts.
+	// key is the model's id (the object's name, once saved) and timeouts.
 	key      func(M) (types.String, timeouts.Value)
+	name     func(M) types.String // the planned name
 	fromRead func(ctx context.Context, obj map[string]any, prior M, diags *diag.Diagnostics) M
 	matches  func(ctx context.Context, plan M) func(map[string]any) bool
 	// afterRead, when set, completes what Read read (prior is the state
 	// before it); false stops Read without saving.
 	afterRead func(ctx context.Context, prior M, got *M, diags *diag.Diagnostics) bool
+	// newParams are New-<noun>'s parameters for plan, Name left out.
+	newParams func(ctx context.Context, plan M, config tfsdk.Config, diags *diag.Diagnostics) map[string]any
+	// setParams are Set-<noun>'s parameters for what plan changes of prior,
+	// Identity left out; none when nothing changed.
+	setParams func(ctx context.Context, plan, prior M, config tfsdk.Config, diags *diag.Diagnostics) map[string]any
+}
+
+// lifecycle is the resource's framework.Object.
+func (o cmdletObject[M]) lifecycle() framework.Object[M, map[string]any] {
+	id := func(m M) types.String { i, _ := o.key(m); return i }
+	return framework.Object[M, map[string]any]{
+		What: o.display, TypeName: o.typeName(), ID: id,
+		Name:     func(m M) string { return o.name(m).ValueString() },
+		Timeouts: func(m M) timeouts.Value { _, t := o.key(m); return t },
+		Get: func(ctx context.Context, name string) (map[string]any, bool, error) {
+			return o.reader(name)(ctx)
+		},
+		Flatten: o.fromRead, Matches: o.matches, AfterRead: o.afterRead,
+		Find:   o.find,
+		Create: o.create,
+		Update: func(ctx context.Context, name string, plan, prior M, config tfsdk.Config, diags *diag.Diagnostics) {
+			params := o.setParams(ctx, plan, prior, config, diags)
+			if len(params) == 0 || diags.HasError() {
+				return
+			}
+			params["Identity"] = name
+			o.set(ctx, name, params, diags)
+		},
+		Remove:    o.remove,
+		AwaitGone: o.awaitGone,
+	}
 }
 
 // reader reads the object called name.
@@ -64,78 +97,56 @@ func (o cmdletObject[M]) get(ctx context.Context, name string) (map[string]any, 
 	return obj, found, err
 }
 
-// finish waits for the written object to read back as plan and saves it.
-func (o cmdletObject[M]) finish(ctx context.Context, name string, plan M, timeout time.Duration, st *tfsdk.State, diags *diag.Diagnostics) {
-	obj, err := readBack(ctx, timeout, o.display+" "+name, o.reader(name), o.matches(ctx, plan))
-	if err != nil {
-		diags.AddError("Reading back "+o.display+" "+name, err.Error())
-		return
+// create sends New-<noun>, retried while an earlier change (of the policy
+// a rule joins) deploys; an answer lost on the way is resolved by reading.
+func (o cmdletObject[M]) create(ctx context.Context, plan M, config tfsdk.Config, diags *diag.Diagnostics) string {
+	params := o.newParams(ctx, plan, config, diags)
+	if diags.HasError() {
+		return ""
 	}
-	got := o.fromRead(ctx, obj, plan, diags)
-	diags.Append(st.Set(ctx, &got)...)
+	c, name, cmdlet := o.client.Compliance, o.name(plan).ValueString(), "New-"+o.noun
+	params["Name"] = name
+	var created bool
+	res, err := whileDeploying(ctx, 0, cmdlet+" "+name, func(ctx context.Context) (adminapi.Result, error) {
+		_, res, err := c.CreateOrRead(ctx, cmdlet, params, o.reader(name))
+		created = err == nil
+		return res, err
+	})
+	addWarnings(diags, c, res)
+	if err != nil || !created {
+		diags.AddError("Creating "+o.display+" "+name, errString(err))
+		return ""
+	}
+	return name
 }
 
-// set sends Set-<noun> with params, retried while an earlier change deploys;
-// false when it failed (the error is in diags).
-func (o cmdletObject[M]) set(ctx context.Context, name string, params map[string]any, timeout time.Duration, diags *diag.Diagnostics) bool {
+func errString(err error) string {
+	if err == nil {
+		return "the service did not confirm the change"
+	}
+	return err.Error()
+}
+
+// set sends Set-<noun> with params, retried while an earlier change deploys.
+func (o cmdletObject[M]) set(ctx context.Context, name string, params map[string]any, diags *diag.Diagnostics) {
 	c, cmdlet := o.client.Compliance, "Set-"+o.noun
-	res, err := whileDeploying(ctx, timeout, cmdlet+" "+name, func(ctx context.Context) (adminapi.Result, error) {
+	res, err := whileDeploying(ctx, 0, cmdlet+" "+name, func(ctx context.Context) (adminapi.Result, error) {
 		_, res, err := c.Invoke(ctx, cmdlet, params)
 		return res, err
 	})
 	addWarnings(diags, c, res)
 	if err != nil {
 		diags.AddError("Updating "+o.display+" "+name, err.Error())
-		return false
 	}
-	return true
 }
 
-// read is the resource's Read: an object that is gone leaves the state, so
-// Terraform plans to create it again.
-func (o cmdletObject[M]) read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id, _ := o.key(state)
-	obj, found, err := o.reader(id.ValueString())(ctx)
-	if err != nil {
-		resp.Diagnostics.AddError("Reading "+o.display+" "+id.ValueString(), err.Error())
-		return
-	}
-	if !found {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	got := o.fromRead(ctx, obj, state, &resp.Diagnostics)
-	if o.afterRead != nil && !o.afterRead(ctx, state, &got, &resp.Diagnostics) {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
-}
-
-// delete is the resource's Delete. Remove-<noun> follows the one rule for
-// uncertain writes (poll.Settle): when its answer was lost, the object is
-// read, and the removal is sent again only while the object is still there
-// and not PendingDeletion. It is retried while an earlier change deploys. A
-// removed policy stays PendingDeletion while the service distributes the
-// deletion: destroy waits until it is really gone, so that a create of the
-// same name can follow, and otherwise says that the service is still deleting it.
-func (o cmdletObject[M]) delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state M
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	id, t := o.key(state)
-	timeout, d := t.Delete(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	c, name, remove := o.client.Compliance, id.ValueString(), "Remove-"+o.noun
-	res, err := whileDeploying(ctx, timeout, remove+" "+name, func(ctx context.Context) (adminapi.Result, error) {
+// remove sends Remove-<noun>. It follows the one rule for uncertain writes
+// (poll.Settle): when its answer was lost, the object is read, and the
+// removal is sent again only while the object is still there and not
+// PendingDeletion. It is retried while an earlier change deploys.
+func (o cmdletObject[M]) remove(ctx context.Context, name string, diags *diag.Diagnostics) {
+	c, remove := o.client.Compliance, "Remove-"+o.noun
+	res, err := whileDeploying(ctx, 0, remove+" "+name, func(ctx context.Context) (adminapi.Result, error) {
 		var res adminapi.Result
 		_, err := poll.Settle(ctx, poll.Options{}, remove+" "+name,
 			func(ctx context.Context, attempt int) (bool, error) {
@@ -152,13 +163,19 @@ func (o cmdletObject[M]) delete(ctx context.Context, req resource.DeleteRequest,
 			})
 		return res, err
 	})
-	addWarnings(&resp.Diagnostics, c, res)
+	addWarnings(diags, c, res)
 	if err != nil {
-		resp.Diagnostics.AddError("Deleting "+o.display+" "+name, err.Error())
-		return
+		diags.AddError("Deleting "+o.display+" "+name, err.Error())
 	}
+}
+
+// awaitGone waits until a removed object is gone. A removed policy stays
+// PendingDeletion while the service distributes the deletion: destroy waits
+// until it is really gone, so that a create of the same name can follow,
+// and otherwise says that the service is still deleting it.
+func (o cmdletObject[M]) awaitGone(ctx context.Context, name string, timeout time.Duration, diags *diag.Diagnostics) {
 	var last map[string]any
-	err = poll.Gone(ctx, poll.Options{Timeout: timeout, MaxInt: 15 * time.Second}, o.display+" "+name+" to be deleted",
+	err := poll.Gone(ctx, poll.Options{Timeout: timeout, MaxInt: 15 * time.Second}, o.display+" "+name+" to be deleted",
 		func(ctx context.Context) (map[string]any, bool, error) {
 			obj, found, err := o.get(ctx, name)
 			if found {
@@ -168,12 +185,12 @@ func (o cmdletObject[M]) delete(ctx context.Context, req resource.DeleteRequest,
 		})
 	switch {
 	case err != nil && errors.Is(err, poll.ErrTimeout) && pendingDeletion(last):
-		resp.Diagnostics.AddError("Microsoft Purview is still deleting "+o.display+" "+name,
+		diags.AddError("Microsoft Purview is still deleting "+o.display+" "+name,
 			fmt.Sprintf("The removal was accepted and the %s shows Mode PendingDeletion: the service is still distributing its deletion, "+
 				"for which Microsoft publishes no duration. It disappears on its own; until then a new %s of the same name cannot be created. "+
 				"Waited %s (timeouts.delete). Run terraform destroy again later, or raise timeouts.delete.", o.display, o.display, timeout))
 	case err != nil:
-		resp.Diagnostics.AddError("Confirming the deletion of "+o.display+" "+name, err.Error())
+		diags.AddError("Confirming the deletion of "+o.display+" "+name, err.Error())
 	}
 }
 
@@ -186,15 +203,15 @@ func (o cmdletObject[M]) typeName() string {
 	}[o.noun]
 }
 
-// beforeCreate looks for an object of the name a create is about to use
-// (names are unique in the service). One PendingDeletion, which a New- would
-// be refused for, is waited out within ctx; a live one is refused with its
-// import block unless the plan adopts it, and then it is returned (found).
-// ok is false when the create must stop (the error is in diags).
-func (o cmdletObject[M]) beforeCreate(ctx context.Context, plan tfsdk.Plan, name string, timeout time.Duration, diags *diag.Diagnostics) (obj map[string]any, found, ok bool) {
+// find looks for an object of the name a create is about to use (names are
+// unique in the service). One PendingDeletion, which a New- would be refused
+// for, is waited out within the create's timeout; a live one is returned
+// (the lifecycle refuses it with its import block unless the plan adopts it).
+func (o cmdletObject[M]) find(ctx context.Context, plan M, diags *diag.Diagnostics) (map[string]any, string, bool) {
+	name := o.name(plan).ValueString()
 	what := o.display + " " + name
 	var last map[string]any
-	err := poll.Until(ctx, poll.Options{Timeout: timeout, MaxInt: 15 * time.Second}, "the earlier "+what+" to finish its deletion",
+	err := poll.Until(ctx, poll.Options{MaxInt: 15 * time.Second}, "the earlier "+what+" to finish its deletion",
 		func(ctx context.Context) (bool, error) {
 			got, found, err := o.get(ctx, name)
 			last = nil
@@ -207,34 +224,14 @@ func (o cmdletObject[M]) beforeCreate(ctx context.Context, plan tfsdk.Plan, name
 	case err != nil && pendingDeletion(last):
 		diags.AddError("Microsoft Purview is still deleting an earlier "+what,
 			fmt.Sprintf("A %s of this name was removed and shows Mode PendingDeletion: the service is still distributing its deletion, "+
-				"and refuses a new one of the same name until it is gone. Waited %s (timeouts.create). Apply again later, raise "+
-				"timeouts.create, or give this %s another name.", o.display, timeout, o.display))
-		return nil, false, false
+				"and refuses a new one of the same name until it is gone. Waited until timeouts.create. Apply again later, raise "+
+				"timeouts.create, or give this %s another name.", o.display, o.display))
+		return nil, "", false
 	case err != nil:
 		diags.AddError("Looking for an existing "+what, err.Error())
-		return nil, false, false
-	case last == nil:
-		return nil, false, true
-	case !existing.Adopt(ctx, plan, diags):
-		existing.Refuse(diags, o.typeName(), what, name)
-		return nil, false, false
+		return nil, "", false
 	}
-	return last, true, true
-}
-
-// adopt takes over obj, found by beforeCreate: the resource's own Update
-// applies the plan to it, as if it had been imported.
-func (o cmdletObject[M]) adopt(ctx context.Context, update func(context.Context, resource.UpdateRequest, *resource.UpdateResponse),
-	obj map[string]any, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan M
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	prior := existing.Prior(ctx, req.Plan)
-	m := o.fromRead(ctx, obj, plan, &resp.Diagnostics)
-	resp.Diagnostics.Append(prior.Set(ctx, &m)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	existing.AdoptByUpdate(ctx, update, req, prior, resp)
+	return last, name, last != nil
 }
 
 // plainRead adapts a fromRead that needs no context and reports nothing.

@@ -9,17 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 )
-
-// defaultTimeout bounds a create, update or delete when the configuration
-// sets no timeouts. Microsoft365DSC waits up to 5 minutes for a deployment.
-const defaultTimeout = 10 * time.Minute
 
 // Permission paragraphs of every page.
 const (
@@ -39,14 +33,6 @@ func addWarnings(diags *diag.Diagnostics, c *adminapi.Client, res adminapi.Resul
 	for _, w := range res.Warnings {
 		diags.AddWarning(c.Service()+" warning", w)
 	}
-}
-
-func backticked(vs []string) string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = "`" + v + "`"
-	}
-	return strings.Join(out, ", ")
 }
 
 // ---- reading the service's shapes -----------------------------------------
@@ -157,62 +143,6 @@ func pendingDeletion(obj map[string]any) bool {
 
 // ---- Terraform values -----------------------------------------------------
 
-func stringsOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
-	if s.IsNull() || s.IsUnknown() {
-		return nil
-	}
-	var out []string
-	diags.Append(s.ElementsAs(ctx, &out, false)...)
-	return out
-}
-
-// setFromRead is the state value of a set attribute read back as values.
-// Values equal (ignoring case) to one in prior keep prior's spelling, so the
-// service's capitalisation makes no diff; nothing read gives null, or an
-// empty set when prior is an empty set (the configuration said `[]`).
-func setFromRead(values []string, prior types.Set) types.Set {
-	var priorVals []string
-	if !prior.IsNull() && !prior.IsUnknown() {
-		for _, e := range prior.Elements() {
-			if s, ok := e.(types.String); ok {
-				priorVals = append(priorVals, s.ValueString())
-			}
-		}
-	}
-	if len(values) == 0 {
-		if !prior.IsNull() && !prior.IsUnknown() && len(prior.Elements()) == 0 {
-			return types.SetValueMust(types.StringType, []attr.Value{})
-		}
-		return types.SetNull(types.StringType)
-	}
-	seen := map[string]bool{}
-	var elems []attr.Value
-	for _, v := range values {
-		for _, p := range priorVals {
-			if strings.EqualFold(p, v) {
-				v = p
-				break
-			}
-		}
-		if k := strings.ToLower(v); !seen[k] {
-			seen[k] = true
-			elems = append(elems, types.StringValue(v))
-		}
-	}
-	return types.SetValueMust(types.StringType, elems)
-}
-
-// stringFromRead keeps prior's spelling of a value the service capitalises differently.
-func stringFromRead(v string, prior types.String) types.String {
-	if !prior.IsNull() && !prior.IsUnknown() && strings.EqualFold(prior.ValueString(), v) {
-		return prior
-	}
-	if v == "" && (prior.IsNull() || prior.IsUnknown()) {
-		return types.StringNull()
-	}
-	return types.StringValue(v)
-}
-
 // diffStrings returns the values to add to and remove from old to get want,
 // ignoring case; both sorted.
 func diffStrings(old, want []string) (add, remove []string) {
@@ -238,15 +168,6 @@ func diffStrings(old, want []string) (add, remove []string) {
 	sort.Strings(remove)
 	return add, remove
 }
-
-// sameStrings compares two value lists as sets, ignoring case.
-func sameStrings(a, b []string) bool {
-	add, remove := diffStrings(a, b)
-	return len(add) == 0 && len(remove) == 0
-}
-
-// known reports whether v holds a value the configuration set.
-func known(v attr.Value) bool { return !v.IsNull() && !v.IsUnknown() }
 
 // ---- waiting --------------------------------------------------------------
 

@@ -6,18 +6,19 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var dlpModes = []string{"Enable", "TestWithNotifications", "TestWithoutNotifications", "Disable"}
@@ -30,10 +31,13 @@ var (
 )
 
 type dlpPolicyResource struct {
-	client *conns.Client
+	framework.ResourceWithBaseline
+	framework.WithImportByID
 }
 
-func newDLPPolicyResource() resource.Resource { return &dlpPolicyResource{} }
+func newDLPPolicyResource() resource.Resource {
+	return &dlpPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_dlp_policy")}
+}
 
 type dlpPolicyModel struct {
 	ID                     types.String   `tfsdk:"id"`
@@ -64,10 +68,6 @@ var dlpLocations = []location[dlpPolicyModel]{
 		desc: "OneDrive accounts in scope: `[\"All\"]` or account URLs / users. Meeting recordings and transcripts are stored in OneDrive and SharePoint."},
 }
 
-func (r *dlpPolicyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_dlp_policy"
-}
-
 func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The policy name.",
@@ -77,11 +77,11 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 		"comment": schema.StringAttribute{Optional: true, MarkdownDescription: "Free-text description."},
 		"mode": schema.StringAttribute{Optional: true, Computed: true,
-			MarkdownDescription: "One of: " + backticked(dlpModes) + ". Left out, the service's default (read back) is kept. " +
+			MarkdownDescription: "One of: " + flex.Backticked(dlpModes) + ". Left out, the service's default (read back) is kept. " +
 				"Roll out as `TestWithNotifications`, then `Enable`.",
 			Validators:    []validator.String{stringvalidator.OneOf(dlpModes...)},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-		"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
+		"timeouts":    framework.TimeoutsAttribute(ctx),
 		existing.Attr: existing.Attribute("DLP policy", "name"),
 	}
 	locationSchema(dlpLocations, attrs)
@@ -100,13 +100,13 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 			"still deleting it. Changes take up to an hour to reach every workload. Import with the policy name." + wireNote + compliancePermissions,
 		Attributes: attrs,
 	}
-	baselinecheck.AddSchema("teamshipaa_dlp_policy", resp.Schema.Attributes)
+	r.AddBaselineSchema(resp.Schema.Attributes)
 }
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	notePolicyPlanned(ctx, r.client, "DlpCompliancePolicy", req)
-	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_policy", r.client, req, resp)
+	notePolicyPlanned(ctx, r.Client, "DlpCompliancePolicy", req)
+	r.CheckBaseline(ctx, req, resp)
 }
 
 func (r *dlpPolicyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -120,113 +120,76 @@ func (r *dlpPolicyResource) ValidateConfig(ctx context.Context, req resource.Val
 	siteURLs(ctx, "sharepoint_location", m.SharePointLocation, &resp.Diagnostics)
 }
 
-func (r *dlpPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // object is the lifecycle the DLP policy shares with the other cmdlet objects.
 func (r *dlpPolicyResource) object() cmdletObject[dlpPolicyModel] {
-	return cmdletObject[dlpPolicyModel]{client: r.client, noun: "DlpCompliancePolicy", display: "DLP policy",
+	return cmdletObject[dlpPolicyModel]{client: r.Client, noun: "DlpCompliancePolicy", display: "DLP policy",
 		key:      func(m dlpPolicyModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
-		fromRead: plainRead(r.fromRead), matches: r.matches}
+		name:     func(m dlpPolicyModel) types.String { return m.Name },
+		fromRead: plainRead(r.fromRead), matches: r.matches, newParams: r.newParams, setParams: r.setParams}
 }
 
 // fromRead is the state for obj, keeping prior's spelling where only case differs.
 func (r *dlpPolicyResource) fromRead(obj map[string]any, prior dlpPolicyModel) dlpPolicyModel {
 	out := prior
 	name := readString(field(obj, "Name"))
-	out.Name = stringFromRead(name, prior.Name)
+	out.Name = flex.FlattenString(name, prior.Name)
 	out.ID = out.Name
-	out.Comment = stringFromRead(readString(field(obj, "Comment")), prior.Comment)
-	out.Mode = stringFromRead(readString(field(obj, "Mode")), prior.Mode)
+	out.Comment = flex.FlattenString(readString(field(obj, "Comment")), prior.Comment)
+	out.Mode = flex.FlattenString(readString(field(obj, "Mode")), prior.Mode)
 	readLocations(obj, &out, &prior, dlpLocations)
 	return out
 }
 
 func (r *dlpPolicyResource) matches(ctx context.Context, plan dlpPolicyModel) func(map[string]any) bool {
 	return func(obj map[string]any) bool {
-		if known(plan.Mode) && !strings.EqualFold(readString(field(obj, "Mode")), plan.Mode.ValueString()) {
+		if flex.Known(plan.Mode) && !strings.EqualFold(readString(field(obj, "Mode")), plan.Mode.ValueString()) {
 			return false
 		}
-		if known(plan.Comment) && readString(field(obj, "Comment")) != plan.Comment.ValueString() {
+		if flex.Known(plan.Comment) && readString(field(obj, "Comment")) != plan.Comment.ValueString() {
 			return false
 		}
 		return locationsMatch(ctx, obj, &plan, dlpLocations)
 	}
 }
 
-func (r *dlpPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan dlpPolicyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, plan.Name.ValueString()
-	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
-	defer cancel()
-	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
-		return
-	} else if found {
-		r.object().adopt(ctx, r.Update, obj, req, resp)
-		return
-	}
-	params := map[string]any{"Name": name}
-	if known(plan.Comment) {
+// newParams are New-DlpCompliancePolicy's parameters.
+func (r *dlpPolicyResource) newParams(ctx context.Context, plan dlpPolicyModel, _ tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+	params := map[string]any{}
+	if flex.Known(plan.Comment) {
 		params["Comment"] = plan.Comment.ValueString()
 	}
-	if known(plan.Mode) {
+	if flex.Known(plan.Mode) {
 		params["Mode"] = plan.Mode.ValueString()
 	}
-	newLocationParams(ctx, &plan, dlpLocations, params, &resp.Diagnostics)
-	_, res, err := c.CreateOrRead(ctx, "New-DlpCompliancePolicy", params, r.object().reader(name))
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil {
-		resp.Diagnostics.AddError("Creating DLP policy "+name, err.Error())
-		return
+	newLocationParams(ctx, &plan, dlpLocations, params, diags)
+	return params
+}
+
+// setParams are Set-DlpCompliancePolicy's parameters for what changed.
+func (r *dlpPolicyResource) setParams(ctx context.Context, plan, state dlpPolicyModel, _ tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+	params := map[string]any{}
+	setLocationParams(ctx, &state, &plan, dlpLocations, params, diags)
+	if !plan.Comment.Equal(state.Comment) {
+		params["Comment"] = plan.Comment.ValueString() // null clears it
 	}
-	plan.ID = plan.Name
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
+	if flex.Known(plan.Mode) && !plan.Mode.Equal(state.Mode) {
+		params["Mode"] = plan.Mode.ValueString()
+	}
+	return params
+}
+
+func (r *dlpPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.object().lifecycle().CreateResource(ctx, req, resp)
 }
 
 func (r *dlpPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().read(ctx, req, resp)
+	r.object().lifecycle().ReadResource(ctx, req, resp)
 }
 
 func (r *dlpPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state dlpPolicyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.ID.ValueString()
-	params := map[string]any{"Identity": name}
-	changed := setLocationParams(ctx, &state, &plan, dlpLocations, params, &resp.Diagnostics)
-	if !plan.Comment.Equal(state.Comment) {
-		params["Comment"] = plan.Comment.ValueString() // null clears it
-		changed = true
-	}
-	if known(plan.Mode) && !plan.Mode.Equal(state.Mode) {
-		params["Mode"] = plan.Mode.ValueString()
-		changed = true
-	}
-	if changed && !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
-		return
-	}
-	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().lifecycle().UpdateResource(ctx, req, resp)
 }
 
 func (r *dlpPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().delete(ctx, req, resp)
-}
-
-func (r *dlpPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

@@ -17,6 +17,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // The ContentContainsSensitiveInformation condition of a DLP rule, in its two
@@ -135,7 +137,7 @@ func conditionSchema() schema.SingleNestedAttribute {
 // ---- configuration -> Go ------------------------------------------------------
 
 func sitsOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []sitModel {
-	if !known(s) {
+	if !flex.Known(s) {
 		return nil
 	}
 	var out []sitModel
@@ -144,7 +146,7 @@ func sitsOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []sitMode
 }
 
 func groupsOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []groupModel {
-	if !known(s) {
+	if !flex.Known(s) {
 		return nil
 	}
 	var out []groupModel
@@ -154,7 +156,7 @@ func groupsOf(ctx context.Context, s types.Set, diags *diag.Diagnostics) []group
 
 func conditionOf(ctx context.Context, o types.Object, diags *diag.Diagnostics) (conditionModel, bool) {
 	var c conditionModel
-	if !known(o) {
+	if !flex.Known(o) {
 		return c, false
 	}
 	diags.Append(o.As(ctx, &c, basetypes.ObjectAsOptions{UnhandledUnknownAsEmpty: true})...)
@@ -168,7 +170,7 @@ func validateCondition(ctx context.Context, o types.Object, diags *diag.Diagnost
 		return
 	}
 	p := path.Root("content_contains_sensitive_information")
-	simple, grouped := known(c.SensitiveTypes) && len(c.SensitiveTypes.Elements()) > 0, known(c.Groups) && len(c.Groups.Elements()) > 0
+	simple, grouped := flex.Known(c.SensitiveTypes) && len(c.SensitiveTypes.Elements()) > 0, flex.Known(c.Groups) && len(c.Groups.Elements()) > 0
 	if c.SensitiveTypes.IsUnknown() || c.Groups.IsUnknown() {
 		return
 	}
@@ -185,7 +187,7 @@ func validateCondition(ctx context.Context, o types.Object, diags *diag.Diagnost
 	validateSITs(sitsOf(ctx, c.SensitiveTypes, diags), p.AtName("sensitive_types"), diags)
 	seen := map[string]bool{}
 	for _, g := range groupsOf(ctx, c.Groups, diags) {
-		if known(g.Name) {
+		if flex.Known(g.Name) {
 			k := strings.ToLower(g.Name.ValueString())
 			if seen[k] {
 				diags.AddAttributeError(p.AtName("groups"), "Duplicate group name", fmt.Sprintf("Group %q appears twice.", g.Name.ValueString()))
@@ -207,10 +209,10 @@ func validateSITs(sits []sitModel, p path.Path, diags *diag.Diagnostics) {
 		if s.Name.IsNull() && s.ID.IsNull() {
 			diags.AddAttributeError(p, "Name or id", "Each sensitive type needs its name or its id (or both, naming the same type).")
 		}
-		if known(s.MinCount) && known(s.MaxCount) && s.MaxCount.ValueInt64() != -1 && s.MaxCount.ValueInt64() < s.MinCount.ValueInt64() {
+		if flex.Known(s.MinCount) && flex.Known(s.MaxCount) && s.MaxCount.ValueInt64() != -1 && s.MaxCount.ValueInt64() < s.MinCount.ValueInt64() {
 			diags.AddAttributeError(p, "max_count below min_count", fmt.Sprintf("max_count %d is below min_count %d (use -1 for any number).", s.MaxCount.ValueInt64(), s.MinCount.ValueInt64()))
 		}
-		if known(s.MinConfidence) && known(s.MaxConfidence) && s.MaxConfidence.ValueInt64() < s.MinConfidence.ValueInt64() {
+		if flex.Known(s.MinConfidence) && flex.Known(s.MaxConfidence) && s.MaxConfidence.ValueInt64() < s.MinConfidence.ValueInt64() {
 			diags.AddAttributeError(p, "max_confidence below min_confidence", fmt.Sprintf("max_confidence %d is below min_confidence %d.", s.MaxConfidence.ValueInt64(), s.MinConfidence.ValueInt64()))
 		}
 	}
@@ -220,14 +222,14 @@ func validateSITs(sits []sitModel, p path.Path, diags *diag.Diagnostics) {
 
 func sitParam(s sitModel) map[string]any {
 	m := map[string]any{}
-	if known(s.Name) {
+	if flex.Known(s.Name) {
 		m["name"] = s.Name.ValueString()
 	}
-	if known(s.ID) {
+	if flex.Known(s.ID) {
 		m["id"] = s.ID.ValueString()
 	}
 	for k, v := range map[string]types.Int64{"mincount": s.MinCount, "maxcount": s.MaxCount, "minconfidence": s.MinConfidence, "maxconfidence": s.MaxConfidence} {
-		if known(v) {
+		if flex.Known(v) {
 			m[k] = strconv.FormatInt(v.ValueInt64(), 10) // the documented examples pass strings
 		}
 	}
@@ -293,7 +295,7 @@ func readCondition(ctx context.Context, v any, prior types.Object, diags *diag.D
 	}
 	first := asMap(list[0])
 	if first != nil && field(first, "groups") != nil {
-		out["operator"] = stringFromRead(readString(field(first, "operator")), pc.Operator)
+		out["operator"] = flex.FlattenString(readString(field(first, "operator")), pc.Operator)
 		priorGroups := groupsOf(ctx, pc.Groups, diags)
 		var gs []attr.Value
 		for _, gv := range asList(field(first, "groups")) {
@@ -309,8 +311,8 @@ func readCondition(ctx context.Context, v any, prior types.Object, diags *diag.D
 				}
 			}
 			gs = append(gs, types.ObjectValueMust(groupAttrTypes, map[string]attr.Value{
-				"name":            stringFromRead(name, pg.Name),
-				"operator":        stringFromRead(readString(field(g, "operator")), pg.Operator),
+				"name":            flex.FlattenString(name, pg.Name),
+				"operator":        flex.FlattenString(readString(field(g, "operator")), pg.Operator),
 				"sensitive_types": readSITs(ctx, asList(field(g, "sensitivetypes")), pg.SensitiveTypes, diags),
 			}))
 		}
@@ -354,17 +356,17 @@ func sitFromRead(m map[string]any, prior []sitModel) sitModel {
 	out := sitModel{Name: str("name"), ID: str("id"), MinCount: num("mincount"), MaxCount: num("maxcount"),
 		MinConfidence: num("minconfidence"), MaxConfidence: num("maxconfidence")}
 	same := func(a, b types.String) bool {
-		return known(a) && known(b) && strings.EqualFold(a.ValueString(), b.ValueString())
+		return flex.Known(a) && flex.Known(b) && strings.EqualFold(a.ValueString(), b.ValueString())
 	}
 	for _, p := range prior {
 		byName, byID := same(p.Name, out.Name), same(p.ID, out.ID)
 		if !byName && !byID {
 			continue
 		}
-		if byName || (out.Name.IsNull() && known(p.Name)) {
+		if byName || (out.Name.IsNull() && flex.Known(p.Name)) {
 			out.Name = p.Name
 		}
-		if byID || (out.ID.IsNull() && known(p.ID)) {
+		if byID || (out.ID.IsNull() && flex.Known(p.ID)) {
 			out.ID = p.ID
 		}
 		break
@@ -386,9 +388,11 @@ func sitValue(s sitModel) attr.Value {
 // values of pattern (left to the service, or not known yet) match anything.
 func sitAgrees(pattern, got sitModel) bool {
 	str := func(p, g types.String) bool {
-		return !known(p) || (known(g) && strings.EqualFold(p.ValueString(), g.ValueString()))
+		return !flex.Known(p) || (flex.Known(g) && strings.EqualFold(p.ValueString(), g.ValueString()))
 	}
-	num := func(p, g types.Int64) bool { return !known(p) || (known(g) && p.ValueInt64() == g.ValueInt64()) }
+	num := func(p, g types.Int64) bool {
+		return !flex.Known(p) || (flex.Known(g) && p.ValueInt64() == g.ValueInt64())
+	}
 	return str(pattern.Name, got.Name) && str(pattern.ID, got.ID) && num(pattern.MinCount, got.MinCount) &&
 		num(pattern.MaxCount, got.MaxCount) && num(pattern.MinConfidence, got.MinConfidence) && num(pattern.MaxConfidence, got.MaxConfidence)
 }
@@ -404,7 +408,7 @@ func correlateSITs(patterns, have []sitModel) []int {
 	held := func(s sitModel) int {
 		n := 0
 		for _, v := range []attr.Value{s.Name, s.ID, s.MinCount, s.MaxCount, s.MinConfidence, s.MaxConfidence} {
-			if known(v) {
+			if flex.Known(v) {
 				n++
 			}
 		}
@@ -454,7 +458,7 @@ func conditionSatisfies(ctx context.Context, want, got types.Object, diags *diag
 	}
 	w, _ := conditionOf(ctx, want, diags)
 	g, _ := conditionOf(ctx, got, diags)
-	if known(w.Operator) && !strings.EqualFold(w.Operator.ValueString(), g.Operator.ValueString()) {
+	if flex.Known(w.Operator) && !strings.EqualFold(w.Operator.ValueString(), g.Operator.ValueString()) {
 		return false
 	}
 	if !sitsSatisfy(ctx, w.SensitiveTypes, g.SensitiveTypes, diags) {
@@ -471,7 +475,7 @@ func conditionSatisfies(ctx context.Context, want, got types.Object, diags *diag
 		found := false
 		for _, y := range gg {
 			if strings.EqualFold(x.Name.ValueString(), y.Name.ValueString()) {
-				found = (!known(x.Operator) || strings.EqualFold(x.Operator.ValueString(), y.Operator.ValueString())) &&
+				found = (!flex.Known(x.Operator) || strings.EqualFold(x.Operator.ValueString(), y.Operator.ValueString())) &&
 					sitsSatisfy(ctx, x.SensitiveTypes, y.SensitiveTypes, diags)
 				break
 			}
@@ -503,7 +507,7 @@ func (m conditionFromState) MarkdownDescription(ctx context.Context) string {
 }
 
 func (conditionFromState) PlanModifyObject(ctx context.Context, req planmodifier.ObjectRequest, resp *planmodifier.ObjectResponse) {
-	if req.StateValue.IsNull() || !known(req.ConfigValue) || !known(req.PlanValue) || req.PlanValue.Equal(req.StateValue) {
+	if req.StateValue.IsNull() || !flex.Known(req.ConfigValue) || !flex.Known(req.PlanValue) || req.PlanValue.Equal(req.StateValue) {
 		return
 	}
 	cfg, _ := conditionOf(ctx, req.ConfigValue, &resp.Diagnostics)
@@ -516,13 +520,13 @@ func (conditionFromState) PlanModifyObject(ctx context.Context, req planmodifier
 		"sensitive_types": plannedSITs(ctx, cfg.SensitiveTypes, st.SensitiveTypes, &resp.Diagnostics),
 		"groups":          cfg.Groups,
 	}
-	if known(cfg.Groups) {
+	if flex.Known(cfg.Groups) {
 		stored := groupsOf(ctx, st.Groups, &resp.Diagnostics)
 		var gs []attr.Value
 		for _, g := range groupsOf(ctx, cfg.Groups, &resp.Diagnostics) {
 			prior := types.SetNull(sitObjType)
 			for _, s := range stored {
-				if known(g.Name) && strings.EqualFold(s.Name.ValueString(), g.Name.ValueString()) {
+				if flex.Known(g.Name) && strings.EqualFold(s.Name.ValueString(), g.Name.ValueString()) {
 					prior = s.SensitiveTypes
 				}
 			}
@@ -542,7 +546,7 @@ func (conditionFromState) PlanModifyObject(ctx context.Context, req planmodifier
 // a stored type it agrees with is that type, spelled as configured; the
 // others leave what they do not set unknown.
 func plannedSITs(ctx context.Context, configured, stored types.Set, diags *diag.Diagnostics) types.Set {
-	if !known(configured) {
+	if !flex.Known(configured) {
 		return configured
 	}
 	cs, ss := sitsOf(ctx, configured, diags), sitsOf(ctx, stored, diags)

@@ -17,13 +17,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -44,10 +45,13 @@ var (
 )
 
 type dlpRuleResource struct {
-	client *conns.Client
+	framework.ResourceWithBaseline
+	framework.WithImportByID
 }
 
-func newDLPRuleResource() resource.Resource { return &dlpRuleResource{} }
+func newDLPRuleResource() resource.Resource {
+	return &dlpRuleResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_dlp_rule")}
+}
 
 type dlpRuleModel struct {
 	ID                     types.String   `tfsdk:"id"`
@@ -94,16 +98,12 @@ var ruleSets = []ruleSet{
 	{"IncidentReportContent", func(m *dlpRuleModel) *types.Set { return &m.IncidentReportContent }},
 }
 
-func (r *dlpRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_dlp_rule"
-}
-
 func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	optStr := func(desc string, values []string) schema.StringAttribute {
 		a := schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: desc,
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 		if values != nil {
-			a.MarkdownDescription += " One of: " + backticked(values) + "."
+			a.MarkdownDescription += " One of: " + flex.Backticked(values) + "."
 			a.Validators = []validator.String{stringvalidator.OneOf(values...)}
 		}
 		return a
@@ -112,7 +112,7 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 		a := schema.SetAttribute{Optional: true, Computed: true, ElementType: types.StringType, MarkdownDescription: desc,
 			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()}}
 		if values != nil {
-			a.MarkdownDescription += " Each one of: " + backticked(values) + "."
+			a.MarkdownDescription += " Each one of: " + flex.Backticked(values) + "."
 			a.Validators = []validator.Set{setvalidator.ValueStringsAre(stringvalidator.OneOf(values...))}
 		}
 		return a
@@ -161,7 +161,7 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 			"incident_report_content":  optSet("What the incident report contains. Needs `generate_incident_report`.", incidentReportContent),
 			"report_severity_level":    optStr("Severity of the alert and report.", severityLevels),
 			"disabled":                 optBool("Whether the rule is turned off."),
-			"timeouts":                 timeoutsattr.Attributes(ctx, defaultTimeout),
+			"timeouts":                 framework.TimeoutsAttribute(ctx),
 			existing.Attr:              existing.Attribute("DLP rule", "name"),
 		},
 	}
@@ -170,9 +170,9 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	checkRulePolicy(ctx, r.client, "DlpCompliancePolicy", "DLP policy", "teamshipaa_dlp_policy", req, resp)
-	checkSITsExist(ctx, r.client, req, resp)
-	baselinecheck.ModifyPlan(ctx, "teamshipaa_dlp_rule", r.client, req, resp)
+	checkRulePolicy(ctx, r.Client, "DlpCompliancePolicy", "DLP policy", "teamshipaa_dlp_policy", req, resp)
+	checkSITsExist(ctx, r.Client, req, resp)
+	r.CheckBaseline(ctx, req, resp)
 }
 
 func (r *dlpRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -183,11 +183,11 @@ func (r *dlpRuleResource) ValidateConfig(ctx context.Context, req resource.Valid
 	}
 	validateCondition(ctx, m.Condition, &resp.Diagnostics)
 	validateRecipients(&m, &resp.Diagnostics)
-	if known(m.BlockAccessScope) && !m.BlockAccess.IsUnknown() && !m.BlockAccess.ValueBool() {
+	if flex.Known(m.BlockAccessScope) && !m.BlockAccess.IsUnknown() && !m.BlockAccess.ValueBool() {
 		resp.Diagnostics.AddAttributeError(path.Root("block_access_scope"), "block_access_scope needs block_access",
 			"block_access_scope says who is blocked; set block_access = true, or drop block_access_scope.")
 	}
-	overrides := stringsOf(ctx, m.NotifyAllowOverride, &resp.Diagnostics)
+	overrides := flex.ExpandStringSet(ctx, m.NotifyAllowOverride, &resp.Diagnostics)
 	if len(overrides) > 0 && m.NotifyUser.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("notify_allow_override"), "notify_allow_override needs notify_user",
 			"Overrides are offered in the user notification; set notify_user.")
@@ -196,38 +196,51 @@ func (r *dlpRuleResource) ValidateConfig(ctx context.Context, req resource.Valid
 		resp.Diagnostics.AddAttributeError(path.Root("notify_allow_override"), "Conflicting override options",
 			"WithoutJustification and WithJustification cannot be used together.")
 	}
-	if len(stringsOf(ctx, m.IncidentReportContent, &resp.Diagnostics)) > 0 && m.GenerateIncidentReport.IsNull() {
+	if len(flex.ExpandStringSet(ctx, m.IncidentReportContent, &resp.Diagnostics)) > 0 && m.GenerateIncidentReport.IsNull() {
 		resp.Diagnostics.AddAttributeError(path.Root("incident_report_content"), "incident_report_content needs generate_incident_report",
 			"The content describes the incident report; set generate_incident_report to its recipients.")
 	}
 }
 
-func (r *dlpRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // object is the lifecycle the DLP rule shares with the other cmdlet objects.
 func (r *dlpRuleResource) object() cmdletObject[dlpRuleModel] {
-	return cmdletObject[dlpRuleModel]{client: r.client, noun: "DlpComplianceRule", display: "DLP rule",
+	return cmdletObject[dlpRuleModel]{client: r.Client, noun: "DlpComplianceRule", display: "DLP rule",
 		key:      func(m dlpRuleModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
-		fromRead: r.fromRead, matches: r.matches}
+		name:     func(m dlpRuleModel) types.String { return m.Name },
+		fromRead: r.fromRead, matches: r.matches,
+		newParams: func(ctx context.Context, plan dlpRuleModel, config tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+			p := r.params(ctx, plan, nil, configCondition(ctx, config, diags), diags)
+			p["Policy"] = plan.Policy.ValueString()
+			return p
+		},
+		setParams: func(ctx context.Context, plan, state dlpRuleModel, config tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+			return r.params(ctx, plan, &state, configCondition(ctx, config, diags), diags)
+		}}
+}
+
+// configCondition is the condition as configured: the plan also holds the
+// values the service filled in, such as a name next to a configured id.
+func configCondition(ctx context.Context, config tfsdk.Config, diags *diag.Diagnostics) types.Object {
+	var cfgCondition types.Object
+	diags.Append(config.GetAttribute(ctx, path.Root("content_contains_sensitive_information"), &cfgCondition)...)
+	return cfgCondition
 }
 
 func (r *dlpRuleResource) fromRead(ctx context.Context, obj map[string]any, prior dlpRuleModel, diags *diag.Diagnostics) dlpRuleModel {
 	out := prior
-	out.Name = stringFromRead(readString(field(obj, "Name")), prior.Name)
+	out.Name = flex.FlattenString(readString(field(obj, "Name")), prior.Name)
 	out.ID = out.Name
 	policy := readString(firstOf(obj, "ParentPolicyName", "Policy"))
-	if guidLike.MatchString(policy) && known(prior.Policy) {
+	if guidLike.MatchString(policy) && flex.Known(prior.Policy) {
 		out.Policy = prior.Policy // read back as the policy's GUID: the name cannot be checked here
 	} else {
-		out.Policy = stringFromRead(policy, prior.Policy)
+		out.Policy = flex.FlattenString(policy, prior.Policy)
 	}
 	for _, s := range ruleStrings {
-		*s.get(&out) = stringFromRead(readString(field(obj, s.param)), *s.get(&prior))
+		*s.get(&out) = flex.FlattenString(readString(field(obj, s.param)), *s.get(&prior))
 	}
 	for _, s := range ruleSets {
-		*s.get(&out) = setFromRead(readStrings(field(obj, s.param)), *s.get(&prior))
+		*s.get(&out) = flex.FlattenStringSet(readStrings(field(obj, s.param)), *s.get(&prior))
 	}
 	out.BlockAccess, out.Disabled = types.BoolNull(), types.BoolNull()
 	if b, ok := readBool(field(obj, "BlockAccess")); ok {
@@ -255,27 +268,27 @@ func (r *dlpRuleResource) params(ctx context.Context, plan dlpRuleModel, state *
 	changed := func(a, b attr.Value) bool { return state == nil || !a.Equal(b) }
 	for _, s := range ruleStrings {
 		v := *s.get(&plan)
-		if known(v) && (state == nil || changed(v, *s.get(state))) {
+		if flex.Known(v) && (state == nil || changed(v, *s.get(state))) {
 			p[s.param] = v.ValueString()
 		}
 	}
 	for _, s := range ruleSets {
 		v := *s.get(&plan)
-		if known(v) && (state == nil || changed(v, *s.get(state))) {
-			if vals := stringsOf(ctx, v, diags); len(vals) > 0 {
+		if flex.Known(v) && (state == nil || changed(v, *s.get(state))) {
+			if vals := flex.ExpandStringSet(ctx, v, diags); len(vals) > 0 {
 				p[s.param] = vals
 			} else if state != nil {
 				p[s.param] = nil // clears it
 			}
 		}
 	}
-	if known(plan.BlockAccess) && (state == nil || changed(plan.BlockAccess, state.BlockAccess)) {
+	if flex.Known(plan.BlockAccess) && (state == nil || changed(plan.BlockAccess, state.BlockAccess)) {
 		p["BlockAccess"] = plan.BlockAccess.ValueBool()
 	}
-	if known(plan.Disabled) && (state == nil || changed(plan.Disabled, state.Disabled)) {
+	if flex.Known(plan.Disabled) && (state == nil || changed(plan.Disabled, state.Disabled)) {
 		p["Disabled"] = plan.Disabled.ValueBool()
 	}
-	if known(plan.Condition) && (state == nil || changed(plan.Condition, state.Condition)) {
+	if flex.Known(plan.Condition) && (state == nil || changed(plan.Condition, state.Condition)) {
 		// PswsHashtable[]: each hashtable carries its OData type (see adminapi.Hashtables).
 		p["ContentContainsSensitiveInformation"] = adminapi.Hashtables(conditionParam(ctx, cfgCondition, diags))
 	}
@@ -298,7 +311,7 @@ func (r *dlpRuleResource) matches(ctx context.Context, plan dlpRuleModel) func(m
 			pairs = append(pairs, [2]attr.Value{*s.get(&plan), *s.get(&got)})
 		}
 		for _, p := range pairs {
-			if known(p[0]) && !p[0].Equal(p[1]) {
+			if flex.Known(p[0]) && !p[0].Equal(p[1]) {
 				return false
 			}
 		}
@@ -307,88 +320,17 @@ func (r *dlpRuleResource) matches(ctx context.Context, plan dlpRuleModel) func(m
 }
 
 func (r *dlpRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan dlpRuleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var cfgCondition types.Object
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("content_contains_sensitive_information"), &cfgCondition)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, plan.Name.ValueString()
-	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
-	defer cancel()
-	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
-		return
-	} else if found {
-		r.object().adopt(ctx, r.Update, obj, req, resp)
-		return
-	}
-	params := r.params(ctx, plan, nil, cfgCondition, &resp.Diagnostics)
-	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
-	var created bool
-	res, err := whileDeploying(ctx, timeout, "New-DlpComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
-		_, res, err := c.CreateOrRead(ctx, "New-DlpComplianceRule", params, r.object().reader(name))
-		created = err == nil
-		return res, err
-	})
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil || !created {
-		resp.Diagnostics.AddError("Creating DLP rule "+name, errString(err))
-		return
-	}
-	plan.ID = plan.Name
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("policy"), plan.Policy)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
-}
-
-func errString(err error) string {
-	if err == nil {
-		return "the service did not confirm the change"
-	}
-	return err.Error()
+	r.object().lifecycle().CreateResource(ctx, req, resp)
 }
 
 func (r *dlpRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().read(ctx, req, resp)
+	r.object().lifecycle().ReadResource(ctx, req, resp)
 }
 
 func (r *dlpRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state dlpRuleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	var cfgCondition types.Object
-	resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("content_contains_sensitive_information"), &cfgCondition)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.ID.ValueString()
-	params := r.params(ctx, plan, &state, cfgCondition, &resp.Diagnostics)
-	if len(params) > 0 {
-		params["Identity"] = name
-		if !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
-			return
-		}
-	}
-	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().lifecycle().UpdateResource(ctx, req, resp)
 }
 
 func (r *dlpRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().delete(ctx, req, resp)
-}
-
-func (r *dlpRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // checkSITsExist refuses, at plan time, a sensitive information type the
@@ -55,11 +56,11 @@ func checkSITsExist(ctx context.Context, c *conns.Client, req resource.ModifyPla
 	for _, w := range wanted {
 		id, nameFound := names[strings.ToLower(w.Name.ValueString())]
 		switch {
-		case known(w.Name) && !nameFound:
+		case flex.Known(w.Name) && !nameFound:
 			missing = append(missing, fmt.Sprintf("name %q%s", w.Name.ValueString(), closest(w.Name.ValueString(), all)))
-		case known(w.ID) && !ids[strings.ToLower(w.ID.ValueString())]:
+		case flex.Known(w.ID) && !ids[strings.ToLower(w.ID.ValueString())]:
 			missing = append(missing, fmt.Sprintf("id %q", w.ID.ValueString()))
-		case known(w.Name) && known(w.ID) && id != strings.ToLower(w.ID.ValueString()):
+		case flex.Known(w.Name) && flex.Known(w.ID) && id != strings.ToLower(w.ID.ValueString()):
 			// Both are allowed (an import writes both), but they must name one
 			// type: the service refuses a pair that names two.
 			resp.Diagnostics.AddAttributeError(p, "Name and id of two different sensitive information types",

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // Recipients, as New-DlpComplianceRule documents them: NotifyUser takes "an
@@ -26,12 +28,12 @@ func validateRecipients(m *dlpRuleModel, diags *diag.Diagnostics) {
 }
 
 func recipients(attr string, s types.Set, keywords []string, diags *diag.Diagnostics) {
-	if !known(s) {
+	if !flex.Known(s) {
 		return
 	}
 	for _, e := range s.Elements() {
 		v, ok := e.(types.String)
-		if !ok || !known(v) {
+		if !ok || !flex.Known(v) {
 			continue
 		}
 		r := v.ValueString()
@@ -56,7 +58,7 @@ func isEmail(s string) bool {
 // siteURLs checks that a SharePoint or OneDrive location lists "All" or site
 // URLs (New-DlpCompliancePolicy: "You identify the site by its URL value").
 func siteURLs(ctx context.Context, attr string, s types.Set, diags *diag.Diagnostics) {
-	for _, v := range stringsOf(ctx, s, diags) {
+	for _, v := range flex.ExpandStringSet(ctx, s, diags) {
 		if strings.EqualFold(v, "All") || strings.HasPrefix(strings.ToLower(v), "https://") {
 			continue
 		}

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // location describes one location parameter of a compliance policy: the
@@ -38,7 +40,7 @@ func validateLocations[M any](ctx context.Context, m *M, locs []location[M], dia
 			byAttr[l.attr] = nil
 			continue
 		}
-		vals := stringsOf(ctx, *s, diags)
+		vals := flex.ExpandStringSet(ctx, *s, diags)
 		byAttr[l.attr] = vals
 		if l.exceptionOf == "" && len(vals) > 1 && containsFold(vals, "All") {
 			diags.AddAttributeError(path.Root(l.attr), "\"All\" must stand alone",
@@ -74,7 +76,7 @@ func containsFold(vs []string, want string) bool {
 // newLocationParams adds each set location to the New- cmdlet's parameters.
 func newLocationParams[M any](ctx context.Context, m *M, locs []location[M], params map[string]any, diags *diag.Diagnostics) {
 	for _, l := range locs {
-		if vals := stringsOf(ctx, *l.get(m), diags); len(vals) > 0 {
+		if vals := flex.ExpandStringSet(ctx, *l.get(m), diags); len(vals) > 0 {
 			params[l.param] = vals
 		}
 	}
@@ -85,7 +87,7 @@ func newLocationParams[M any](ctx context.Context, m *M, locs []location[M], par
 func setLocationParams[M any](ctx context.Context, state, plan *M, locs []location[M], params map[string]any, diags *diag.Diagnostics) bool {
 	changed := false
 	for _, l := range locs {
-		add, remove := diffStrings(stringsOf(ctx, *l.get(state), diags), stringsOf(ctx, *l.get(plan), diags))
+		add, remove := diffStrings(flex.ExpandStringSet(ctx, *l.get(state), diags), flex.ExpandStringSet(ctx, *l.get(plan), diags))
 		if len(add) > 0 {
 			params["Add"+l.param] = add
 			changed = true
@@ -101,7 +103,7 @@ func setLocationParams[M any](ctx context.Context, state, plan *M, locs []locati
 // readLocations sets each location of out from obj, keeping prior's spelling.
 func readLocations[M any](obj map[string]any, out, prior *M, locs []location[M]) {
 	for _, l := range locs {
-		*l.get(out) = setFromRead(readStrings(field(obj, l.param)), *l.get(prior))
+		*l.get(out) = flex.FlattenStringSet(readStrings(field(obj, l.param)), *l.get(prior))
 	}
 }
 
@@ -109,7 +111,7 @@ func readLocations[M any](obj map[string]any, out, prior *M, locs []location[M])
 func locationsMatch[M any](ctx context.Context, obj map[string]any, m *M, locs []location[M]) bool {
 	var d diag.Diagnostics
 	for _, l := range locs {
-		if !sameStrings(readStrings(field(obj, l.param)), stringsOf(ctx, *l.get(m), &d)) {
+		if !flex.SameStrings(readStrings(field(obj, l.param)), flex.ExpandStringSet(ctx, *l.get(m), &d)) {
 			return false
 		}
 	}
@@ -127,7 +129,7 @@ func requireLocation[M any](ctx context.Context, m *M, locs []location[M], what 
 		}
 		names = append(names, l.attr)
 		s := l.get(m)
-		if s.IsUnknown() || len(stringsOf(ctx, *s, diags)) > 0 {
+		if s.IsUnknown() || len(flex.ExpandStringSet(ctx, *s, diags)) > 0 {
 			return
 		}
 	}

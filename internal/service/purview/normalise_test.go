@@ -8,6 +8,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // The read shapes published clients decode (see internal/clients/adminapi/testdata/SOURCES.md).
@@ -26,14 +28,14 @@ func TestReadStrings_locationShapes(t *testing.T) {
 
 func TestSetFromRead_keepsSpellingAndEmpty(t *testing.T) {
 	prior := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("All")})
-	if got := setFromRead([]string{"all"}, prior); !got.Equal(prior) {
+	if got := flex.FlattenStringSet([]string{"all"}, prior); !got.Equal(prior) {
 		t.Errorf("case: %v", got)
 	}
 	empty := types.SetValueMust(types.StringType, []attr.Value{})
-	if got := setFromRead(nil, empty); !got.Equal(empty) {
+	if got := flex.FlattenStringSet(nil, empty); !got.Equal(empty) {
 		t.Errorf("empty: %v", got)
 	}
-	if got := setFromRead(nil, types.SetNull(types.StringType)); !got.IsNull() {
+	if got := flex.FlattenStringSet(nil, types.SetNull(types.StringType)); !got.IsNull() {
 		t.Errorf("null: %v", got)
 	}
 }

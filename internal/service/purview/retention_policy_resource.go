@@ -5,19 +5,20 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -28,10 +29,13 @@ var (
 )
 
 type retentionPolicyResource struct {
-	client *conns.Client
+	framework.ResourceWithBaseline
+	framework.WithImportByID
 }
 
-func newRetentionPolicyResource() resource.Resource { return &retentionPolicyResource{} }
+func newRetentionPolicyResource() resource.Resource {
+	return &retentionPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_policy")}
+}
 
 type retentionPolicyModel struct {
 	ID                            types.String   `tfsdk:"id"`
@@ -60,10 +64,6 @@ var retentionLocations = []location[retentionPolicyModel]{
 		desc: "Teams excluded from `teams_channel_location = [\"All\"]`."},
 }
 
-func (r *retentionPolicyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_retention_policy"
-}
-
 func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The policy name.",
@@ -74,7 +74,7 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 		"comment": schema.StringAttribute{Optional: true, MarkdownDescription: "Free-text description."},
 		"enabled": schema.BoolAttribute{Optional: true, Computed: true, MarkdownDescription: "Whether the policy is on. Left out, the service's value is kept.",
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}},
-		"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
+		"timeouts":    framework.TimeoutsAttribute(ctx),
 		existing.Attr: existing.Attribute("retention policy", "name"),
 	}
 	locationSchema(retentionLocations, attrs)
@@ -91,13 +91,13 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 			"counts as gone when reading; destroy waits until it is really gone, within `timeouts.delete`. Import with the policy name." + wireNote + compliancePermissions,
 		Attributes: attrs,
 	}
-	baselinecheck.AddSchema("teamshipaa_retention_policy", resp.Schema.Attributes)
+	r.AddBaselineSchema(resp.Schema.Attributes)
 }
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *retentionPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	notePolicyPlanned(ctx, r.client, "RetentionCompliancePolicy", req)
-	baselinecheck.ModifyPlan(ctx, "teamshipaa_retention_policy", r.client, req, resp)
+	notePolicyPlanned(ctx, r.Client, "RetentionCompliancePolicy", req)
+	r.CheckBaseline(ctx, req, resp)
 }
 
 func (r *retentionPolicyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -110,22 +110,19 @@ func (r *retentionPolicyResource) ValidateConfig(ctx context.Context, req resour
 	requireLocation(ctx, &m, retentionLocations, "retention policy", &resp.Diagnostics)
 }
 
-func (r *retentionPolicyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // object is the lifecycle the retention policy shares with the other cmdlet objects.
 func (r *retentionPolicyResource) object() cmdletObject[retentionPolicyModel] {
-	return cmdletObject[retentionPolicyModel]{client: r.client, noun: "RetentionCompliancePolicy", display: "retention policy",
+	return cmdletObject[retentionPolicyModel]{client: r.Client, noun: "RetentionCompliancePolicy", display: "retention policy",
 		key:      func(m retentionPolicyModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
-		fromRead: plainRead(r.fromRead), matches: r.matches}
+		name:     func(m retentionPolicyModel) types.String { return m.Name },
+		fromRead: plainRead(r.fromRead), matches: r.matches, newParams: r.newParams, setParams: r.setParams}
 }
 
 func (r *retentionPolicyResource) fromRead(obj map[string]any, prior retentionPolicyModel) retentionPolicyModel {
 	out := prior
-	out.Name = stringFromRead(readString(field(obj, "Name")), prior.Name)
+	out.Name = flex.FlattenString(readString(field(obj, "Name")), prior.Name)
 	out.ID = out.Name
-	out.Comment = stringFromRead(readString(field(obj, "Comment")), prior.Comment)
+	out.Comment = flex.FlattenString(readString(field(obj, "Comment")), prior.Comment)
 	out.Enabled = types.BoolNull()
 	if b, ok := readBool(field(obj, "Enabled")); ok {
 		out.Enabled = types.BoolValue(b)
@@ -137,88 +134,54 @@ func (r *retentionPolicyResource) fromRead(obj map[string]any, prior retentionPo
 func (r *retentionPolicyResource) matches(ctx context.Context, plan retentionPolicyModel) func(map[string]any) bool {
 	return func(obj map[string]any) bool {
 		got := r.fromRead(obj, plan)
-		if known(plan.Enabled) && !plan.Enabled.Equal(got.Enabled) {
+		if flex.Known(plan.Enabled) && !plan.Enabled.Equal(got.Enabled) {
 			return false
 		}
-		if known(plan.Comment) && !plan.Comment.Equal(got.Comment) {
+		if flex.Known(plan.Comment) && !plan.Comment.Equal(got.Comment) {
 			return false
 		}
 		return locationsMatch(ctx, obj, &plan, retentionLocations)
 	}
 }
 
-func (r *retentionPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan retentionPolicyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, plan.Name.ValueString()
-	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
-	defer cancel()
-	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
-		return
-	} else if found {
-		r.object().adopt(ctx, r.Update, obj, req, resp)
-		return
-	}
-	params := map[string]any{"Name": name}
-	if known(plan.Comment) {
+// newParams are New-RetentionCompliancePolicy's parameters.
+func (r *retentionPolicyResource) newParams(ctx context.Context, plan retentionPolicyModel, _ tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+	params := map[string]any{}
+	if flex.Known(plan.Comment) {
 		params["Comment"] = plan.Comment.ValueString()
 	}
-	if known(plan.Enabled) {
+	if flex.Known(plan.Enabled) {
 		params["Enabled"] = plan.Enabled.ValueBool()
 	}
-	newLocationParams(ctx, &plan, retentionLocations, params, &resp.Diagnostics)
-	_, res, err := c.CreateOrRead(ctx, "New-RetentionCompliancePolicy", params, r.object().reader(name))
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil {
-		resp.Diagnostics.AddError("Creating retention policy "+name, err.Error())
-		return
+	newLocationParams(ctx, &plan, retentionLocations, params, diags)
+	return params
+}
+
+// setParams are Set-RetentionCompliancePolicy's parameters for what changed.
+func (r *retentionPolicyResource) setParams(ctx context.Context, plan, state retentionPolicyModel, _ tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+	params := map[string]any{}
+	setLocationParams(ctx, &state, &plan, retentionLocations, params, diags)
+	if !plan.Comment.Equal(state.Comment) {
+		params["Comment"] = plan.Comment.ValueString()
 	}
-	plan.ID = plan.Name
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
+	if flex.Known(plan.Enabled) && !plan.Enabled.Equal(state.Enabled) {
+		params["Enabled"] = plan.Enabled.ValueBool()
+	}
+	return params
+}
+
+func (r *retentionPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.object().lifecycle().CreateResource(ctx, req, resp)
 }
 
 func (r *retentionPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().read(ctx, req, resp)
+	r.object().lifecycle().ReadResource(ctx, req, resp)
 }
 
 func (r *retentionPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state retentionPolicyModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.ID.ValueString()
-	params := map[string]any{"Identity": name}
-	changed := setLocationParams(ctx, &state, &plan, retentionLocations, params, &resp.Diagnostics)
-	if !plan.Comment.Equal(state.Comment) {
-		params["Comment"] = plan.Comment.ValueString()
-		changed = true
-	}
-	if known(plan.Enabled) && !plan.Enabled.Equal(state.Enabled) {
-		params["Enabled"] = plan.Enabled.ValueBool()
-		changed = true
-	}
-	if changed && !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
-		return
-	}
-	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().lifecycle().UpdateResource(ctx, req, resp)
 }
 
 func (r *retentionPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().delete(ctx, req, resp)
-}
-
-func (r *retentionPolicyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

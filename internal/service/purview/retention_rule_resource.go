@@ -15,13 +15,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -38,10 +38,13 @@ var (
 )
 
 type retentionRuleResource struct {
-	client *conns.Client
+	framework.ResourceWithBaseline
+	framework.WithImportByID
 }
 
-func newRetentionRuleResource() resource.Resource { return &retentionRuleResource{} }
+func newRetentionRuleResource() resource.Resource {
+	return &retentionRuleResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_rule")}
+}
 
 type retentionRuleModel struct {
 	ID                        types.String   `tfsdk:"id"`
@@ -53,10 +56,6 @@ type retentionRuleModel struct {
 	Timeouts                  timeouts.Value `tfsdk:"timeouts"`
 	AdoptExisting             types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
-}
-
-func (r *retentionRuleResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_retention_rule"
 }
 
 func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
@@ -83,17 +82,17 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 				Validators:          []validator.String{stringvalidator.RegexMatches(durationRE, "must be a number of days (1-999999) or \"Unlimited\"")}},
 			"retention_compliance_action": schema.StringAttribute{Required: true,
 				MarkdownDescription: "What happens to content: `Keep` (retain, never delete), `KeepAndDelete` (retain, then delete) or " +
-					"`Delete` (delete after the duration). One of: " + backticked(retentionActions) + ".",
+					"`Delete` (delete after the duration). One of: " + flex.Backticked(retentionActions) + ".",
 				Validators: []validator.String{stringvalidator.OneOf(retentionActions...)}},
 			// Read only: Teams rules refuse the parameter, so it is never sent, and an
 			// import's generated configuration must not set it.
 			"expiration_date_option": schema.StringAttribute{Computed: true,
-				MarkdownDescription: "What the duration counts from, as the service reports it (" + backticked(expirationDateOptions) +
+				MarkdownDescription: "What the duration counts from, as the service reports it (" + flex.Backticked(expirationDateOptions) +
 					"). Read only: Microsoft's `New-RetentionComplianceRule` page says \"You can't use this parameter for Teams " +
 					"retention rules\", and this provider's retention policies are Teams policies, so setting it is refused at plan time " +
 					"(Teams messages count from creation).",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
-			"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
+			"timeouts":    framework.TimeoutsAttribute(ctx),
 			existing.Attr: existing.Attribute("retention rule", "name"),
 		},
 	}
@@ -102,8 +101,8 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *retentionRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	checkRulePolicy(ctx, r.client, "RetentionCompliancePolicy", "retention policy", "teamshipaa_retention_policy", req, resp)
-	baselinecheck.ModifyPlan(ctx, "teamshipaa_retention_rule", r.client, req, resp)
+	checkRulePolicy(ctx, r.Client, "RetentionCompliancePolicy", "retention policy", "teamshipaa_retention_policy", req, resp)
+	r.CheckBaseline(ctx, req, resp)
 }
 
 func (r *retentionRuleResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -112,7 +111,7 @@ func (r *retentionRuleResource) ValidateConfig(ctx context.Context, req resource
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	if known(m.RetentionDuration) && known(m.RetentionComplianceAction) &&
+	if flex.Known(m.RetentionDuration) && flex.Known(m.RetentionComplianceAction) &&
 		strings.EqualFold(m.RetentionDuration.ValueString(), "Unlimited") && m.RetentionComplianceAction.ValueString() != "Keep" {
 		resp.Diagnostics.AddAttributeError(path.Root("retention_duration"), "Unlimited retention cannot delete",
 			m.RetentionComplianceAction.ValueString()+" deletes content when the duration ends; with retention_duration = \"Unlimited\" use \"Keep\".")
@@ -135,15 +134,20 @@ func teamsRetentionRuleRefusals(m retentionRuleModel, diags *diag.Diagnostics) {
 			"are retained from their creation.")
 }
 
-func (r *retentionRuleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // object is the lifecycle the retention rule shares with the other cmdlet objects.
 func (r *retentionRuleResource) object() cmdletObject[retentionRuleModel] {
-	return cmdletObject[retentionRuleModel]{client: r.client, noun: "RetentionComplianceRule", display: "retention rule",
+	return cmdletObject[retentionRuleModel]{client: r.Client, noun: "RetentionComplianceRule", display: "retention rule",
 		key:      func(m retentionRuleModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
-		fromRead: plainRead(r.fromRead), matches: r.matches, afterRead: r.policyName}
+		name:     func(m retentionRuleModel) types.String { return m.Name },
+		fromRead: plainRead(r.fromRead), matches: r.matches, afterRead: r.policyName,
+		newParams: func(_ context.Context, plan retentionRuleModel, _ tfsdk.Config, _ *diag.Diagnostics) map[string]any {
+			p := r.params(plan, nil)
+			p["Policy"] = plan.Policy.ValueString()
+			return p
+		},
+		setParams: func(_ context.Context, plan, state retentionRuleModel, _ tfsdk.Config, _ *diag.Diagnostics) map[string]any {
+			return r.params(plan, &state)
+		}}
 }
 
 func durationParam(s string) any {
@@ -155,17 +159,17 @@ func durationParam(s string) any {
 
 func (r *retentionRuleResource) fromRead(obj map[string]any, prior retentionRuleModel) retentionRuleModel {
 	out := prior
-	out.Name = stringFromRead(readString(field(obj, "Name")), prior.Name)
+	out.Name = flex.FlattenString(readString(field(obj, "Name")), prior.Name)
 	out.ID = out.Name
 	policy := readString(firstOf(obj, "Policy", "ParentPolicyName"))
-	if guidLike.MatchString(policy) && known(prior.Policy) {
+	if guidLike.MatchString(policy) && flex.Known(prior.Policy) {
 		out.Policy = prior.Policy // read back as the policy's GUID
 	} else {
-		out.Policy = stringFromRead(policy, prior.Policy)
+		out.Policy = flex.FlattenString(policy, prior.Policy)
 	}
-	out.RetentionDuration = stringFromRead(readString(field(obj, "RetentionDuration")), prior.RetentionDuration)
-	out.RetentionComplianceAction = stringFromRead(readString(field(obj, "RetentionComplianceAction")), prior.RetentionComplianceAction)
-	out.ExpirationDateOption = stringFromRead(readString(field(obj, "ExpirationDateOption")), prior.ExpirationDateOption)
+	out.RetentionDuration = flex.FlattenString(readString(field(obj, "RetentionDuration")), prior.RetentionDuration)
+	out.RetentionComplianceAction = flex.FlattenString(readString(field(obj, "RetentionComplianceAction")), prior.RetentionComplianceAction)
+	out.ExpirationDateOption = flex.FlattenString(readString(field(obj, "ExpirationDateOption")), prior.ExpirationDateOption)
 	return out
 }
 
@@ -174,7 +178,7 @@ func (r *retentionRuleResource) matches(_ context.Context, plan retentionRuleMod
 		got := r.fromRead(obj, plan)
 		for _, p := range [][2]types.String{{plan.RetentionDuration, got.RetentionDuration},
 			{plan.RetentionComplianceAction, got.RetentionComplianceAction}, {plan.ExpirationDateOption, got.ExpirationDateOption}} {
-			if known(p[0]) && !p[0].Equal(p[1]) {
+			if flex.Known(p[0]) && !p[0].Equal(p[1]) {
 				return false
 			}
 		}
@@ -194,53 +198,21 @@ func (r *retentionRuleResource) params(plan retentionRuleModel, state *retention
 }
 
 func (r *retentionRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan retentionRuleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, plan.Name.ValueString()
-	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
-	defer cancel()
-	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
-		return
-	} else if found {
-		r.object().adopt(ctx, r.Update, obj, req, resp)
-		return
-	}
-	params := r.params(plan, nil)
-	params["Name"], params["Policy"] = name, plan.Policy.ValueString()
-	res, err := whileDeploying(ctx, timeout, "New-RetentionComplianceRule "+name, func(ctx context.Context) (adminapi.Result, error) {
-		_, res, err := c.CreateOrRead(ctx, "New-RetentionComplianceRule", params, r.object().reader(name))
-		return res, err
-	})
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil {
-		resp.Diagnostics.AddError("Creating retention rule "+name, err.Error())
-		return
-	}
-	plan.ID = plan.Name
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("policy"), plan.Policy)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().lifecycle().CreateResource(ctx, req, resp)
 }
 
 func (r *retentionRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().read(ctx, req, resp)
+	r.object().lifecycle().ReadResource(ctx, req, resp)
 }
 
 // policyName names the policy of a rule read after an import:
 // Get-RetentionComplianceRule names it by GUID, and there is no configured
 // name to keep, so look the name up.
 func (r *retentionRuleResource) policyName(ctx context.Context, prior retentionRuleModel, got *retentionRuleModel, diags *diag.Diagnostics) bool {
-	if known(prior.Policy) || !guidLike.MatchString(got.Policy.ValueString()) {
+	if flex.Known(prior.Policy) || !guidLike.MatchString(got.Policy.ValueString()) {
 		return true
 	}
-	p, found, _, err := r.client.Compliance.Get(ctx, "Get-RetentionCompliancePolicy", got.Policy.ValueString(), nil)
+	p, found, _, err := r.Client.Compliance.Get(ctx, "Get-RetentionCompliancePolicy", got.Policy.ValueString(), nil)
 	if err != nil {
 		diags.AddError("Reading the policy of retention rule "+prior.ID.ValueString(), err.Error())
 		return false
@@ -252,28 +224,9 @@ func (r *retentionRuleResource) policyName(ctx context.Context, prior retentionR
 }
 
 func (r *retentionRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state retentionRuleModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.ID.ValueString()
-	if params := r.params(plan, &state); len(params) > 0 {
-		params["Identity"] = name
-		if !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
-			return
-		}
-	}
-	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().lifecycle().UpdateResource(ctx, req, resp)
 }
 
 func (r *retentionRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().delete(ctx, req, resp)
-}
-
-func (r *retentionRuleResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/planned"
 )
 
@@ -19,7 +20,7 @@ func notePolicyPlanned(ctx context.Context, c *conns.Client, noun string, req re
 		return
 	}
 	var name types.String
-	if req.Plan.GetAttribute(ctx, path.Root("name"), &name).HasError() || !known(name) {
+	if req.Plan.GetAttribute(ctx, path.Root("name"), &name).HasError() || !flex.Known(name) {
 		return
 	}
 	planned.Note(c, noun, name.ValueString())
@@ -37,7 +38,7 @@ func checkRulePolicy(ctx context.Context, c *conns.Client, noun, display, policy
 		return
 	}
 	var name types.String
-	if req.Plan.GetAttribute(ctx, path.Root("policy"), &name).HasError() || !known(name) {
+	if req.Plan.GetAttribute(ctx, path.Root("policy"), &name).HasError() || !flex.Known(name) {
 		return
 	}
 	if planned.Has(c, noun, name.ValueString()) {

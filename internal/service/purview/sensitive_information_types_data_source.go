@@ -14,6 +14,7 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 var _ datasource.DataSourceWithConfigure = (*sensitiveTypesDataSource)(nil)
@@ -79,7 +80,7 @@ func (d *sensitiveTypesDataSource) Read(ctx context.Context, req datasource.Read
 	for _, s := range all {
 		byName[strings.ToLower(s.name)] = s
 	}
-	wanted := stringsOf(ctx, m.Names, &resp.Diagnostics)
+	wanted := flex.ExpandStringSet(ctx, m.Names, &resp.Diagnostics)
 	ids := map[string]attr.Value{}
 	var picked []sit
 	if len(wanted) > 0 {

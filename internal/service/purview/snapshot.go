@@ -11,6 +11,8 @@ import (
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/snapshot"
 )
 
@@ -39,7 +41,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 			var prior dlpRuleModel
 			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
 				m := (&dlpRuleResource{}).fromRead(ctx, obj, prior, diags)
-				m.Policy = stringFromRead(policy, m.Policy)
+				m.Policy = flex.FlattenString(policy, m.Policy)
 				diags.Append(st.Set(ctx, &m)...)
 			}
 		})...)
@@ -58,7 +60,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 			var prior retentionRuleModel
 			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
 				m := (&retentionRuleResource{}).fromRead(obj, prior)
-				m.Policy = stringFromRead(policy, m.Policy)
+				m.Policy = flex.FlattenString(policy, m.Policy)
 				diags.Append(st.Set(ctx, &m)...)
 			}
 		})...)
@@ -91,7 +93,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 		out = append(out, audit.Failed(auditSingletonID, errNoAuditConfig))
 	default:
 		out = append(out, audit.Object(ctx, auditSingletonID, func(st *tfsdk.State, diags *diag.Diagnostics) {
-			diags.Append(st.Set(ctx, modelFromAudit(objs[0]))...)
+			diags.Append(st.Set(ctx, modelFromAudit(objs[0], framework.NullTimeouts()))...)
 		}))
 	}
 	return out

@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/importblock"
 )
 
@@ -74,7 +75,7 @@ func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 		Attributes: map[string]schema.Attribute{
 			"type": schema.StringAttribute{
 				Required:            true,
-				MarkdownDescription: "The Teams admin API type to list. One of: " + backticked(supportedTypes()) + ".",
+				MarkdownDescription: "The Teams admin API type to list. One of: " + flex.Backticked(supportedTypes()) + ".",
 				Validators:          []validator.String{stringvalidator.OneOf(supportedTypes()...)},
 			},
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "The type listed."},

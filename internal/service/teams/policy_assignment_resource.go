@@ -3,9 +3,10 @@ package teams
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -20,7 +21,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
@@ -31,7 +33,6 @@ import (
 var (
 	assignableTypes   = []string{"TeamsAppPermissionPolicy", "TeamsEnhancedEncryptionPolicy", "TeamsMeetingPolicy", "TeamsMessagingPolicy"}
 	tenantOnlyTypes   = map[string]bool{"TeamsAppPermissionPolicy": true}
-	guidRE            = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 	tenantAssignmentK = "global"
 )
 
@@ -43,17 +44,20 @@ var (
 )
 
 type policyAssignmentResource struct {
-	client *conns.Client
+	framework.ResourceWithConfigure
 }
 
-func newPolicyAssignmentResource() resource.Resource { return &policyAssignmentResource{} }
+func newPolicyAssignmentResource() resource.Resource {
+	return &policyAssignmentResource{ResourceWithConfigure: framework.NewResource("teamshipaa_policy_assignment")}
+}
 
 type policyAssignmentModel struct {
-	ID         types.String `tfsdk:"id"`
-	PolicyType types.String `tfsdk:"policy_type"`
-	PolicyName types.String `tfsdk:"policy_name"`
-	GroupID    types.String `tfsdk:"group_id"`
-	Rank       types.Int64  `tfsdk:"rank"`
+	ID         types.String   `tfsdk:"id"`
+	PolicyType types.String   `tfsdk:"policy_type"`
+	PolicyName types.String   `tfsdk:"policy_name"`
+	GroupID    types.String   `tfsdk:"group_id"`
+	Rank       types.Int64    `tfsdk:"rank"`
+	Timeouts   timeouts.Value `tfsdk:"timeouts"`
 }
 
 func (m policyAssignmentModel) group() bool {
@@ -67,11 +71,7 @@ func (m policyAssignmentModel) describe() string {
 	return fmt.Sprintf("tenant-wide default %s %q", m.PolicyType.ValueString(), m.PolicyName.ValueString())
 }
 
-func (r *policyAssignmentResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_policy_assignment"
-}
-
-func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *policyAssignmentResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Assigns a Teams policy to a group (the REST call behind `New-CsGroupPolicyAssignment` and " +
 			"`Grant-Cs<Type>Policy -Group`), or, without `group_id`, makes it the tenant-wide default (`Grant-Cs<Type>Policy -Global`). " +
@@ -79,14 +79,14 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 			"Ranks decide which policy wins for a user in several groups (1 is highest). The service keeps them sequential: inserting " +
 			"an assignment at a rank moves the ones at and below it down, so give each assignment of a type its own rank.\n\n" +
 			"Assignments reach users asynchronously (Microsoft documents hours for large groups). Microsoft documents the cmdlets, " +
-			"not these REST calls: the routes are those the MicrosoftTeams module itself uses, recorded in the provider's source." + waits + "\n\n" +
+			"not these REST calls: the routes are those the MicrosoftTeams module itself uses, recorded in the provider's source.\n\n" +
 			"Group assignment is not available in the Microsoft 365 DoD cloud (Microsoft's `New-CsGroupPolicyAssignment` page); with " +
 			"`environment = \"dod\"` a `group_id` is refused at plan time." + permissions,
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<policy_type>/<group_id>`, or `<policy_type>/global`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"policy_type": schema.StringAttribute{Required: true,
-				MarkdownDescription: "The policy type. One of: " + backticked(assignableTypes) + ". `TeamsAppPermissionPolicy` can only be a tenant-wide default.",
+				MarkdownDescription: "The policy type. One of: " + flex.Backticked(assignableTypes) + ". `TeamsAppPermissionPolicy` can only be a tenant-wide default.",
 				Validators:          []validator.String{stringvalidator.OneOf(assignableTypes...)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"policy_name": schema.StringAttribute{Required: true,
@@ -95,13 +95,14 @@ func (r *policyAssignmentResource) Schema(_ context.Context, _ resource.SchemaRe
 					"policy and the configuration does not create it: reference the policy resource's `name`, so that it is created first."},
 			"group_id": schema.StringAttribute{Optional: true,
 				MarkdownDescription: "Object ID of the Microsoft Entra group. Leave it out to make the policy the tenant-wide default.",
-				Validators:          []validator.String{stringvalidator.RegexMatches(guidRE, "must be a group object ID (a GUID)")},
+				Validators:          []validator.String{stringvalidator.RegexMatches(framework.GUID, "must be a group object ID (a GUID)")},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"rank": schema.Int64Attribute{Optional: true, Computed: true,
 				MarkdownDescription: "Priority among the groups assigned a policy of this type, 1 being highest. Only with `group_id`; " +
 					"left out, a new assignment goes last.",
 				Validators:    []validator.Int64{int64validator.AtLeast(1)},
 				PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}},
+			"timeouts": framework.TimeoutsAttribute(ctx),
 		},
 	}
 }
@@ -134,7 +135,7 @@ func (r *policyAssignmentResource) ValidateConfig(ctx context.Context, req resou
 // assignment to a policy that does not exist; both need the configured
 // provider, hence not in ValidateConfig.
 func (r *policyAssignmentResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.client == nil {
+	if req.Plan.Raw.IsNull() || r.Client == nil {
 		return
 	}
 	var m policyAssignmentModel
@@ -142,7 +143,7 @@ func (r *policyAssignmentResource) ModifyPlan(ctx context.Context, req resource.
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	checkGroupAssignmentCloud(r.client.Cloud, m, &resp.Diagnostics)
+	checkGroupAssignmentCloud(r.Client.Cloud, m, &resp.Diagnostics)
 	r.checkPolicyExists(ctx, m, &resp.Diagnostics)
 }
 
@@ -161,69 +162,104 @@ func checkGroupAssignmentCloud(cloud string, m policyAssignmentModel, diags *dia
 			m.PolicyType.ValueString()+" the tenant-wide default instead, or assign it per user outside Terraform.")
 }
 
-func (r *policyAssignmentResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+// object is the assignment's lifecycle (internal/framework). Its id,
+// <policy_type>/<group_id> or <policy_type>/global, says what to read.
+func (r *policyAssignmentResource) object() framework.Object[policyAssignmentModel, policyAssignmentModel] {
+	return framework.Object[policyAssignmentModel, policyAssignmentModel]{
+		What: "policy assignment", TypeName: r.TypeName(),
+		ID:       func(m policyAssignmentModel) types.String { return m.ID },
+		Name:     func(m policyAssignmentModel) string { return m.describe() },
+		Timeouts: func(m policyAssignmentModel) timeouts.Value { return m.Timeouts },
+		Get: func(ctx context.Context, id string) (policyAssignmentModel, bool, error) {
+			return r.read(ctx, assignmentOf(id))
+		},
+		Flatten: func(_ context.Context, got, prior policyAssignmentModel, _ *diag.Diagnostics) policyAssignmentModel {
+			if strings.EqualFold(got.PolicyName.ValueString(), prior.PolicyName.ValueString()) {
+				got.PolicyName = prior.PolicyName // the service's spelling may differ in case
+			}
+			got.Timeouts = prior.Timeouts
+			return got
+		},
+		Matches: func(_ context.Context, plan policyAssignmentModel) func(policyAssignmentModel) bool {
+			var rank int64
+			if flex.Known(plan.Rank) {
+				rank = plan.Rank.ValueInt64()
+			}
+			return func(got policyAssignmentModel) bool {
+				return strings.EqualFold(got.PolicyName.ValueString(), plan.PolicyName.ValueString()) && (rank == 0 || got.Rank.ValueInt64() == rank)
+			}
+		},
+		Create: func(ctx context.Context, plan policyAssignmentModel, _ tfsdk.Config, diags *diag.Diagnostics) string {
+			if r.write(ctx, plan, diags, "Creating the ", true); diags.HasError() {
+				return ""
+			}
+			return assignmentID(plan)
+		},
+		Update: func(ctx context.Context, _ string, plan, _ policyAssignmentModel, _ tfsdk.Config, diags *diag.Diagnostics) {
+			r.write(ctx, plan, diags, "Updating the ", false)
+		},
+		Remove: func(ctx context.Context, id string, diags *diag.Diagnostics) {
+			m := assignmentOf(id)
+			typ := m.PolicyType.ValueString()
+			if !m.group() {
+				if _, err := r.Client.ConfigAPI.SetTenantAssignment(ctx, typ, globalIdentity); err != nil {
+					diags.AddError("Returning the tenant to its Global "+typ, err.Error())
+				}
+				return
+			}
+			if _, err := r.Client.ConfigAPI.DeleteGroupAssignment(ctx, typ, m.GroupID.ValueString()); err != nil && !transport.IsNotFound(err) {
+				diags.AddError("Deleting the "+m.describe(), err.Error())
+			}
+		},
+		AwaitGone: func(ctx context.Context, id string, timeout time.Duration, diags *diag.Diagnostics) {
+			m := assignmentOf(id)
+			if !m.group() {
+				return // a tenant-wide default is never gone: it is Global again
+			}
+			if err := poll.Gone(ctx, poll.Options{Timeout: timeout}, "the "+m.describe()+" to be gone", r.reader(m)); err != nil {
+				diags.AddError("Confirming the deletion of the "+m.describe(), err.Error())
+			}
+		},
+	}
 }
 
 func (r *policyAssignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan policyAssignmentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	plan.ID = types.StringValue(assignmentID(plan))
-	r.write(ctx, plan, &resp.State, &resp.Diagnostics, "Creating the ", true)
+	r.object().CreateResource(ctx, req, resp)
+}
+
+func (r *policyAssignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	r.object().ReadResource(ctx, req, resp)
 }
 
 func (r *policyAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan policyAssignmentModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	r.write(ctx, plan, &resp.State, &resp.Diagnostics, "Updating the ", false)
+	r.object().UpdateResource(ctx, req, resp)
 }
 
-// write assigns, saves the identity at once (so a failed read-back cannot
-// orphan the assignment), then waits for the assignment to read back.
-func (r *policyAssignmentResource) write(ctx context.Context, plan policyAssignmentModel, st *tfsdk.State, diags *diag.Diagnostics, verb string, create bool) {
+func (r *policyAssignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	r.object().DeleteResource(ctx, req, resp)
+}
+
+// write sends the assignment plan describes.
+func (r *policyAssignmentResource) write(ctx context.Context, plan policyAssignmentModel, diags *diag.Diagnostics, verb string, create bool) {
 	typ, name := plan.PolicyType.ValueString(), plan.PolicyName.ValueString()
-	ctx, cancel := context.WithTimeout(ctx, writeTimeout) // bounds the retries too
-	defer cancel()
 	var rank int64
-	if !plan.Rank.IsNull() && !plan.Rank.IsUnknown() {
+	if flex.Known(plan.Rank) {
 		rank = plan.Rank.ValueInt64()
 	}
 	var res configapi.Result
 	var err error
 	switch {
 	case plan.group() && create:
-		res, err = r.client.ConfigAPI.CreateGroupAssignment(ctx, typ, plan.GroupID.ValueString(), name, rank)
+		res, err = r.Client.ConfigAPI.CreateGroupAssignment(ctx, typ, plan.GroupID.ValueString(), name, rank)
 	case plan.group():
-		res, err = r.client.ConfigAPI.UpdateGroupAssignment(ctx, typ, plan.GroupID.ValueString(), name, rank)
+		res, err = r.Client.ConfigAPI.UpdateGroupAssignment(ctx, typ, plan.GroupID.ValueString(), name, rank)
 	default:
-		res, err = r.client.ConfigAPI.SetTenantAssignment(ctx, typ, name)
+		res, err = r.Client.ConfigAPI.SetTenantAssignment(ctx, typ, name)
 	}
 	addWarnings(diags, res)
 	if err != nil {
 		diags.AddError(verb+plan.describe(), err.Error())
-		return
 	}
-	diags.Append(st.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	diags.Append(st.SetAttribute(ctx, path.Root("policy_type"), plan.PolicyType)...)
-	diags.Append(st.SetAttribute(ctx, path.Root("policy_name"), plan.PolicyName)...)
-	diags.Append(st.SetAttribute(ctx, path.Root("group_id"), plan.GroupID)...)
-
-	got, err := poll.ReadBack(ctx, poll.Options{Timeout: writeTimeout}, "the "+plan.describe()+" to read back", r.reader(plan),
-		func(got policyAssignmentModel) bool {
-			return strings.EqualFold(got.PolicyName.ValueString(), name) && (rank == 0 || got.Rank.ValueInt64() == rank)
-		})
-	if err != nil {
-		diags.AddError("Reading back the "+plan.describe(), err.Error())
-		return
-	}
-	got.PolicyName = plan.PolicyName // the service's spelling may differ in case
-	diags.Append(st.Set(ctx, &got)...)
 }
 
 // reader is read for the assignment m describes, in the shape poll waits on.
@@ -235,7 +271,7 @@ func (r *policyAssignmentResource) reader(m policyAssignmentModel) poll.Read[pol
 func (r *policyAssignmentResource) read(ctx context.Context, m policyAssignmentModel) (policyAssignmentModel, bool, error) {
 	out := m
 	if m.group() {
-		a, _, err := r.client.ConfigAPI.GetGroupAssignment(ctx, m.PolicyType.ValueString(), m.GroupID.ValueString())
+		a, _, err := r.Client.ConfigAPI.GetGroupAssignment(ctx, m.PolicyType.ValueString(), m.GroupID.ValueString())
 		if transport.IsNotFound(err) {
 			return out, false, nil
 		}
@@ -245,58 +281,12 @@ func (r *policyAssignmentResource) read(ctx context.Context, m policyAssignmentM
 		out.PolicyName, out.Rank = types.StringValue(a.PolicyName), types.Int64Value(a.Rank)
 		return out, true, nil
 	}
-	name, _, err := r.client.ConfigAPI.GetTenantAssignment(ctx, m.PolicyType.ValueString())
+	name, _, err := r.Client.ConfigAPI.GetTenantAssignment(ctx, m.PolicyType.ValueString())
 	if err != nil {
 		return out, false, err
 	}
 	out.PolicyName, out.Rank = types.StringValue(name), types.Int64Null()
 	return out, true, nil
-}
-
-func (r *policyAssignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var state policyAssignmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	got, found, err := r.read(ctx, state)
-	if err != nil {
-		resp.Diagnostics.AddError("Reading the "+state.describe(), err.Error())
-		return
-	}
-	if !found {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if strings.EqualFold(got.PolicyName.ValueString(), state.PolicyName.ValueString()) {
-		got.PolicyName = state.PolicyName
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &got)...)
-}
-
-func (r *policyAssignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var state policyAssignmentModel
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	typ := state.PolicyType.ValueString()
-	ctx, cancel := context.WithTimeout(ctx, writeTimeout) // bounds the retries too
-	defer cancel()
-	if !state.group() {
-		if _, err := r.client.ConfigAPI.SetTenantAssignment(ctx, typ, globalIdentity); err != nil {
-			resp.Diagnostics.AddError("Returning the tenant to its Global "+typ, err.Error())
-		}
-		return
-	}
-	_, err := r.client.ConfigAPI.DeleteGroupAssignment(ctx, typ, state.GroupID.ValueString())
-	if err != nil && !transport.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting the "+state.describe(), err.Error())
-		return
-	}
-	if err := poll.Gone(ctx, poll.Options{Timeout: writeTimeout}, "the "+state.describe()+" to be gone", r.reader(state)); err != nil {
-		resp.Diagnostics.AddError("Confirming the deletion of the "+state.describe(), err.Error())
-	}
 }
 
 func (r *policyAssignmentResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -305,12 +295,20 @@ func (r *policyAssignmentResource) ImportState(ctx context.Context, req resource
 		resp.Diagnostics.AddError("Unexpected import ID", fmt.Sprintf("Expected <policy_type>/<group_id> or <policy_type>/global, got %q.", req.ID))
 		return
 	}
-	m := policyAssignmentModel{ID: types.StringValue(req.ID), PolicyType: types.StringValue(typ), PolicyName: types.StringValue(""),
-		GroupID: types.StringNull(), Rank: types.Int64Null()}
+	m := assignmentOf(typ + "/" + target)
+	m.ID = types.StringValue(req.ID)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+}
+
+// assignmentOf is the assignment an id names, its policy name not yet read.
+func assignmentOf(id string) policyAssignmentModel {
+	typ, target, _ := strings.Cut(id, "/")
+	m := policyAssignmentModel{ID: types.StringValue(id), PolicyType: types.StringValue(typ), PolicyName: types.StringValue(""),
+		GroupID: types.StringNull(), Rank: types.Int64Null(), Timeouts: framework.NullTimeouts()}
 	if !strings.EqualFold(target, tenantAssignmentK) {
 		m.GroupID = types.StringValue(target)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	return m
 }
 
 func assignmentID(m policyAssignmentModel) string {

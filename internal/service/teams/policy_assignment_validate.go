@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/planned"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
@@ -21,7 +22,7 @@ import (
 
 // policyNameInput refuses the "Tag:" identity where the name is expected.
 func policyNameInput(m policyAssignmentModel, diags *diag.Diagnostics) {
-	if !known(m.PolicyName) {
+	if !flex.Known(m.PolicyName) {
 		return
 	}
 	n := m.PolicyName.ValueString()
@@ -45,19 +46,19 @@ func policyNameInput(m policyAssignmentModel, diags *diag.Diagnostics) {
 // nothing orders the two writes. Without a configured client (validation), or
 // when the tenant cannot be read, the check is left to apply.
 func (r *policyAssignmentResource) checkPolicyExists(ctx context.Context, m policyAssignmentModel, diags *diag.Diagnostics) {
-	if !known(m.PolicyName) || !known(m.PolicyType) {
+	if !flex.Known(m.PolicyName) || !flex.Known(m.PolicyType) {
 		return
 	}
 	typ, name := m.PolicyType.ValueString(), m.PolicyName.ValueString()
-	if strings.EqualFold(name, globalIdentity) || planned.Has(r.client, typ, name) || strings.HasPrefix(strings.ToLower(name), "tag:") {
+	if strings.EqualFold(name, globalIdentity) || planned.Has(r.Client, typ, name) || strings.HasPrefix(strings.ToLower(name), "tag:") {
 		return
 	}
-	_, _, err := r.client.ConfigAPI.Read(ctx, typ, identity(name))
+	_, _, err := r.Client.ConfigAPI.Read(ctx, typ, identity(name))
 	if err == nil || !transport.IsNotFound(err) {
 		return
 	}
 	existing := ""
-	if objs, _, lerr := r.client.ConfigAPI.List(ctx, typ); lerr == nil {
+	if objs, _, lerr := r.Client.ConfigAPI.List(ctx, typ); lerr == nil {
 		var names []string
 		for _, o := range objs {
 			names = append(names, fmt.Sprintf("%q", nameOf(o.Identity())))
@@ -84,12 +85,12 @@ func resourceOf(policyType string) string {
 // notePlanned records a policy this plan creates or keeps, for the
 // assignments planned after it.
 func (r *policyResource) notePlanned(ctx context.Context, req resource.ModifyPlanRequest) {
-	if r.client == nil || r.pt.Singleton || req.Plan.Raw.IsNull() {
+	if r.Client == nil || r.pt.Singleton || req.Plan.Raw.IsNull() {
 		return
 	}
 	var name types.String
-	if req.Plan.GetAttribute(ctx, path.Root("name"), &name).HasError() || !known(name) {
+	if req.Plan.GetAttribute(ctx, path.Root("name"), &name).HasError() || !flex.Known(name) {
 		return
 	}
-	planned.Note(r.client, r.pt.Type, name.ValueString())
+	planned.Note(r.Client, r.pt.Type, name.ValueString())
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
@@ -70,9 +71,9 @@ func (d *policyDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		resp.Diagnostics.AddError(summary, err.Error())
 		return
 	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), obj.Identity())...)
+	vals := map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, obj.Identity())}
 	if !d.pt.Singleton {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), name.ValueString())...)
+		vals["name"] = tftypes.NewValue(tftypes.String, name.ValueString())
 	}
-	setParams(ctx, d.pt, obj, &resp.State, &resp.Diagnostics)
+	setParams(ctx, d.pt, obj, &resp.State, vals, &resp.Diagnostics)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -17,9 +18,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
@@ -29,8 +31,6 @@ import (
 const (
 	globalIdentity = "Global"
 	tagPrefix      = "Tag:"
-	// writeTimeout bounds the wait for a write to read back.
-	writeTimeout = 5 * time.Minute
 )
 
 // nameRE is what the ConfigAPI accepts as a policy name: at most 64
@@ -56,10 +56,6 @@ func nameOf(id string) string {
 	return id
 }
 
-// waits states the resource's fixed bound on waiting for the service.
-var waits = fmt.Sprintf("\n\n**Timeouts.** A create, update or delete waits up to %d minutes for the service to read back the "+
-	"change (the Teams admin API has no long-running operations, so there is no `timeouts` block).", int(writeTimeout/time.Minute))
-
 // permissions is the paragraph every Teams admin page carries.
 const permissions = "\n\n## Permissions\n\nThe Teams admin API accepts app-only calls from a service principal that holds the " +
 	"Microsoft Entra role **Teams Administrator** (token audience `48ac35b8-9aa8-4d74-927d-1f4a14a0b239`, the Skype and Teams " +
@@ -74,24 +70,22 @@ var (
 // policyResource manages the instances of one ConfigAPI policy type; all of
 // its behaviour follows from the PolicyType description.
 type policyResource struct {
-	pt     *PolicyType
-	client *conns.Client
+	framework.ResourceWithBaseline
+	pt *PolicyType
 }
 
 func newPolicyResource(pt *PolicyType) func() resource.Resource {
-	return func() resource.Resource { return &policyResource{pt: pt} }
+	return func() resource.Resource {
+		return &policyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_" + pt.Resource), pt: pt}
+	}
 }
 
-func (r *policyResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + r.pt.Resource
-}
-
-func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+func (r *policyResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	attrs := map[string]schema.Attribute{
 		"id": schema.StringAttribute{
 			Computed:            true,
 			MarkdownDescription: "The policy's identity in the Teams admin API: `Global`, or `Tag:<name>`.",
-			PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			// Kept from state on an update by ModifyPlan (useStateForUnknown).
 		},
 	}
 	if !r.pt.Singleton {
@@ -108,7 +102,8 @@ func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	for _, p := range r.pt.Params {
 		attrs[p.Attr] = p.resourceAttribute()
 	}
-	baselinecheck.AddSchema(r.typeName(), attrs)
+	attrs["timeouts"] = framework.TimeoutsAttribute(ctx)
+	r.AddBaselineSchema(attrs)
 	desc := fmt.Sprintf("Manages a %s (`%s`, the object behind `%s`). Only the attributes you set are sent; "+
 		"the others keep the service's values and show no diff. ", r.pt.Title, r.pt.Type, r.pt.Cmdlet)
 	if r.pt.Singleton {
@@ -117,21 +112,31 @@ func (r *policyResource) Schema(_ context.Context, _ resource.SchemaRequest, res
 	} else {
 		desc += "`name = \"Global\"` adopts the tenant-wide default: it is updated in place, and on destroy it is left as it is, with a warning."
 	}
-	resp.Schema = schema.Schema{MarkdownDescription: desc + r.pt.Notes + waits + permissions, Attributes: attrs}
+	resp.Schema = schema.Schema{MarkdownDescription: desc + r.pt.Notes + permissions, Attributes: attrs}
 }
-
-// typeName is the resource's Terraform type, e.g. teamshipaa_meeting_policy.
-func (r *policyResource) typeName() string { return "teamshipaa_" + r.pt.Resource }
 
 // ModifyPlan reports planned values that depart from the baseline catalog;
 // on a create, attributes left unset are judged by the service's values.
+//
+// It first keeps, on an update, the prior value of every computed attribute
+// the configuration leaves unset, in one pass (see useStateForUnknown); the
+// checks then judge the plan as it stands.
 func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	plan, err := useStateForUnknown(req.Plan.Raw, req.State.Raw, req.Config.Raw, r.computedAttrs())
+	if err != nil {
+		resp.Diagnostics.AddError("Planning the "+r.pt.Title, "Reading the plan: "+err.Error()+"; this is a bug in the provider.")
+		return
+	}
+	resp.Plan.Raw, req.Plan.Raw = plan, plan
 	r.notePlanned(ctx, req)
-	baselinecheck.ModifyPlan(ctx, r.typeName(), r.client, req, resp, r.serviceValues)
+	r.CheckBaseline(ctx, req, resp, r.serviceValues)
 }
 
-func (r *policyResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
+// timeout is the bound of op that the timeouts block of src sets.
+func (r *policyResource) timeout(ctx context.Context, src getter, op framework.Operation, diags *diag.Diagnostics) time.Duration {
+	var t timeouts.Value
+	diags.Append(src.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	return framework.Timeout(ctx, t, op, diags)
 }
 
 // configured returns the parameters set in src, as the service's JSON.
@@ -153,16 +158,19 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
 	}
 	params := r.configured(ctx, req.Config, &resp.Diagnostics)
+	timeout := r.timeout(ctx, req.Plan, framework.Create, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
+	defer cancel()
 	id := identity(name.ValueString())
 	what := r.describe(id)
 
 	if id == globalIdentity {
 		// Global always exists (singletons are only Global): adopting it is an update.
 		if len(params) > 0 {
-			res, err := r.client.ConfigAPI.Update(ctx, r.pt.Type, id, params)
+			res, err := r.Client.ConfigAPI.Update(ctx, r.pt.Type, id, params)
 			addWarnings(&resp.Diagnostics, res)
 			if err != nil {
 				resp.Diagnostics.AddError("Adopting the "+what, err.Error())
@@ -170,8 +178,6 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 			}
 		}
 	} else {
-		ctx, cancel := context.WithTimeout(ctx, writeTimeout)
-		defer cancel()
 		// An instance of this name that Terraform does not know of (an
 		// interrupted apply's, or someone else's) is not taken over unseen.
 		_, found, err := r.get(id)(ctx)
@@ -182,20 +188,20 @@ func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest,
 		adopt := existing.Adopt(ctx, req.Plan, &resp.Diagnostics)
 		switch {
 		case found && !adopt:
-			existing.Refuse(&resp.Diagnostics, r.typeName(), what, nameOf(id))
+			existing.Refuse(&resp.Diagnostics, r.TypeName(), what, nameOf(id))
 			return
 		case found:
-			res, err := r.client.ConfigAPI.Update(ctx, r.pt.Type, id, params)
+			res, err := r.Client.ConfigAPI.Update(ctx, r.pt.Type, id, params)
 			addWarnings(&resp.Diagnostics, res)
 			if err != nil {
 				resp.Diagnostics.AddError("Adopting the "+what, err.Error())
 				return
 			}
 		default:
-			_, res, err := r.client.ConfigAPI.Create(ctx, r.pt.Type, id, params)
+			_, res, err := r.Client.ConfigAPI.Create(ctx, r.pt.Type, id, params)
 			addWarnings(&resp.Diagnostics, res)
 			if transport.StatusCode(err) == 409 && !adopt {
-				existing.Refuse(&resp.Diagnostics, r.typeName(), what, nameOf(id)) // created meanwhile, by someone else
+				existing.Refuse(&resp.Diagnostics, r.TypeName(), what, nameOf(id)) // created meanwhile, by someone else
 				return
 			}
 			if err != nil {
@@ -223,7 +229,7 @@ func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	obj, res, err := r.client.ConfigAPI.Read(ctx, r.pt.Type, id.ValueString())
+	obj, res, err := r.Client.ConfigAPI.Read(ctx, r.pt.Type, id.ValueString())
 	addWarnings(&resp.Diagnostics, res)
 	if transport.IsNotFound(err) {
 		resp.State.RemoveResource(ctx)
@@ -240,6 +246,7 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	var id types.String
 	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
 	want := r.configured(ctx, req.Config, &resp.Diagnostics)
+	timeout := r.timeout(ctx, req.Plan, framework.Update, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -258,10 +265,10 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 		}
 	}
 	what := r.describe(id.ValueString())
-	ctx, cancel := context.WithTimeout(ctx, writeTimeout) // bounds the retries too
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
 	defer cancel()
 	if len(changed) > 0 {
-		res, err := r.client.ConfigAPI.Update(ctx, r.pt.Type, id.ValueString(), changed)
+		res, err := r.Client.ConfigAPI.Update(ctx, r.pt.Type, id.ValueString(), changed)
 		addWarnings(&resp.Diagnostics, res)
 		if err != nil {
 			resp.Diagnostics.AddError("Updating the "+what, err.Error())
@@ -278,8 +285,12 @@ func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest,
 	r.copyAdopt(ctx, req.Plan, &resp.State, &resp.Diagnostics)
 }
 
-// copyAdopt keeps the planned adopt_existing (it only steers creates).
+// copyAdopt keeps the planned timeouts and adopt_existing (it only steers
+// creates): the service has neither.
 func (r *policyResource) copyAdopt(ctx context.Context, plan tfsdk.Plan, st *tfsdk.State, diags *diag.Diagnostics) {
+	var t timeouts.Value
+	diags.Append(plan.GetAttribute(ctx, path.Root("timeouts"), &t)...)
+	diags.Append(st.SetAttribute(ctx, path.Root("timeouts"), t)...)
 	if r.pt.Singleton {
 		return
 	}
@@ -301,15 +312,19 @@ func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	what := r.describe(id.ValueString())
-	ctx, cancel := context.WithTimeout(ctx, writeTimeout) // bounds the retries too
+	timeout := r.timeout(ctx, req.State, framework.Delete, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
 	defer cancel()
-	res, err := r.client.ConfigAPI.Delete(ctx, r.pt.Type, id.ValueString())
+	res, err := r.Client.ConfigAPI.Delete(ctx, r.pt.Type, id.ValueString())
 	addWarnings(&resp.Diagnostics, res)
 	if err != nil && !transport.IsNotFound(err) {
 		resp.Diagnostics.AddError("Deleting the "+what, err.Error())
 		return
 	}
-	if err := poll.Gone(ctx, poll.Options{Timeout: writeTimeout}, "the "+what+" to be gone", r.get(id.ValueString())); err != nil {
+	if err := poll.Gone(ctx, poll.Options{}, "the "+what+" to be gone", r.get(id.ValueString())); err != nil {
 		resp.Diagnostics.AddError("Confirming the deletion of the "+what, err.Error())
 	}
 }
@@ -342,7 +357,7 @@ func (r *policyResource) setIdentity(ctx context.Context, id string, st setter, 
 // parameters: the ConfigAPI is read-after-write consistent in public reports,
 // but a stale read must not land in state.
 func (r *policyResource) awaitWritten(ctx context.Context, id string, written map[string]any) (configapi.Object, error) {
-	return poll.ReadBack(ctx, poll.Options{Timeout: writeTimeout}, "the written settings to read back", r.get(id), func(got configapi.Object) bool {
+	return poll.ReadBack(ctx, poll.Options{}, "the written settings to read back", r.get(id), func(got configapi.Object) bool {
 		for _, p := range r.pt.Params {
 			if v, ok := written[p.Name]; ok && !p.sameValue(normalize(got[p.Name]), normalize(v)) {
 				return false
@@ -355,26 +370,39 @@ func (r *policyResource) awaitWritten(ctx context.Context, id string, written ma
 // get reads the instance, absent on a 404.
 func (r *policyResource) get(id string) poll.Read[configapi.Object] {
 	return transport.Found(func(ctx context.Context) (configapi.Object, error) {
-		got, _, err := r.client.ConfigAPI.Get(ctx, r.pt.Type, id)
+		got, _, err := r.Client.ConfigAPI.Get(ctx, r.pt.Type, id)
 		return got, err
 	})
 }
 
-// setState writes every modelled parameter of obj into state.
-func (r *policyResource) setState(ctx context.Context, obj configapi.Object, st setter, diags *diag.Diagnostics) {
-	r.setIdentity(ctx, obj.Identity(), st, diags)
-	setParams(ctx, r.pt, obj, st, diags)
+// setState writes the identity and every modelled parameter of obj into
+// state, in one write.
+func (r *policyResource) setState(ctx context.Context, obj configapi.Object, st *tfsdk.State, diags *diag.Diagnostics) {
+	vals := map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, obj.Identity())}
+	if !r.pt.Singleton {
+		vals["name"] = tftypes.NewValue(tftypes.String, nameOf(obj.Identity()))
+	}
+	setParams(ctx, r.pt, obj, st, vals, diags)
 }
 
-func setParams(ctx context.Context, pt *PolicyType, obj configapi.Object, st setter, diags *diag.Diagnostics) {
+// setParams writes vals and every modelled parameter of obj into st in one
+// write (setObject); a parameter the service answers in an unexpected shape
+// is an error and keeps its value.
+func setParams(ctx context.Context, pt *PolicyType, obj configapi.Object, st *tfsdk.State, vals map[string]tftypes.Value, diags *diag.Diagnostics) {
 	for _, p := range pt.Params {
 		v, err := p.value(obj[p.Name])
 		if err != nil {
 			diags.AddError("Unexpected answer from the Teams admin API", err.Error())
 			continue
 		}
-		diags.Append(st.SetAttribute(ctx, path.Root(p.Attr), v)...)
+		tv, err := v.ToTerraformValue(ctx)
+		if err != nil {
+			diags.AddError("Unexpected answer from the Teams admin API", p.Name+": "+err.Error())
+			continue
+		}
+		vals[p.Attr] = tv
 	}
+	setObject(ctx, st, vals, diags)
 }
 
 // normalize turns Go-typed values into their JSON-decoded shapes, so a value

@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 var _ resource.ResourceWithValidateConfig = (*policyResource)(nil)
@@ -22,12 +24,12 @@ func (r *policyResource) ValidateConfig(ctx context.Context, req resource.Valida
 			continue
 		}
 		var s types.Set
-		if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(p.Attr), &s)...); resp.Diagnostics.HasError() || !known(s) {
+		if resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(p.Attr), &s)...); resp.Diagnostics.HasError() || !flex.Known(s) {
 			continue
 		}
 		for _, e := range s.Elements() {
 			v, ok := e.(types.String)
-			if !ok || !known(v) || (p.Kind == DomainAllowList && v.ValueString() == allowAllKnownDomains) {
+			if !ok || !flex.Known(v) || (p.Kind == DomainAllowList && v.ValueString() == allowAllKnownDomains) {
 				continue
 			}
 			if msg := domainProblem(v.ValueString()); msg != "" {
@@ -44,13 +46,6 @@ func (r *policyResource) ValidateConfig(ctx context.Context, req resource.Valida
 var inputRules = map[string]func(context.Context, getter, *diag.Diagnostics){
 	"TenantFederationSettings":  federationDomainsExclusive,
 	"TeamsMeetingConfiguration": mediaPortRanges,
-}
-
-func known(v interface {
-	IsNull() bool
-	IsUnknown() bool
-}) bool {
-	return !v.IsNull() && !v.IsUnknown()
 }
 
 // domainProblem says what is wrong with s as a federation domain ("" if
@@ -107,11 +102,11 @@ func federationDomainsExclusive(ctx context.Context, cfg getter, diags *diag.Dia
 	var allowed, blocked types.Set
 	diags.Append(cfg.GetAttribute(ctx, path.Root("allowed_domains"), &allowed)...)
 	diags.Append(cfg.GetAttribute(ctx, path.Root("blocked_domains"), &blocked)...)
-	if diags.HasError() || !known(allowed) || !known(blocked) || len(blocked.Elements()) == 0 {
+	if diags.HasError() || !flex.Known(allowed) || !flex.Known(blocked) || len(blocked.Elements()) == 0 {
 		return
 	}
 	for _, e := range allowed.Elements() {
-		if v, ok := e.(types.String); !ok || !known(v) || v.ValueString() == allowAllKnownDomains {
+		if v, ok := e.(types.String); !ok || !flex.Known(v) || v.ValueString() == allowAllKnownDomains {
 			return
 		}
 	}
@@ -143,20 +138,20 @@ func mediaPortRanges(ctx context.Context, cfg getter, diags *diag.Diagnostics) {
 		if diags.HasError() || port.IsUnknown() || rng.IsUnknown() || (port.IsNull() && rng.IsNull()) {
 			continue
 		}
-		if known(rng) && rng.ValueInt64() == 0 {
+		if flex.Known(rng) && rng.ValueInt64() == 0 {
 			diags.AddAttributeError(path.Root(mp.rng), "Empty port range",
 				fmt.Sprintf("%s = 0 leaves no port for this media; give at least 1 (the default is %d).", mp.rng, defaultPortRange))
 			continue
 		}
 		if port.IsNull() {
-			if known(rng) && rng.ValueInt64() > maxPort-1024+1 {
+			if flex.Known(rng) && rng.ValueInt64() > maxPort-1024+1 {
 				diags.AddAttributeError(path.Root(mp.rng), "Port range past 65535",
 					fmt.Sprintf("%s = %d ports cannot fit between 1024 and 65535.", mp.rng, rng.ValueInt64()))
 			}
 			continue
 		}
 		n, assumed := int64(defaultPortRange), " (the default)"
-		if known(rng) {
+		if flex.Known(rng) {
 			n, assumed = rng.ValueInt64(), ""
 		}
 		if last := port.ValueInt64() + n - 1; last > maxPort {

@@ -80,10 +80,10 @@ func (r *policyResource) serviceValues(ctx context.Context, o baseline.Object) (
 		}
 		id = identity(o.Name)
 	}
-	if r.client == nil || r.client.ConfigAPI == nil {
+	if r.Client == nil || r.Client.ConfigAPI == nil {
 		return nil, nil
 	}
-	obj, _, err := r.client.ConfigAPI.Read(ctx, r.pt.Type, id)
+	obj, _, err := r.Client.ConfigAPI.Read(ctx, r.pt.Type, id)
 	if transport.IsNotFound(err) && id != globalIdentity {
 		return r.newObjectValues(), nil // adopt_existing, but nothing to adopt: it is created
 	}

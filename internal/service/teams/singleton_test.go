@@ -17,7 +17,8 @@ import (
 func TestDestroyOfGlobalWarnsAndCallsNothing(t *testing.T) {
 	ctx := context.Background()
 	for _, pt := range policyTypes {
-		r := &policyResource{pt: pt, client: &conns.Client{}}
+		r := newPolicyResource(pt)().(*policyResource)
+		r.Client = &conns.Client{}
 		var sresp resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &sresp)
 		typ := sresp.Schema.Type().TerraformType(ctx).(tftypes.Object)

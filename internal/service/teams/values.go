@@ -14,13 +14,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 )
 
 // getter is what tfsdk.Config, tfsdk.Plan and tfsdk.State have in common.
@@ -38,20 +35,20 @@ type setter interface {
 func (p Param) description() string {
 	d := p.Description + " Maps to `" + p.Name + "`."
 	if p.Kind == Enum {
-		d += " One of: " + backticked(p.Values) + "."
+		d += " One of: " + flex.Backticked(p.Values) + "."
 	}
 	return d
 }
 
 // resourceAttribute is the attribute of p in a resource: optional, and
 // computed so that a value left out of the configuration is the service's own
-// and causes no diff.
+// and causes no diff (the resource's ModifyPlan keeps it from state in one
+// pass, rather than a plan modifier per attribute: issue 15).
 func (p Param) resourceAttribute() schema.Attribute {
 	desc := p.description()
 	switch p.Kind {
 	case Bool:
-		return schema.BoolAttribute{Optional: true, Computed: true, MarkdownDescription: desc,
-			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}}
+		return schema.BoolAttribute{Optional: true, Computed: true, MarkdownDescription: desc}
 	case Int:
 		var v []validator.Int64
 		switch {
@@ -62,22 +59,18 @@ func (p Param) resourceAttribute() schema.Attribute {
 		case p.Max != nil:
 			v = append(v, int64validator.AtMost(*p.Max))
 		}
-		return schema.Int64Attribute{Optional: true, Computed: true, MarkdownDescription: desc, Validators: v,
-			PlanModifiers: []planmodifier.Int64{int64planmodifier.UseStateForUnknown()}}
+		return schema.Int64Attribute{Optional: true, Computed: true, MarkdownDescription: desc, Validators: v}
 	case StringList, IDList, DomainList:
-		return schema.SetAttribute{ElementType: types.StringType, Optional: true, Computed: true, MarkdownDescription: desc,
-			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()}}
+		return schema.SetAttribute{ElementType: types.StringType, Optional: true, Computed: true, MarkdownDescription: desc}
 	case DomainAllowList:
 		return schema.SetAttribute{ElementType: types.StringType, Optional: true, Computed: true, MarkdownDescription: desc,
-			Validators:    []validator.Set{allowAllKnownDomainsAlone{}},
-			PlanModifiers: []planmodifier.Set{setplanmodifier.UseStateForUnknown()}}
+			Validators: []validator.Set{allowAllKnownDomainsAlone{}}}
 	default:
 		var v []validator.String
 		if p.Kind == Enum {
 			v = append(v, stringvalidator.OneOf(p.Values...))
 		}
-		return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: desc, Validators: v,
-			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
+		return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: desc, Validators: v}
 	}
 }
 
@@ -228,15 +221,4 @@ func (p Param) sameValue(a, b any) bool {
 	va, err1 := p.value(a)
 	vb, err2 := p.value(b)
 	return err1 == nil && err2 == nil && va.Equal(vb)
-}
-
-func backticked(vals []string) string {
-	out := ""
-	for i, v := range vals {
-		if i > 0 {
-			out += ", "
-		}
-		out += "`" + v + "`"
-	}
-	return out
 }

@@ -1,0 +1,51 @@
+// Package framework is what every resource shares, modelled on the aws
+// provider's internal/framework (ResourceWithConfigure, WithImportByID,
+// WithTimeouts): an embedded base that holds the clients and the type name
+// and gives Configure and Metadata (ResourceWithConfigure), the baseline
+// ModifyPlan hook (ResourceWithBaseline), import by id (WithImportByID,
+// WithImportByGUID), the timeouts block and its one default
+// (TimeoutsAttribute, DefaultTimeout), and the one lifecycle of an API
+// object (Object). Null versus empty is internal/flex's rule.
+//
+// A new Graph resource is its schema, its model and its mapping:
+//
+//	type widgetResource struct {
+//		framework.ResourceWithConfigure
+//		framework.WithImportByGUID
+//	}
+//
+//	func newWidgetResource() resource.Resource {
+//		return &widgetResource{ResourceWithConfigure: framework.NewResource("teamshipaa_widget"),
+//			WithImportByGUID: framework.WithImportByGUID{Object: "the widget's object ID"}}
+//	}
+//
+//	// Schema: the attributes, plus "timeouts": framework.TimeoutsAttribute(ctx).
+//
+//	func (r *widgetResource) object() framework.Object[widgetModel, *graph.Widget] {
+//		return framework.Object[widgetModel, *graph.Widget]{What: "widget", TypeName: r.TypeName(),
+//			ID: func(m widgetModel) types.String { return m.ID }, Name: ..., Timeouts: ...,
+//			Get:     ... r.Client.Graph.GetWidget, absent on a 404 (transport.Found),
+//			Flatten: ... the model of a read (flex.FlattenStringSet for sets),
+//			Matches: ... whether a read shows what the plan wrote,
+//			Create:  ... r.Client.Graph.CreateWidget, returning the new id,
+//			Update:  ... r.Client.Graph.UpdateWidget,
+//			Remove:  ... r.Client.Graph.DeleteWidget (a 404 is fine),
+//			Find:    ... widgets of the planned display name (adopt_existing), optional,
+//		}
+//	}
+//
+//	func (r *widgetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+//		r.object().CreateResource(ctx, req, resp)
+//	}
+//	// ... Read, Update and Delete likewise.
+//
+// named_location_resource.go in internal/service/entra is the worked
+// example. A new cmdlet (Security & Compliance) resource is the same with
+// T = map[string]any: internal/service/purview's cmdletObject gives Get
+// (PendingDeletion counts as gone), Find (waits out a PendingDeletion
+// object of the same name), Remove and AwaitGone for a cmdlet noun, so the
+// resource writes Create (New-<noun> parameters), Update (Set-<noun>
+// parameters), Flatten and Matches. A resource the baseline catalog governs
+// embeds ResourceWithBaseline instead and adds its arguments to its schema
+// with AddBaselineSchema.
+package framework
