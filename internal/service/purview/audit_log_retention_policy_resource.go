@@ -14,13 +14,14 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -34,13 +35,14 @@ var (
 // (New-UnifiedAuditLogRetentionPolicy.md, "Accepted values").
 var AuditRetentionDurations = []string{"ThreeMonths", "SixMonths", "NineMonths", "TwelveMonths", "TenYears"}
 
-const auditRetentionType = "teamshipaa_audit_log_retention_policy"
-
 type auditRetentionResource struct {
-	client *conns.Client
+	framework.ResourceWithBaseline
+	framework.WithImportByID
 }
 
-func newAuditRetentionResource() resource.Resource { return &auditRetentionResource{} }
+func newAuditRetentionResource() resource.Resource {
+	return &auditRetentionResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_audit_log_retention_policy")}
+}
 
 type auditRetentionModel struct {
 	ID                types.String   `tfsdk:"id"`
@@ -54,10 +56,6 @@ type auditRetentionModel struct {
 	Timeouts          timeouts.Value `tfsdk:"timeouts"`
 	AdoptExisting     types.Bool     `tfsdk:"adopt_existing"`
 	baselinecheck.Args
-}
-
-func (r *auditRetentionResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_audit_log_retention_policy"
 }
 
 const auditPremiumNote = "\n\n## Licensing\n\nAudit log retention policies are a Microsoft Purview **Audit (Premium)** capability " +
@@ -97,14 +95,14 @@ func (r *auditRetentionResource) Schema(ctx context.Context, _ resource.SchemaRe
 			"Left out, every activity of the record types."),
 		"user_ids": setOf("Users whose activities the policy keeps. Left out, every user."),
 		"retention_duration": schema.StringAttribute{Required: true,
-			MarkdownDescription: "How long the records are kept: " + backticked(AuditRetentionDurations) + ". `TenYears` is the only value that covers " +
+			MarkdownDescription: "How long the records are kept: " + flex.Backticked(AuditRetentionDurations) + ". `TenYears` is the only value that covers " +
 				"the six years HIPAA keeps documentation (45 CFR 164.316(b)(2)(i)).",
 			Validators: []validator.String{stringvalidator.OneOf(AuditRetentionDurations...)}},
 		"priority": schema.Int64Attribute{Required: true,
 			MarkdownDescription: "Order of processing, 1 (first) to 10000 (last); no two policies may share a value. Every custom policy " +
 				"takes precedence over Microsoft's default one.",
 			Validators: []validator.Int64{int64validator.Between(1, 10000)}},
-		"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
+		"timeouts":    framework.TimeoutsAttribute(ctx),
 		existing.Attr: existing.Attribute("audit log retention policy", "name"),
 	}
 	resp.Schema = schema.Schema{
@@ -121,12 +119,7 @@ func (r *auditRetentionResource) Schema(ctx context.Context, _ resource.SchemaRe
 			auditPremiumNote + wireNote + auditRetentionPermissions,
 		Attributes: attrs,
 	}
-	baselinecheck.AddSchema(auditRetentionType, resp.Schema.Attributes)
-}
-
-// ModifyPlan reports planned values that depart from the baseline catalog.
-func (r *auditRetentionResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	baselinecheck.ModifyPlan(ctx, auditRetentionType, r.client, req, resp)
+	r.AddBaselineSchema(resp.Schema.Attributes)
 }
 
 func (r *auditRetentionResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -149,26 +142,29 @@ func (r *auditRetentionResource) ValidateConfig(ctx context.Context, req resourc
 	}
 }
 
-func (r *auditRetentionResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // object is the lifecycle the policy shares with the other cmdlet objects.
 func (r *auditRetentionResource) object() cmdletObject[auditRetentionModel] {
-	return cmdletObject[auditRetentionModel]{client: r.client, noun: "UnifiedAuditLogRetentionPolicy", display: "audit log retention policy", listOnly: true,
+	return cmdletObject[auditRetentionModel]{client: r.Client, noun: "UnifiedAuditLogRetentionPolicy", display: "audit log retention policy", listOnly: true,
 		key:      func(m auditRetentionModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
-		fromRead: plainRead(r.fromRead), matches: r.matches}
+		name:     func(m auditRetentionModel) types.String { return m.Name },
+		fromRead: plainRead(r.fromRead), matches: r.matches,
+		newParams: func(ctx context.Context, plan auditRetentionModel, _ tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+			return r.params(ctx, plan, nil, diags)
+		},
+		setParams: func(ctx context.Context, plan, prior auditRetentionModel, _ tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+			return r.params(ctx, plan, &prior, diags)
+		}}
 }
 
 func (r *auditRetentionResource) fromRead(obj map[string]any, prior auditRetentionModel) auditRetentionModel {
 	out := prior
-	out.Name = stringFromRead(readString(field(obj, "Name")), prior.Name)
+	out.Name = flex.FlattenString(readString(field(obj, "Name")), prior.Name)
 	out.ID = out.Name
-	out.Description = stringFromRead(readString(field(obj, "Description")), prior.Description)
-	out.RecordTypes = setFromRead(readStrings(field(obj, "RecordTypes")), prior.RecordTypes)
-	out.Operations = setFromRead(readStrings(field(obj, "Operations")), prior.Operations)
-	out.UserIDs = setFromRead(readStrings(field(obj, "UserIds")), prior.UserIDs)
-	out.RetentionDuration = stringFromRead(readString(field(obj, "RetentionDuration")), prior.RetentionDuration)
+	out.Description = flex.FlattenString(readString(field(obj, "Description")), prior.Description)
+	out.RecordTypes = flex.FlattenStringSet(readStrings(field(obj, "RecordTypes")), prior.RecordTypes)
+	out.Operations = flex.FlattenStringSet(readStrings(field(obj, "Operations")), prior.Operations)
+	out.UserIDs = flex.FlattenStringSet(readStrings(field(obj, "UserIds")), prior.UserIDs)
+	out.RetentionDuration = flex.FlattenString(readString(field(obj, "RetentionDuration")), prior.RetentionDuration)
 	out.Priority = types.Int64Null()
 	if n, ok := readInt(field(obj, "Priority")); ok {
 		out.Priority = types.Int64Value(n)
@@ -176,24 +172,22 @@ func (r *auditRetentionResource) fromRead(obj map[string]any, prior auditRetenti
 	return out
 }
 
-func (r *auditRetentionResource) matches(ctx context.Context, plan auditRetentionModel) func(map[string]any) bool {
+func (r *auditRetentionResource) matches(_ context.Context, plan auditRetentionModel) func(map[string]any) bool {
 	return func(obj map[string]any) bool {
 		got := r.fromRead(obj, plan)
 		return plan.RetentionDuration.Equal(got.RetentionDuration) && plan.Priority.Equal(got.Priority) &&
-			(!known(plan.Description) || plan.Description.Equal(got.Description)) &&
-			sameStrings(setStrings(ctx, plan.RecordTypes), readStrings(field(obj, "RecordTypes"))) &&
-			sameStrings(setStrings(ctx, plan.Operations), readStrings(field(obj, "Operations"))) &&
-			sameStrings(setStrings(ctx, plan.UserIDs), readStrings(field(obj, "UserIds")))
+			(!flex.Known(plan.Description) || plan.Description.Equal(got.Description)) &&
+			plan.RecordTypes.Equal(got.RecordTypes) && plan.Operations.Equal(got.Operations) && plan.UserIDs.Equal(got.UserIDs)
 	}
 }
 
 // params are the parameters New- and Set- share; on Set- (update) a list
 // that changed is sent whole, and null clears it.
-func (r *auditRetentionResource) params(ctx context.Context, plan auditRetentionModel, state *auditRetentionModel) map[string]any {
+func (r *auditRetentionResource) params(ctx context.Context, plan auditRetentionModel, state *auditRetentionModel, diags *diag.Diagnostics) map[string]any {
 	p := map[string]any{"RetentionDuration": plan.RetentionDuration.ValueString(), "Priority": plan.Priority.ValueInt64()}
-	if known(plan.Description) {
+	if flex.Known(plan.Description) {
 		p["Description"] = plan.Description.ValueString()
-	} else if state != nil && known(state.Description) {
+	} else if state != nil && flex.Known(state.Description) {
 		p["Description"] = ""
 	}
 	for _, l := range []struct {
@@ -204,11 +198,11 @@ func (r *auditRetentionResource) params(ctx context.Context, plan auditRetention
 		{"Operations", plan.Operations, priorSet(state, func(m *auditRetentionModel) types.Set { return m.Operations })},
 		{"UserIds", plan.UserIDs, priorSet(state, func(m *auditRetentionModel) types.Set { return m.UserIDs })},
 	} {
-		values := setStrings(ctx, l.plan)
+		values := flex.ExpandStringSet(ctx, l.plan, diags)
 		switch {
 		case state == nil && len(values) > 0:
 			p[l.param] = values
-		case state != nil && !sameStrings(values, setStrings(ctx, l.prior)):
+		case state != nil && !flex.SameStrings(values, flex.ExpandStringSet(ctx, l.prior, diags)):
 			if len(values) == 0 {
 				p[l.param] = nil // Set-UnifiedAuditLogRetentionPolicy.md example 2: $null removes every value
 			} else {
@@ -219,12 +213,6 @@ func (r *auditRetentionResource) params(ctx context.Context, plan auditRetention
 	return p
 }
 
-// setStrings is the values of a set of strings (none when null or unknown).
-func setStrings(ctx context.Context, s types.Set) []string {
-	var d diag.Diagnostics
-	return stringsOf(ctx, s, &d)
-}
-
 func priorSet(state *auditRetentionModel, get func(*auditRetentionModel) types.Set) types.Set {
 	if state == nil {
 		return types.SetNull(types.StringType)
@@ -233,64 +221,17 @@ func priorSet(state *auditRetentionModel, get func(*auditRetentionModel) types.S
 }
 
 func (r *auditRetentionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan auditRetentionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, plan.Name.ValueString()
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
-		return
-	} else if found {
-		r.object().adopt(ctx, r.Update, obj, req, resp)
-		return
-	}
-	params := r.params(ctx, plan, nil)
-	params["Name"] = name
-	_, res, err := c.CreateOrRead(ctx, "New-UnifiedAuditLogRetentionPolicy", params, r.object().reader(name))
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil {
-		resp.Diagnostics.AddError("Creating audit log retention policy "+name, err.Error())
-		return
-	}
-	// Saved before the read-back, so a policy created just before a failure is in state.
-	plan.ID = plan.Name
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().lifecycle().CreateResource(ctx, req, resp)
 }
 
 func (r *auditRetentionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().read(ctx, req, resp)
+	r.object().lifecycle().ReadResource(ctx, req, resp)
 }
 
 func (r *auditRetentionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state auditRetentionModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.ID.ValueString()
-	params := r.params(ctx, plan, &state)
-	params["Identity"] = name
-	if !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
-		return
-	}
-	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().lifecycle().UpdateResource(ctx, req, resp)
 }
 
 func (r *auditRetentionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().delete(ctx, req, resp)
-}
-
-func (r *auditRetentionResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

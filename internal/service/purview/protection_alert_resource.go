@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -15,12 +16,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/timeoutsattr"
 )
 
 var (
@@ -49,13 +51,14 @@ var (
 	smtpAddress    = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
 )
 
-const protectionAlertType = "teamshipaa_protection_alert"
-
 type protectionAlertResource struct {
-	client *conns.Client
+	framework.ResourceWithBaseline
+	framework.WithImportByID
 }
 
-func newProtectionAlertResource() resource.Resource { return &protectionAlertResource{} }
+func newProtectionAlertResource() resource.Resource {
+	return &protectionAlertResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_protection_alert")}
+}
 
 type protectionAlertModel struct {
 	ID                  types.String   `tfsdk:"id"`
@@ -75,10 +78,6 @@ type protectionAlertModel struct {
 	baselinecheck.Args
 }
 
-func (r *protectionAlertResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_protection_alert"
-}
-
 const protectionAlertPermissions = "\n\n## Permissions\n\nCalls go to the Security & Compliance admin API (`InvokeCommand`, token audience " +
 	"`https://ps.compliance.protection.outlook.com`). The app registration needs the application permission **Exchange.ManageAsApp** " +
 	"of *Office 365 Exchange Online*. Microsoft requires the Purview role **Manage Alerts** or **Organization Configuration** to create " +
@@ -93,7 +92,7 @@ const protectionAlertLicensing = "\n\n## Licensing\n\nWithout an Office 365 / Mi
 
 func (r *protectionAlertResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	optComputed := func(desc string, values []string) schema.StringAttribute {
-		return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: desc + " One of " + backticked(values) + ".",
+		return schema.StringAttribute{Optional: true, Computed: true, MarkdownDescription: desc + " One of " + flex.Backticked(values) + ".",
 			Validators:    []validator.String{stringvalidator.OneOf(values...)},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}}
 	}
@@ -103,7 +102,7 @@ func (r *protectionAlertResource) Schema(ctx context.Context, _ resource.SchemaR
 		"name": schema.StringAttribute{Required: true, MarkdownDescription: "Unique name of the alert policy. Changing it replaces the policy.",
 			Validators:    []validator.String{stringvalidator.LengthBetween(1, 64)},
 			PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
-		"category": schema.StringAttribute{Required: true, MarkdownDescription: "Category the alerts are tagged with: one of " + backticked(AlertCategories) + ".",
+		"category": schema.StringAttribute{Required: true, MarkdownDescription: "Category the alerts are tagged with: one of " + flex.Backticked(AlertCategories) + ".",
 			Validators: []validator.String{stringvalidator.OneOf(AlertCategories...)}},
 		"notify_user": schema.SetAttribute{Required: true, ElementType: types.StringType,
 			MarkdownDescription: "SMTP addresses that receive the alert notifications (at least one).",
@@ -129,7 +128,7 @@ func (r *protectionAlertResource) Schema(ctx context.Context, _ resource.SchemaR
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}},
 		"notification_enabled": schema.BoolAttribute{Optional: true, Computed: true, MarkdownDescription: "Whether `notify_user` is emailed. Left out, the service's value is kept.",
 			PlanModifiers: []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()}},
-		"timeouts":    timeoutsattr.Attributes(ctx, defaultTimeout),
+		"timeouts":    framework.TimeoutsAttribute(ctx),
 		existing.Attr: existing.Attribute("alert policy", "name"),
 	}
 	resp.Schema = schema.Schema{
@@ -143,12 +142,7 @@ func (r *protectionAlertResource) Schema(ctx context.Context, _ resource.SchemaR
 			protectionAlertLicensing + wireNote + protectionAlertPermissions,
 		Attributes: attrs,
 	}
-	baselinecheck.AddSchema(protectionAlertType, resp.Schema.Attributes)
-}
-
-// ModifyPlan reports planned values that depart from the baseline catalog.
-func (r *protectionAlertResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	baselinecheck.ModifyPlan(ctx, protectionAlertType, r.client, req, resp)
+	r.AddBaselineSchema(resp.Schema.Attributes)
 }
 
 func (r *protectionAlertResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -158,11 +152,11 @@ func (r *protectionAlertResource) ValidateConfig(ctx context.Context, req resour
 		return
 	}
 	threat := m.ThreatType.ValueString()
-	if known(m.Operation) && threat != "Activity" {
+	if flex.Known(m.Operation) && threat != "Activity" {
 		resp.Diagnostics.AddAttributeError(path.Root("operation"), "operation needs threat_type = \"Activity\"",
 			"Microsoft accepts an operation only on alert policies that watch activities (New-ProtectionAlert). Set threat_type = \"Activity\", or remove operation.")
 	}
-	if known(m.Filter) {
+	if flex.Known(m.Filter) {
 		allowed := AlertFilterProperties[threat]
 		props := filterProperty.FindAllString(m.Filter.ValueString(), -1)
 		if len(props) == 0 {
@@ -179,33 +173,38 @@ func (r *protectionAlertResource) ValidateConfig(ctx context.Context, req resour
 	}
 }
 
-func (r *protectionAlertResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (r *protectionAlertResource) object() cmdletObject[protectionAlertModel] {
-	return cmdletObject[protectionAlertModel]{client: r.client, noun: "ProtectionAlert", display: "alert policy",
+	return cmdletObject[protectionAlertModel]{client: r.Client, noun: "ProtectionAlert", display: "alert policy",
 		key:      func(m protectionAlertModel) (types.String, timeouts.Value) { return m.ID, m.Timeouts },
-		fromRead: plainRead(r.fromRead), matches: r.matches}
+		name:     func(m protectionAlertModel) types.String { return m.Name },
+		fromRead: plainRead(r.fromRead), matches: r.matches,
+		newParams: func(ctx context.Context, plan protectionAlertModel, _ tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+			p := r.params(ctx, plan, nil, diags)
+			p["ThreatType"] = plan.ThreatType.ValueString() // New- only: a change replaces the policy
+			return p
+		},
+		setParams: func(ctx context.Context, plan, prior protectionAlertModel, _ tfsdk.Config, diags *diag.Diagnostics) map[string]any {
+			return r.params(ctx, plan, &prior, diags)
+		}}
 }
 
 func (r *protectionAlertResource) fromRead(obj map[string]any, prior protectionAlertModel) protectionAlertModel {
 	out := prior
-	out.Name = stringFromRead(readString(field(obj, "Name")), prior.Name)
+	out.Name = flex.FlattenString(readString(field(obj, "Name")), prior.Name)
 	out.ID = out.Name
-	out.Category = stringFromRead(readString(field(obj, "Category")), prior.Category)
-	out.NotifyUser = setFromRead(readStrings(field(obj, "NotifyUser")), prior.NotifyUser)
-	out.ThreatType = stringFromRead(readString(field(obj, "ThreatType")), prior.ThreatType)
+	out.Category = flex.FlattenString(readString(field(obj, "Category")), prior.Category)
+	out.NotifyUser = flex.FlattenStringSet(readStrings(field(obj, "NotifyUser")), prior.NotifyUser)
+	out.ThreatType = flex.FlattenString(readString(field(obj, "ThreatType")), prior.ThreatType)
 	ops := readStrings(field(obj, "Operation"))
 	op := ""
 	if len(ops) > 0 {
 		op = ops[0]
 	}
-	out.Operation = stringFromRead(op, prior.Operation)
-	out.Severity = stringFromRead(readString(field(obj, "Severity")), prior.Severity)
-	out.AggregationType = stringFromRead(readString(field(obj, "AggregationType")), prior.AggregationType)
-	out.Filter = stringFromRead(readString(field(obj, "Filter")), prior.Filter)
-	out.Description = stringFromRead(readString(field(obj, "Description")), prior.Description)
+	out.Operation = flex.FlattenString(op, prior.Operation)
+	out.Severity = flex.FlattenString(readString(field(obj, "Severity")), prior.Severity)
+	out.AggregationType = flex.FlattenString(readString(field(obj, "AggregationType")), prior.AggregationType)
+	out.Filter = flex.FlattenString(readString(field(obj, "Filter")), prior.Filter)
+	out.Description = flex.FlattenString(readString(field(obj, "Description")), prior.Description)
 	out.Disabled, out.NotificationEnabled = types.BoolNull(), types.BoolNull()
 	if b, ok := readBool(field(obj, "Disabled")); ok {
 		out.Disabled = types.BoolValue(b)
@@ -216,34 +215,34 @@ func (r *protectionAlertResource) fromRead(obj map[string]any, prior protectionA
 	return out
 }
 
-func (r *protectionAlertResource) matches(ctx context.Context, plan protectionAlertModel) func(map[string]any) bool {
+func (r *protectionAlertResource) matches(_ context.Context, plan protectionAlertModel) func(map[string]any) bool {
 	return func(obj map[string]any) bool {
 		got := r.fromRead(obj, plan)
 		for _, p := range [][2]types.String{{plan.Category, got.Category}, {plan.Operation, got.Operation}, {plan.Severity, got.Severity},
 			{plan.AggregationType, got.AggregationType}, {plan.Filter, got.Filter}, {plan.Description, got.Description}} {
-			if known(p[0]) && !p[0].Equal(p[1]) {
+			if flex.Known(p[0]) && !p[0].Equal(p[1]) {
 				return false
 			}
 		}
-		if known(plan.Disabled) && !plan.Disabled.Equal(got.Disabled) || known(plan.NotificationEnabled) && !plan.NotificationEnabled.Equal(got.NotificationEnabled) {
+		if flex.Known(plan.Disabled) && !plan.Disabled.Equal(got.Disabled) || flex.Known(plan.NotificationEnabled) && !plan.NotificationEnabled.Equal(got.NotificationEnabled) {
 			return false
 		}
-		return sameStrings(setStrings(ctx, plan.NotifyUser), readStrings(field(obj, "NotifyUser")))
+		return plan.NotifyUser.Equal(got.NotifyUser)
 	}
 }
 
 // params are New-'s parameters (state nil) or Set-'s changes (from state).
-func (r *protectionAlertResource) params(ctx context.Context, plan protectionAlertModel, state *protectionAlertModel) map[string]any {
+func (r *protectionAlertResource) params(ctx context.Context, plan protectionAlertModel, state *protectionAlertModel, diags *diag.Diagnostics) map[string]any {
 	p := map[string]any{}
 	str := func(param string, planned, prior types.String, cleared any) {
 		switch {
-		case known(planned) && (state == nil || !planned.Equal(prior)):
+		case flex.Known(planned) && (state == nil || !planned.Equal(prior)):
 			if param == "Operation" {
 				p[param] = []string{planned.ValueString()}
 			} else {
 				p[param] = planned.ValueString()
 			}
-		case state != nil && planned.IsNull() && known(prior):
+		case state != nil && planned.IsNull() && flex.Known(prior):
 			p[param] = cleared
 		}
 	}
@@ -261,11 +260,11 @@ func (r *protectionAlertResource) params(ctx context.Context, plan protectionAle
 		param          string
 		planned, prior types.Bool
 	}{{"Disabled", plan.Disabled, st.Disabled}, {"NotificationEnabled", plan.NotificationEnabled, st.NotificationEnabled}} {
-		if known(b.planned) && (state == nil || !b.planned.Equal(b.prior)) {
+		if flex.Known(b.planned) && (state == nil || !b.planned.Equal(b.prior)) {
 			p[b.param] = b.planned.ValueBool()
 		}
 	}
-	if users := setStrings(ctx, plan.NotifyUser); state == nil || !sameStrings(users, setStrings(ctx, st.NotifyUser)) {
+	if users := flex.ExpandStringSet(ctx, plan.NotifyUser, diags); state == nil || !flex.SameStrings(users, flex.ExpandStringSet(ctx, st.NotifyUser, diags)) {
 		p["NotifyUser"] = users
 	}
 	for k, v := range p { // nothing to clear on a create
@@ -277,67 +276,17 @@ func (r *protectionAlertResource) params(ctx context.Context, plan protectionAle
 }
 
 func (r *protectionAlertResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	var plan protectionAlertModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	timeout, d := plan.Timeouts.Create(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	c, name := r.client.Compliance, plan.Name.ValueString()
-	ctx, cancel := context.WithTimeout(ctx, timeout)
-	defer cancel()
-	if obj, found, ok := r.object().beforeCreate(ctx, req.Plan, name, timeout, &resp.Diagnostics); !ok {
-		return
-	} else if found {
-		r.object().adopt(ctx, r.Update, obj, req, resp)
-		return
-	}
-	params := r.params(ctx, plan, nil)
-	params["Name"], params["ThreatType"] = name, plan.ThreatType.ValueString()
-	_, res, err := c.CreateOrRead(ctx, "New-ProtectionAlert", params, r.object().reader(name))
-	addWarnings(&resp.Diagnostics, c, res)
-	if err != nil {
-		resp.Diagnostics.AddError("Creating alert policy "+name, err.Error())
-		return
-	}
-	// Saved before the read-back, so a policy created just before a failure is in state.
-	plan.ID = plan.Name
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), plan.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("name"), plan.Name)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("threat_type"), plan.ThreatType)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("timeouts"), plan.Timeouts)...)
-	r.object().finish(ctx, name, plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().lifecycle().CreateResource(ctx, req, resp)
 }
 
 func (r *protectionAlertResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().read(ctx, req, resp)
+	r.object().lifecycle().ReadResource(ctx, req, resp)
 }
 
 func (r *protectionAlertResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan, state protectionAlertModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	timeout, d := plan.Timeouts.Update(ctx, defaultTimeout)
-	resp.Diagnostics.Append(d...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	name := state.ID.ValueString()
-	params := r.params(ctx, plan, &state)
-	if len(params) > 0 {
-		params["Identity"] = name
-		if !r.object().set(ctx, name, params, timeout, &resp.Diagnostics) {
-			return
-		}
-	}
-	r.object().finish(ctx, plan.Name.ValueString(), plan, timeout, &resp.State, &resp.Diagnostics)
+	r.object().lifecycle().UpdateResource(ctx, req, resp)
 }
 
 func (r *protectionAlertResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().delete(ctx, req, resp)
-}
-
-func (r *protectionAlertResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	resource.ImportStatePassthroughID(ctx, path.Root("id"), req, resp)
+	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }
