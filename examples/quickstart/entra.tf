@@ -4,7 +4,7 @@
 # would have done, without enforcing it. Read the sign-in logs (or the Conditional Access insights
 # workbook) for a few weeks, then set state = "enabled" one policy at a time. Every policy excludes the
 # emergency-access (break-glass) accounts, so a policy that cannot be satisfied never locks the tenant out.
-# Values and sources: shared/reference/hipaa-baseline.md. Permissions: Microsoft Graph application
+# Values and sources: docs/guides/baseline-controls.md. Permissions: Microsoft Graph application
 # permissions Policy.Read.All, Policy.ReadWrite.ConditionalAccess and Application.Read.All.
 
 variable "emergency_access_account_ids" {

@@ -4,7 +4,7 @@
 # These live behind the Security & Compliance and Exchange Online admin APIs. Permissions: the
 # application permission Exchange.ManageAsApp (Office 365 Exchange Online), the role Compliance
 # Administrator (DLP, retention) and a role holding "Audit Logs" (the audit configuration).
-# Values and sources: shared/reference/hipaa-baseline.md.
+# Values and sources: docs/guides/baseline-controls.md.
 
 variable "dlp_incident_report_mailbox" {
   description = "Mailbox that receives the DLP incident reports (the security or privacy office)."

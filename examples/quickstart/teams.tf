@@ -1,6 +1,6 @@
 # The rest of the Teams baseline: end-to-end encryption for clinicians,
 # external and guest access, cloud storage, and third-party apps.
-# Values and sources: shared/reference/hipaa-baseline.md.
+# Values and sources: docs/guides/baseline-controls.md.
 
 variable "clinicians_group_id" {
   description = "Object ID of the Entra group of clinicians who get end-to-end encryption. Leave null to skip the assignment."

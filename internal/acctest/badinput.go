@@ -69,13 +69,18 @@ func tenantSnapshot(t *testing.T, sim *tenantsim.Simulator) string {
 		snap[k] = sim.ComplianceObjects(k)
 	}
 	snap["AdminAuditLogConfig"] = sim.AuditLogConfig()
-	for _, typ := range []string{"TenantFederationSettings", "TeamsMeetingConfiguration", "TeamsClientConfiguration"} {
-		o, _ := sim.TeamsInstance(typ, "Global")
-		snap[typ] = o
-	}
-	for _, typ := range []string{"TeamsMeetingPolicy", "TeamsMessagingPolicy", "TeamsEnhancedEncryptionPolicy", "TeamsAppPermissionPolicy"} {
-		snap[typ+"/groups"] = sim.GroupAssignments(typ)
-		snap[typ+"/global"] = sim.GlobalPolicyAssignment(typ)
+	// Every simulated Teams type: the singletons' Global, and the assignments.
+	for typ, spec := range tenantsim.TeamsTypeSpecs() {
+		if spec.Singleton {
+			o, _ := sim.TeamsInstance(typ, "Global")
+			snap[typ] = o
+		}
+		if spec.GroupAssignable {
+			snap[typ+"/groups"] = sim.GroupAssignments(typ)
+		}
+		if spec.TenantAssignable {
+			snap[typ+"/global"] = sim.GlobalPolicyAssignment(typ)
+		}
 	}
 	b, err := json.Marshal(snap)
 	if err != nil {

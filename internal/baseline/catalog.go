@@ -4,9 +4,11 @@ import "strings"
 
 // Catalog returns every control, in the order the docs list them.
 //
-// Every row of ../shared/reference/hipaa-baseline.md that maps to an
-// attribute a provider resource manages is a control; NotControls lists the
-// rows that are not, and why. Source keys are those of hipaa-baseline.md.
+// Every recommendation of the sources (CISA SCuBA, CIS Microsoft 365
+// Foundations v7.0, Maester, Microsoft's documentation: keys and addresses in
+// the Sources paragraph of docs/guides/baseline-controls.md, written by
+// markdown.go) that maps to an attribute a provider resource manages is a
+// control; NotControls lists those that are not, and why.
 // The HIPAA citations are this project's interpretation: no published source
 // maps these settings to the Security Rule.
 //
@@ -198,7 +200,7 @@ var catalog = []Control{
 		Scope: ScopeGlobal, Rule: Equals(true), Profiles: staffAndTelehealth, Level: Should,
 		HIPAA: []string{"164.312(c)(1)", "164.312(e)(1)"}, Sources: []string{"docs"},
 		TradeOff: "Needs Teams Premium; watermarked meetings limit how anonymous users take part.",
-		Resolution: "hipaa-baseline.md wants watermarks in a sensitive-tier policy; the setting only makes the meeting option available, " +
+		Resolution: "The recommendation this control started from puts watermarks in a sensitive-tier policy; the setting only makes the meeting option available, " +
 			"so the catalog asks for it in the Global policy and leaves organizers to turn it on for sensitive meetings.",
 	},
 	{
@@ -363,7 +365,7 @@ var catalog = []Control{
 		Resolution: "SCuBA's current check wants exactly compliantDevice OR domainJoinedDevice; its earlier check and Maester accept either alone; " +
 			"CIS describes both with \"require one of\". The catalog accepts any grant that cannot be met without a managed device, " +
 			"because what matters is that no other alternative (such as mfa under OR) is offered: a cloud-only tenant has no hybrid-joined " +
-			"devices, so compliantDevice alone is as strong as the pair. hipaa-baseline.md asks for it on Teams, so the Office 365 app group " +
+			"devices, so compliantDevice alone is as strong as the pair. This baseline asks for it on Teams, so the Office 365 app group " +
 			"(which includes Teams) passes as well as all apps, which SCuBA wants.",
 	},
 	{
@@ -654,7 +656,7 @@ type Omission struct {
 	Reason  string
 }
 
-// NotControls lists the rows of hipaa-baseline.md the catalog leaves out,
+// NotControls lists the recommendations the catalog leaves out,
 // with the reason (the docs print them).
 var NotControls = []Omission{
 	{"TenantFederationSettings.AllowPublicUsers", "Retired by Microsoft in May 2025 with Skype consumer; the resource does not model it."},

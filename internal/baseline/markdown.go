@@ -92,9 +92,11 @@ training or your own risk analysis.
   policy counts only when its state is ` + "`enabled`" + `: one in report-only mode fails, and the assessment says so.
 - **Exceptions.** A resource's ` + "`baseline_exceptions`" + ` maps an attribute name or a control id to a written reason;
   the control then reports ` + "`excepted`" + ` with that reason.
-- **Sources.** SCuBA: CISA Secure Cloud Business Applications baselines. CIS: CIS Microsoft 365 Foundations Benchmark
-  v7.0. MT: Maester tests. SEED-A / SEED-B: the HIPAA guidance for Microsoft Teams this baseline started from.
-  docs: Microsoft's documentation of the setting.
+- **Sources.** SCuBA: CISA Secure Cloud Business Applications baselines
+  (<https://github.com/cisagov/ScubaGear>, PowerShell/ScubaGear/baselines). CIS: CIS Microsoft 365 Foundations
+  Benchmark v7.0 (<https://www.cisecurity.org/benchmark/microsoft_365>). MT: Maester tests
+  (<https://github.com/maester365/maester>, tests/Maester). SEED-A / SEED-B: the HIPAA guidance for Microsoft
+  Teams this baseline started from. docs: Microsoft's documentation of the setting.
 
 ## All controls
 

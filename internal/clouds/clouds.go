@@ -63,7 +63,7 @@ var clouds = map[string]Cloud{
 			Exchange:   "https://outlook.office365.us",
 		},
 	},
-	// DoD. Sources (contract-evidence.md, checked):
+	// DoD. Sources (checked):
 	//   - Exchange: host and audience https://outlook-dod.office365.us, as
 	//     cisagov/ScubaGear EXORestHelper.psm1 (Get-ExchangeOnlineScope,
 	//     Get-ExchangeOnlineApiEndpoint: "dod"), Microsoft365DSC and the

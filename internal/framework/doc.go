@@ -10,13 +10,16 @@
 // A new Graph resource is its schema, its model and its mapping:
 //
 //	type widgetResource struct {
-//		framework.ResourceWithConfigure
-//		framework.WithImportByGUID
+//		framework.WithLifecycle[widgetModel, *graph.Widget] // Create, Read, Update, Delete
+//		framework.ResourceWithConfigure                     // Configure, Metadata, r.Client
+//		framework.WithImportByGUID                          // ImportState
 //	}
 //
 //	func newWidgetResource() resource.Resource {
-//		return &widgetResource{ResourceWithConfigure: framework.NewResource("teamshipaa_widget"),
+//		r := &widgetResource{ResourceWithConfigure: framework.NewResource("teamshipaa_widget"),
 //			WithImportByGUID: framework.WithImportByGUID{Object: "the widget's object ID"}}
+//		r.WithLifecycle = framework.NewLifecycle(r.object)
+//		return r
 //	}
 //
 //	// Schema: the attributes, plus "timeouts": framework.TimeoutsAttribute(ctx).
@@ -34,18 +37,14 @@
 //		}
 //	}
 //
-//	func (r *widgetResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-//		r.object().CreateResource(ctx, req, resp)
-//	}
-//	// ... Read, Update and Delete likewise.
-//
 // named_location_resource.go in internal/service/entra is the worked
 // example. A new cmdlet (Security & Compliance) resource is the same with
 // T = map[string]any: internal/service/purview's cmdletObject gives Get
 // (PendingDeletion counts as gone), Find (waits out a PendingDeletion
 // object of the same name), Remove and AwaitGone for a cmdlet noun, so the
-// resource writes Create (New-<noun> parameters), Update (Set-<noun>
-// parameters), Flatten and Matches. A resource the baseline catalog governs
+// resource writes newParams (New-<noun> parameters), setParams (Set-<noun>
+// parameters), fromRead and matches, and sets WithLifecycle to
+// r.object().lifecycle() (dlp_policy_resource.go is the example). A resource the baseline catalog governs
 // embeds ResourceWithBaseline instead and adds its arguments to its schema
 // with AddBaselineSchema.
 package framework

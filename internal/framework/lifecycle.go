@@ -225,3 +225,39 @@ func SaveID(ctx context.Context, plan tfsdk.Plan, id string, st *tfsdk.State, di
 	st.Raw = raw
 	diags.Append(st.SetAttribute(ctx, path.Root("id"), id)...)
 }
+
+// WithLifecycle gives a resource Create, Read, Update and Delete from its
+// Object. Embed it and set it in the constructor, after the resource exists:
+//
+//	r := &widgetResource{ResourceWithConfigure: framework.NewResource("teamshipaa_widget")}
+//	r.WithLifecycle = framework.NewLifecycle(r.object)
+//
+// object is called on every operation, so it sees the configured client.
+type WithLifecycle[M, T any] struct {
+	object func() Object[M, T]
+}
+
+// NewLifecycle is the WithLifecycle of the Object object returns.
+func NewLifecycle[M, T any](object func() Object[M, T]) WithLifecycle[M, T] {
+	return WithLifecycle[M, T]{object: object}
+}
+
+// Create is Object.CreateResource.
+func (l WithLifecycle[M, T]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	l.object().CreateResource(ctx, req, resp)
+}
+
+// Read is Object.ReadResource.
+func (l WithLifecycle[M, T]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	l.object().ReadResource(ctx, req, resp)
+}
+
+// Update is Object.UpdateResource.
+func (l WithLifecycle[M, T]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	l.object().UpdateResource(ctx, req, resp)
+}
+
+// Delete is Object.DeleteResource.
+func (l WithLifecycle[M, T]) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	l.object().DeleteResource(ctx, req, resp)
+}

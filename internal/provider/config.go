@@ -280,7 +280,7 @@ var (
 )
 
 // checkIDs refuses, at configure time, a tenant or client ID that cannot be
-// one (issue 18): sign-in would otherwise fail with the login service's raw
+// one: sign-in would otherwise fail with the login service's raw
 // AADSTS answer. The message names the argument and where its value came from.
 func (r *resolver) checkIDs(tenant, client setting) {
 	if v := tenant.value; v != "" && !framework.GUID.MatchString(v) && !tenantDomainRE.MatchString(v) {

@@ -151,8 +151,7 @@ func (s *Simulator) SetComplianceObject(kind, name string, patch map[string]any)
 //	PATCH    /_sim/compliance/{Kind}/{Name}       out-of-band change (drift)
 //	GET      /_sim/exchange/AdminAuditLogConfig   audit config
 //	PATCH    /_sim/exchange/AdminAuditLogConfig   out-of-band change
-func (s *Simulator) controlAdminAPI(w http.ResponseWriter, r *http.Request, path string, fail func(int, string)) {
-	segs := strings.Split(strings.Trim(path, "/"), "/")
+func (s *Simulator) controlAdminAPI(w http.ResponseWriter, r *http.Request, segs []string, fail func(int, string)) {
 	readBody := func() (map[string]any, bool) {
 		var m map[string]any
 		if err := json.NewDecoder(http.MaxBytesReader(w, r.Body, 1<<20)).Decode(&m); err != nil || m == nil {
@@ -203,27 +202,14 @@ func (s *Simulator) controlAdminAPI(w http.ResponseWriter, r *http.Request, path
 			fail(404, "use /_sim/compliance/{Kind}/{Name}")
 			return
 		}
-		switch r.Method {
-		case http.MethodGet:
-		case http.MethodPatch:
-			m, ok := readBody()
-			if !ok {
-				return
-			}
-			if err := s.SetComplianceObject(kind, segs[2], m); err != nil {
-				fail(400, err.Error())
-				return
-			}
-		default:
-			fail(405, "use GET or PATCH")
-			return
-		}
-		o, ok := s.ComplianceObject(kind, segs[2])
-		if !ok {
-			fail(404, "no "+kind+" "+segs[2])
-			return
-		}
-		writeJSON(w, 200, o)
+		name := segs[2]
+		controlObject(w, r, fail, storedObject{
+			body:     readBody,
+			set:      func(patch map[string]any) error { return s.SetComplianceObject(kind, name, patch) },
+			setFails: 400,
+			get:      func() (map[string]any, bool) { return s.ComplianceObject(kind, name) },
+			missing:  "no " + kind + " " + name,
+		})
 	case len(segs) == 2 && segs[0] == "exchange" && segs[1] == "AdminAuditLogConfig":
 		switch r.Method {
 		case http.MethodGet:

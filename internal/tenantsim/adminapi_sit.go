@@ -4,9 +4,10 @@ import "strings"
 
 // The built-in sensitive information types (Get-DlpSensitiveInformationType).
 // Names are Microsoft's entity definition names. Ids: SSN, DEA, ICD-9-CM,
-// ICD-10-CM are in /work/shared/reference/microsoft-apis.md section 4; the
-// others come from public third-party SIT tables (not from a Microsoft page:
-// treat as unverified).
+// ICD-10-CM come from the API notes this project started from (stable ids that
+// Get-DlpSensitiveInformationType lists; Verified below); the others come from
+// public third-party SIT tables (not from a Microsoft page: treat as
+// unverified).
 
 type sitInfo struct {
 	Name, ID, Description string

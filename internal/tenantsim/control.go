@@ -27,10 +27,22 @@ import (
 //	PATCH  /_sim/graph/{kind}/{id}            Graph PATCH semantics, out-of-band change -> 200 object
 //
 // /_sim/tenant/teams/... is an alias of /_sim/teams/... (same for graph).
+//
+// This is the one router of the control API; the families of stored objects
+// (Teams instances, Graph objects, compliance objects) share the GET/PATCH
+// of one object (controlObject).
 func (s *Simulator) serveControl(w http.ResponseWriter, r *http.Request) {
 	fail := func(status int, msg string) { writeJSON(w, status, map[string]any{"error": msg}) }
 	path := strings.TrimPrefix(r.URL.Path, "/_sim")
 	path = strings.TrimPrefix(path, "/tenant")
+	// segs are the path's segments after /_sim (and /tenant), unescaped;
+	// nil when the path does not unescape.
+	segs, err := pathSegments(r, "/_sim")
+	if err != nil {
+		segs = nil
+	} else if len(segs) > 0 && segs[0] == "tenant" {
+		segs = segs[1:]
+	}
 	switch {
 	case path == "/health" && r.Method == http.MethodGet:
 		writeJSON(w, 200, map[string]any{"ok": true, "url": s.url, "tenant_id": s.tenantID})
@@ -64,26 +76,74 @@ func (s *Simulator) serveControl(w http.ResponseWriter, r *http.Request) {
 		s.ResetStats()
 		w.WriteHeader(http.StatusNoContent)
 	case strings.HasPrefix(path, "/teams/"):
-		s.controlTeams(w, r, fail)
+		s.controlTeams(w, r, segs, fail)
 	case strings.HasPrefix(path, "/compliance/") || strings.HasPrefix(path, "/exchange/"):
-		s.controlAdminAPI(w, r, path, fail) // adminapi_settings.go
+		s.controlAdminAPI(w, r, segs, fail) // adminapi_settings.go
 	case strings.HasPrefix(path, "/graph/"):
-		s.controlGraph(w, r, fail)
+		s.controlGraph(w, r, segs, fail)
 	default:
 		fail(404, "no control route "+r.Method+" "+r.URL.Path)
 	}
 }
 
-func (s *Simulator) controlTeams(w http.ResponseWriter, r *http.Request, fail func(int, string)) {
-	segs, err := pathSegments(r, "/_sim")
-	if err == nil && len(segs) > 0 && segs[0] == "tenant" {
-		segs = segs[1:]
+// storedObject is one object a control route shows (GET) and changes out of
+// band (PATCH, then shows it).
+type storedObject struct {
+	body     func() (map[string]any, bool) // the PATCH body; on false the failure is answered
+	set      func(patch map[string]any) error
+	setFails int // status of a set error that is not the service's own apiError
+	get      func() (map[string]any, bool)
+	missing  string // the 404 message when get finds nothing
+}
+
+func controlObject(w http.ResponseWriter, r *http.Request, fail func(int, string), o storedObject) {
+	switch r.Method {
+	case http.MethodGet:
+	case http.MethodPatch:
+		body, ok := o.body()
+		if !ok {
+			return
+		}
+		if err := o.set(body); err != nil {
+			var ae *apiError
+			if errors.As(err, &ae) {
+				fail(ae.Status, ae.Message)
+			} else {
+				fail(o.setFails, err.Error())
+			}
+			return
+		}
+	default:
+		fail(405, "use GET or PATCH")
+		return
 	}
-	if err == nil && len(segs) == 2 {
+	obj, ok := o.get()
+	if !ok {
+		fail(404, o.missing)
+		return
+	}
+	writeJSON(w, 200, obj)
+}
+
+// jsonBody reads a control request's JSON object body, answering 400 when
+// it is not one.
+func jsonBody(r *http.Request, fail func(int, string)) func() (map[string]any, bool) {
+	return func() (map[string]any, bool) {
+		body, e := readJSONObject(r)
+		if e != nil {
+			fail(400, e.Message)
+			return nil, false
+		}
+		return body, true
+	}
+}
+
+func (s *Simulator) controlTeams(w http.ResponseWriter, r *http.Request, segs []string, fail func(int, string)) {
+	if len(segs) == 2 {
 		s.controlTeamsExtras(w, r, segs[1], fail)
 		return
 	}
-	if err != nil || len(segs) != 3 {
+	if len(segs) != 3 {
 		fail(404, "use /_sim/teams/{Type}/{Identity}")
 		return
 	}
@@ -92,33 +152,43 @@ func (s *Simulator) controlTeams(w http.ResponseWriter, r *http.Request, fail fu
 		fail(404, "use /_sim/teams/"+typ)
 		return
 	}
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPatch:
-		body, e := readJSONObject(r)
-		if e != nil {
-			fail(400, e.Message)
-			return
-		}
-		if err := s.SetTeamsParams(typ, identity, body); err != nil {
-			var ae *apiError
-			if errors.As(err, &ae) {
-				fail(ae.Status, ae.Message)
-			} else {
-				fail(404, err.Error())
-			}
-			return
-		}
-	default:
-		fail(405, "use GET or PATCH")
+	controlObject(w, r, fail, storedObject{
+		body:     jsonBody(r, fail),
+		set:      func(patch map[string]any) error { return s.SetTeamsParams(typ, identity, patch) },
+		setFails: 404,
+		get:      func() (map[string]any, bool) { return s.TeamsInstance(typ, identity) },
+		missing:  "no " + typ + " instance " + identity,
+	})
+}
+
+// controlGraph serves /_sim/graph/{kind} (GET list) and
+// /_sim/graph/{kind}/{id} (GET, PATCH: out-of-band change -> 200 object).
+func (s *Simulator) controlGraph(w http.ResponseWriter, r *http.Request, segs []string, fail func(int, string)) {
+	if len(segs) < 2 || len(segs) > 3 {
+		fail(404, "use /_sim/graph/{kind} or /_sim/graph/{kind}/{id}, kind conditionalAccessPolicy or namedLocation")
 		return
 	}
-	inst, ok := s.TeamsInstance(typ, identity)
-	if !ok {
-		fail(404, "no "+typ+" instance "+identity)
+	kind := segs[1]
+	if _, ok := graphKindColl(kind); !ok {
+		fail(404, "unknown Graph kind "+kind+" (conditionalAccessPolicy, namedLocation)")
 		return
 	}
-	writeJSON(w, 200, inst)
+	if len(segs) == 2 {
+		if r.Method != http.MethodGet {
+			fail(405, "use GET")
+			return
+		}
+		writeJSON(w, 200, map[string]any{"value": s.GraphObjects(kind)})
+		return
+	}
+	id := segs[2]
+	controlObject(w, r, fail, storedObject{
+		body:     jsonBody(r, fail),
+		set:      func(patch map[string]any) error { return s.SetGraphObject(kind, id, patch) },
+		setFails: 500,
+		get:      func() (map[string]any, bool) { return s.GraphObject(kind, id) },
+		missing:  "no " + kind + " " + id,
+	})
 }
 
 // controlTeamsExtras serves /_sim/teams/settings and the assignment views.

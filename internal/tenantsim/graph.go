@@ -40,6 +40,7 @@ import (
 //	    RoleManagement.ReadWrite.Directory or Application.Read.All
 //
 // Missing -> 403 Authorization_RequestDenied. The code is split into
+// graph_collection.go (the routes of every writable collection),
 // graph_ca.go (policies), graph_locations.go, graph_builtin.go (strengths,
 // role templates), graph_schema.go (normalisation) and graph_control.go.
 
@@ -109,11 +110,11 @@ func (s *Simulator) serveGraph(w http.ResponseWriter, r *http.Request, ids reque
 		return
 	}
 	segs = segs[1:]
+	if c, rest, ok := collectionFor(segs); ok {
+		g.serveCollection(c, rest)
+		return
+	}
 	switch {
-	case len(segs) >= 3 && segs[0] == "identity" && segs[1] == "conditionalAccess" && segs[2] == "policies":
-		g.serveCAPolicies(segs[3:])
-	case len(segs) >= 3 && segs[0] == "identity" && segs[1] == "conditionalAccess" && segs[2] == "namedLocations":
-		g.serveNamedLocations(segs[3:])
 	case len(segs) >= 4 && segs[0] == "identity" && segs[1] == "conditionalAccess" && segs[2] == "authenticationStrength" && segs[3] == "policies":
 		g.serveAuthStrengths(segs[4:], "identity/conditionalAccess/authenticationStrength/policies")
 	case len(segs) >= 2 && segs[0] == "policies" && segs[1] == "authenticationStrengthPolicies":

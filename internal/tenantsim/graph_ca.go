@@ -1,8 +1,6 @@
 package tenantsim
 
 import (
-	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 )
@@ -346,9 +344,8 @@ func normalizeSession(p map[string]any) *apiError {
 //   - "timeBased" with authenticationType "secondaryAuthentication": error 1104,
 //     message verbatim from microsoftgraph/microsoft-graph-docs#22086.
 //   - conditions.authenticationFlows with any grant but "block", or with session
-//     controls: error 1235 (Microsoft365DSC issue 7119, as cited in
-//     contract-evidence.md; its text was not readable here, so the wording is
-//     ours). Microsoft's how-to (entra conditional-access/policy-block-authentication-flows)
+//     controls: error 1235 (microsoft/Microsoft365DSC issue 7119; its text
+//     was not readable here, so the wording is ours). Microsoft's how-to (entra conditional-access/policy-block-authentication-flows)
 //     configures these policies only with Block access.
 func validateV1Refusals(p map[string]any) *apiError {
 	if sc, _ := p["sessionControls"].(map[string]any); sc != nil {
@@ -393,128 +390,9 @@ func validatePasswordChange(p map[string]any) *apiError {
 	return nil
 }
 
-func caPolicyNotFound(id string) *apiError {
-	return &apiError{404, "ResourceNotFound", fmt.Sprintf("ConditionalAccessPolicy with id %s does not exist in the directory.", id)}
-}
-
-const caPoliciesFrag = "identity/conditionalAccess/policies"
-
-func (g *graphReq) serveCAPolicies(rest []string) {
-	switch len(rest) {
-	case 0:
-		switch g.r.Method {
-		case http.MethodGet:
-			if g.need(rolesPolicyRead) {
-				g.writeList(g.s.store.list(collCAPolicies, true), caPoliciesFrag)
-			}
-		case http.MethodPost:
-			if g.need(rolesPolicyWrite) {
-				g.createCAPolicy()
-			}
-		default:
-			graphMethodNotAllowed(g, "GET, POST")
-		}
-	case 1:
-		id := rest[0]
-		switch g.r.Method {
-		case http.MethodGet:
-			if !g.need(rolesPolicyRead) {
-				return
-			}
-			o, ok := g.s.store.get(collCAPolicies, id, true)
-			if !ok {
-				g.fail(caPolicyNotFound(id))
-				return
-			}
-			g.writeEntity(200, o, caPoliciesFrag)
-		case http.MethodPatch:
-			if g.need(rolesPolicyWrite) {
-				g.updateCAPolicy(id)
-			}
-		case http.MethodDelete:
-			if !g.need(rolesPolicyWrite) {
-				return
-			}
-			found, err := g.s.store.remove(collCAPolicies, id, g.lag())
-			if err != nil {
-				g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
-				return
-			}
-			if !found {
-				g.fail(caPolicyNotFound(id))
-				return
-			}
-			g.w.WriteHeader(http.StatusNoContent)
-		default:
-			graphMethodNotAllowed(g, "GET, PATCH, DELETE")
-		}
-	default:
-		g.fail(&apiError{400, "BadRequest", fmt.Sprintf("Resource not found for the segment '%s'.", rest[1])})
-	}
-}
-
-func (g *graphReq) createCAPolicy() {
-	body, e := readJSONObject(g.r)
-	if e != nil {
-		g.fail(e)
-		return
-	}
-	graphMu.Lock()
-	defer graphMu.Unlock()
-	p, e := g.s.normalizePolicy(body)
-	if e != nil {
-		g.fail(e)
-		return
-	}
-	p["id"] = newGUID()
-	p["createdDateTime"] = graphNow()
-	p["modifiedDateTime"] = nil
-	if err := g.s.store.put(collCAPolicies, field(p, "id"), p, g.lag()); err != nil {
-		g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
-		return
-	}
-	g.w.Header().Set("Location", g.base()+"/"+caPoliciesFrag+"/"+field(p, "id"))
-	g.writeEntity(201, p, caPoliciesFrag)
-}
-
-func (g *graphReq) updateCAPolicy(id string) {
-	body, e := readJSONObject(g.r)
-	if e != nil {
-		g.fail(e)
-		return
-	}
-	graphMu.Lock()
-	defer graphMu.Unlock()
-	cur, ok := g.s.store.get(collCAPolicies, id, false)
-	if !ok {
-		g.fail(caPolicyNotFound(id))
-		return
-	}
-	next, e := g.s.patchPolicy(cur, body)
-	if e != nil {
-		g.fail(e)
-		return
-	}
-	if err := g.s.store.put(collCAPolicies, id, next, g.lag()); err != nil {
-		g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
-		return
-	}
-	g.w.WriteHeader(http.StatusNoContent)
-}
-
-// patchPolicy merges body into the stored policy cur and re-normalises.
-func (s *Simulator) patchPolicy(cur, body map[string]any) (map[string]any, *apiError) {
-	body = deepCopyMap(body)
-	stripReadOnly(body)
-	merged := deepCopyMap(cur)
-	stripReadOnly(merged)
-	mergePatch(merged, body)
-	next, e := s.normalizePolicy(merged)
-	if e != nil {
-		return nil, e
-	}
-	next["id"] = cur["id"]
-	next["createdDateTime"] = cur["createdDateTime"]
-	next["modifiedDateTime"] = graphNow()
-	return next, nil
+// caPolicies is /v1.0/identity/conditionalAccess/policies.
+var caPolicies = &graphCollection{
+	path: "identity/conditionalAccess/policies", store: collCAPolicies, entity: "ConditionalAccessPolicy",
+	read: rolesPolicyRead, write: rolesPolicyWrite,
+	normalize: (*Simulator).normalizePolicy,
 }

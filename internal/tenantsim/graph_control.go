@@ -1,9 +1,7 @@
 package tenantsim
 
 import (
-	"errors"
 	"fmt"
-	"net/http"
 	"strings"
 )
 
@@ -13,14 +11,14 @@ const (
 	GraphKindNamedLocation = "namedLocation"
 )
 
-func graphKindColl(kind string) (string, bool) {
+func graphKindColl(kind string) (*graphCollection, bool) {
 	switch strings.ToLower(kind) {
 	case "conditionalaccesspolicy", "conditionalaccesspolicies", "policies", "policy":
-		return collCAPolicies, true
+		return caPolicies, true
 	case "namedlocation", "namedlocations":
-		return collNamedLocations, true
+		return namedLocations, true
 	}
-	return "", false
+	return nil, false
 }
 
 // GraphObject returns a copy of a stored Graph object as the service keeps
@@ -31,7 +29,7 @@ func (s *Simulator) GraphObject(kind, id string) (map[string]any, bool) {
 	if !ok {
 		return nil, false
 	}
-	return s.store.get(coll, id, false)
+	return s.store.get(coll.store, id, false)
 }
 
 // GraphObjects returns copies of every stored object of kind, in creation order.
@@ -40,7 +38,7 @@ func (s *Simulator) GraphObjects(kind string) []map[string]any {
 	if !ok {
 		return nil
 	}
-	return s.store.list(coll, false)
+	return s.store.list(coll.store, false)
 }
 
 // SetGraphObject changes a stored object out of band (drift), with the
@@ -53,76 +51,13 @@ func (s *Simulator) SetGraphObject(kind, id string, patch map[string]any) error 
 	}
 	graphMu.Lock()
 	defer graphMu.Unlock()
-	cur, ok := s.store.get(coll, id, false)
+	cur, ok := s.store.get(coll.store, id, false)
 	if !ok {
-		if coll == collCAPolicies {
-			return caPolicyNotFound(id)
-		}
-		return namedLocationNotFound(id)
+		return coll.notFound(id)
 	}
-	var next map[string]any
-	var e *apiError
-	if coll == collCAPolicies {
-		next, e = s.patchPolicy(cur, patch)
-	} else {
-		next, e = patchLocation(cur, patch)
-	}
+	next, e := s.patchEntity(coll, cur, patch)
 	if e != nil {
 		return e
 	}
-	return s.store.put(coll, id, next, nil)
-}
-
-// controlGraph serves /_sim/graph/{kind} (GET list) and
-// /_sim/graph/{kind}/{id} (GET, PATCH: out-of-band change -> 200 object).
-func (s *Simulator) controlGraph(w http.ResponseWriter, r *http.Request, fail func(int, string)) {
-	segs, err := pathSegments(r, "/_sim")
-	if err == nil && len(segs) > 0 && segs[0] == "tenant" {
-		segs = segs[1:]
-	}
-	if err != nil || len(segs) < 2 || len(segs) > 3 {
-		fail(404, "use /_sim/graph/{kind} or /_sim/graph/{kind}/{id}, kind conditionalAccessPolicy or namedLocation")
-		return
-	}
-	kind := segs[1]
-	if _, ok := graphKindColl(kind); !ok {
-		fail(404, "unknown Graph kind "+kind+" (conditionalAccessPolicy, namedLocation)")
-		return
-	}
-	if len(segs) == 2 {
-		if r.Method != http.MethodGet {
-			fail(405, "use GET")
-			return
-		}
-		writeJSON(w, 200, map[string]any{"value": s.GraphObjects(kind)})
-		return
-	}
-	id := segs[2]
-	switch r.Method {
-	case http.MethodGet:
-	case http.MethodPatch:
-		body, e := readJSONObject(r)
-		if e != nil {
-			fail(400, e.Message)
-			return
-		}
-		if err := s.SetGraphObject(kind, id, body); err != nil {
-			var ae *apiError
-			if errors.As(err, &ae) {
-				fail(ae.Status, ae.Message)
-			} else {
-				fail(500, err.Error())
-			}
-			return
-		}
-	default:
-		fail(405, "use GET or PATCH")
-		return
-	}
-	o, ok := s.GraphObject(kind, id)
-	if !ok {
-		fail(404, "no "+kind+" "+id)
-		return
-	}
-	writeJSON(w, 200, o)
+	return s.store.put(coll.store, id, next, nil)
 }

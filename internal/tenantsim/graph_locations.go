@@ -2,7 +2,6 @@ package tenantsim
 
 import (
 	"fmt"
-	"net/http"
 	"net/netip"
 	"slices"
 	"strings"
@@ -42,10 +41,6 @@ func odataTypeOf(m map[string]any) string {
 		t = "#" + t
 	}
 	return t
-}
-
-func namedLocationNotFound(id string) *apiError {
-	return &apiError{404, "ResourceNotFound", fmt.Sprintf("NamedLocation with id %s does not exist in the directory.", id)}
 }
 
 // normalizeLocation validates a named location body (without server
@@ -137,148 +132,38 @@ func normalizeIPRanges(v any) ([]any, *apiError) {
 	return out, nil
 }
 
-func (g *graphReq) serveNamedLocations(rest []string) {
-	switch len(rest) {
-	case 0:
-		switch g.r.Method {
-		case http.MethodGet:
-			if g.need(rolesPolicyRead) {
-				g.writeList(g.s.store.list(collNamedLocations, true), namedLocationsFrag)
-			}
-		case http.MethodPost:
-			if g.need(rolesPolicyWrite) {
-				g.createNamedLocation()
-			}
-		default:
-			graphMethodNotAllowed(g, "GET, POST")
+// namedLocations is /v1.0/identity/conditionalAccess/namedLocations. A PATCH
+// request names the location's @odata.type, which cannot change; a location
+// a policy refers to cannot be deleted.
+var namedLocations = &graphCollection{
+	path: namedLocationsFrag, store: collNamedLocations, entity: "NamedLocation",
+	read: rolesPolicyRead, write: rolesPolicyWrite,
+	normalize:        func(_ *Simulator, in map[string]any) (map[string]any, *apiError) { return normalizeLocation(in) },
+	modifiedOnCreate: true,
+	checkRequest: func(cur, body map[string]any) *apiError {
+		if odataTypeOf(body) == "" {
+			return graphBadRequest("The '@odata.type' of the named location is required in the request body ('%s' for this location).", cur["@odata.type"])
 		}
-	case 1:
-		id := rest[0]
-		switch g.r.Method {
-		case http.MethodGet:
-			if !g.need(rolesPolicyRead) {
-				return
-			}
-			o, ok := g.s.store.get(collNamedLocations, id, true)
-			if !ok {
-				g.fail(namedLocationNotFound(id))
-				return
-			}
-			g.writeEntity(200, o, namedLocationsFrag)
-		case http.MethodPatch:
-			if g.need(rolesPolicyWrite) {
-				g.updateNamedLocation(id)
-			}
-		case http.MethodDelete:
-			if g.need(rolesPolicyWrite) {
-				g.deleteNamedLocation(id)
-			}
-		default:
-			graphMethodNotAllowed(g, "GET, PATCH, DELETE")
+		return nil
+	},
+	checkPatch: func(cur, body map[string]any) *apiError {
+		if typ := odataTypeOf(body); typ != "" && !strings.EqualFold(typ, fmt.Sprint(cur["@odata.type"])) {
+			return graphBadRequest("The '@odata.type' '%s' does not match the type of the named location ('%s'); the type of a named location cannot change.", typ, cur["@odata.type"])
 		}
-	default:
-		g.fail(&apiError{400, "BadRequest", fmt.Sprintf("Resource not found for the segment '%s'.", rest[1])})
-	}
-}
-
-func (g *graphReq) createNamedLocation() {
-	body, e := readJSONObject(g.r)
-	if e != nil {
-		g.fail(e)
-		return
-	}
-	loc, e := normalizeLocation(body)
-	if e != nil {
-		g.fail(e)
-		return
-	}
-	now := graphNow()
-	id := newGUID()
-	loc["id"], loc["createdDateTime"], loc["modifiedDateTime"] = id, now, now
-	if err := g.s.store.put(collNamedLocations, id, loc, g.lag()); err != nil {
-		g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
-		return
-	}
-	g.w.Header().Set("Location", g.base()+"/"+namedLocationsFrag+"/"+id)
-	g.writeEntity(201, loc, namedLocationsFrag)
-}
-
-func (g *graphReq) updateNamedLocation(id string) {
-	body, e := readJSONObject(g.r)
-	if e != nil {
-		g.fail(e)
-		return
-	}
-	graphMu.Lock()
-	defer graphMu.Unlock()
-	cur, ok := g.s.store.get(collNamedLocations, id, false)
-	if !ok {
-		g.fail(namedLocationNotFound(id))
-		return
-	}
-	typ := odataTypeOf(body)
-	if typ == "" {
-		g.fail(graphBadRequest("The '@odata.type' of the named location is required in the request body ('%s' for this location).", cur["@odata.type"]))
-		return
-	}
-	next, e := patchLocation(cur, body)
-	if e != nil {
-		g.fail(e)
-		return
-	}
-	if err := g.s.store.put(collNamedLocations, id, next, g.lag()); err != nil {
-		g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
-		return
-	}
-	g.w.WriteHeader(http.StatusNoContent)
-}
-
-// patchLocation merges body into the stored location cur; the type
-// cannot change.
-func patchLocation(cur, body map[string]any) (map[string]any, *apiError) {
-	body = deepCopyMap(body)
-	stripReadOnly(body)
-	if typ := odataTypeOf(body); typ != "" && !strings.EqualFold(typ, fmt.Sprint(cur["@odata.type"])) {
-		return nil, graphBadRequest("The '@odata.type' '%s' does not match the type of the named location ('%s'); the type of a named location cannot change.", typ, cur["@odata.type"])
-	}
-	merged := deepCopyMap(cur)
-	stripReadOnly(merged)
-	mergePatch(merged, body)
-	merged["@odata.type"] = cur["@odata.type"]
-	next, e := normalizeLocation(merged)
-	if e != nil {
-		return nil, e
-	}
-	next["id"], next["createdDateTime"], next["modifiedDateTime"] = cur["id"], cur["createdDateTime"], graphNow()
-	return next, nil
-}
-
-func (g *graphReq) deleteNamedLocation(id string) {
-	graphMu.Lock()
-	defer graphMu.Unlock()
-	if _, ok := g.s.store.get(collNamedLocations, id, false); !ok {
-		g.fail(namedLocationNotFound(id))
-		return
-	}
-	for _, p := range g.s.store.list(collCAPolicies, false) {
-		locs := objAt(p, "conditions", "locations")
-		if locs == nil {
-			continue
+		body["@odata.type"] = cur["@odata.type"]
+		return nil
+	},
+	checkDelete: func(s *Simulator, id string, _ map[string]any) *apiError {
+		for _, p := range s.store.list(collCAPolicies, false) {
+			locs := objAt(p, "conditions", "locations")
+			if locs == nil {
+				continue
+			}
+			refs := append(strList(locs["includeLocations"]), strList(locs["excludeLocations"])...)
+			if slices.ContainsFunc(refs, func(r string) bool { return strings.EqualFold(r, id) }) {
+				return graphBadRequest("The named location %s is referenced by conditional access policy '%v' (%v) and cannot be deleted. Remove it from every policy first.", id, p["displayName"], p["id"])
+			}
 		}
-		refs := append(strList(locs["includeLocations"]), strList(locs["excludeLocations"])...)
-		if slices.ContainsFunc(refs, func(r string) bool { return strings.EqualFold(r, id) }) {
-			g.fail(graphBadRequest("The named location %s is referenced by conditional access policy '%v' (%v) and cannot be deleted. Remove it from every policy first.", id, p["displayName"], p["id"]))
-			return
-		}
-	}
-	found, err := g.s.store.remove(collNamedLocations, id, g.lag())
-	if err != nil {
-		g.fail(&apiError{500, "InternalServerError", "saving the tenant failed: " + err.Error()})
-		return
-	}
-	if !found {
-		g.fail(namedLocationNotFound(id))
-		return
-	}
-	g.w.WriteHeader(http.StatusNoContent)
+		return nil
+	},
 }

@@ -111,7 +111,7 @@ func (s *Simulator) serveTeams(w http.ResponseWriter, r *http.Request, ids reque
 	}
 }
 
-// Routing headers. Public clients disagree (contract-evidence.md):
+// Routing headers. Public clients disagree:
 // terraprovider/go-teams sends X-MS-Target-Uri https://{AdminServiceEndpoint}/
 // on every call; cisagov/ScubaGear and AzRanger send none and read
 // /Skype.Policy/configurations/* with no discovery; KelvinTegelaar/CIPP-API

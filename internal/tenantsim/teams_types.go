@@ -457,3 +457,35 @@ func jsonText(v any) string {
 	b, _ := json.Marshal(v)
 	return string(b)
 }
+
+// TeamsTypeSpec is what the simulator models of one ConfigAPI type, for tests
+// that check the provider's type table against the simulator (every provider
+// type needs a spec here, with the same singleton flag, assignability and
+// parameters).
+type TeamsTypeSpec struct {
+	Name             string
+	Singleton        bool
+	GroupAssignable  bool     // a group policy assignment takes it
+	TenantAssignable bool     // it can be the tenant-wide default
+	Params           []string // wire names, in table order
+	BuiltIns         []string // a new tenant's instances besides Global, without Tag:
+}
+
+// TeamsTypeSpecs returns every simulated ConfigAPI type by name; the
+// assignability is what the assignment routes answer, not a copy of it.
+func TeamsTypeSpecs() map[string]TeamsTypeSpec {
+	out := make(map[string]TeamsTypeSpec, len(teamsTypes))
+	for name, t := range teamsTypes {
+		_, groupErr := assignableType(name, true)
+		_, tenantErr := assignableType(name, false)
+		s := TeamsTypeSpec{Name: name, Singleton: t.Singleton, GroupAssignable: groupErr == nil, TenantAssignable: tenantErr == nil}
+		for _, p := range t.Params {
+			s.Params = append(s.Params, p.Name)
+		}
+		for _, b := range t.BuiltIns {
+			s.BuiltIns = append(s.BuiltIns, strings.TrimPrefix(b.Identity, "Tag:"))
+		}
+		out[name] = s
+	}
+	return out
+}

@@ -72,15 +72,15 @@ const aadTokenIssuanceExample = `{"error":"invalid_request","error_description":
 
 // S&C / Exchange InvokeCommand: Microsoft publishes no example. Shape as recorded
 // by a public client (terraprovider/go-exoscc: adminapi/invoke_test.go, "a real 400
-// body") and in the reference (microsoft-apis.md section 4): the envelope message is
+// body"): the envelope message is
 // generic, details[].message is a JSON string {"Message","TypeName",...} holding the
 // cmdlet's error. Message text and object names here are illustrative.
 const invokeCommandExample = `{"error":{"code":"BadRequest","message":"Error executing cmdlet","details":[{"code":"Context","target":"","message":"{\"Message\":\"A compliance policy named 'HIPAA PHI' already exists.\",\"TypeName\":\"Microsoft.Exchange.Data.Directory.ADObjectAlreadyExistsException\",\"StackTrace\":null,\"InnerError\":null}"}],"innererror":{"message":"Error executing cmdlet","type":"ODataServiceException"}}}`
 
 // Teams ConfigAPI: Microsoft documents the cmdlets, not the REST errors. Shapes as
 // observed by public clients (terraprovider/go-teams: teamsapi/invoke.go parses
-// {"error":{"code","message"}} and a top-level {"Message"}; microsoft-apis.md
-// section 3). Message texts are illustrative.
+// {"error":{"code","message"}} and a top-level {"Message"}: observed, not a
+// documented contract). Message texts are illustrative.
 const (
 	teamsErrorObjectExample = `{"error":{"code":"InvalidParameter","message":"Cannot bind parameter 'AutoAdmittedUsers'. Allowed values: EveryoneInCompany, EveryoneInSameAndFederatedCompany, Everyone, OrganizerOnly, EveryoneInCompanyExcludingGuests, InvitedUsers."}}`
 	teamsMessageExample     = `{"Message":"Authorization has been denied for this request."}`

@@ -32,10 +32,10 @@ import (
 // binds to AssignmentDefinition {PolicyName, [Priority]}), and the answer
 // model IGroupAssignment (createdBy, createdTime, groupId, policyName,
 // policyType, priority). New- creates with PUT and Set- changes with PATCH
-// (the audit in contract-evidence.md read the verbs from the same assembly;
-// a 2020 module, no 7.x assembly is public). An update that meets a 404
-// (the assignment vanished between plan and apply) falls back to PUT, which
-// creates. The answer is read for "priority" and, for the older PascalCase
+// (operations GroupNewPolicyAssignment and GroupSetPolicyAssignment of the
+// same assembly; a 2020 module, no 7.x assembly is public). An update that
+// meets a 404 (the assignment vanished between plan and apply) falls back to
+// PUT, which creates. The answer is read for "priority" and, for the older PascalCase
 // shape that go-teams and our earlier simulator assumed, "Rank": reading
 // both cannot do harm.
 //

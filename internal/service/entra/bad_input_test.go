@@ -44,7 +44,7 @@ func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
 // Every configuration below is a plausible mistake. Each must be refused at
 // plan time, naming the allowed values or the fix, and nothing may reach the
-// tenant (issue 18).
+// tenant.
 func TestAccEntra_badInputRefusedAtPlan(t *testing.T) {
 	signIn := func(v int, typ string) string {
 		return fmt.Sprintf(`session_controls = { sign_in_frequency = { value = %d, type = %q } }`, v, typ)

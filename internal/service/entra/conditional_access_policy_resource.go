@@ -58,13 +58,16 @@ var (
 const caPolicyType = "teamshipaa_conditional_access_policy"
 
 type caPolicyResource struct {
+	framework.WithLifecycle[caPolicyModel, *graph.ConditionalAccessPolicy]
 	framework.ResourceWithBaseline
 	framework.WithImportByGUID
 }
 
 func newConditionalAccessPolicyResource() resource.Resource {
-	return &caPolicyResource{ResourceWithBaseline: framework.NewBaselineResource(caPolicyType),
+	r := &caPolicyResource{ResourceWithBaseline: framework.NewBaselineResource(caPolicyType),
 		WithImportByGUID: framework.WithImportByGUID{Object: "the policy's object ID"}}
+	r.WithLifecycle = framework.NewLifecycle(r.object)
+	return r
 }
 
 // idSet is an optional set of strings: at least one element (leave it out for none).
@@ -290,22 +293,6 @@ func (r *caPolicyResource) object() framework.Object[caPolicyModel, *graph.Condi
 			}
 		},
 	}
-}
-
-func (r *caPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().CreateResource(ctx, req, resp)
-}
-
-func (r *caPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().ReadResource(ctx, req, resp)
-}
-
-func (r *caPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().UpdateResource(ctx, req, resp)
-}
-
-func (r *caPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().DeleteResource(ctx, req, resp)
 }
 
 // policyIDs lists the ids of policies, for messages.

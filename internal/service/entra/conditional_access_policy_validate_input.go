@@ -11,7 +11,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 )
 
-// Bad-input rules (issue 18), kept apart from the service's combination rules
+// Bad-input rules, kept apart from the service's combination rules
 // in conditional_access_policy_validate.go.
 
 // The values Graph v1.0 takes in each ID list besides object IDs

@@ -37,13 +37,16 @@ var (
 )
 
 type namedLocationResource struct {
+	framework.WithLifecycle[namedLocationModel, *graph.NamedLocation]
 	framework.ResourceWithConfigure
 	framework.WithImportByGUID
 }
 
 func newNamedLocationResource() resource.Resource {
-	return &namedLocationResource{ResourceWithConfigure: framework.NewResource("teamshipaa_named_location"),
+	r := &namedLocationResource{ResourceWithConfigure: framework.NewResource("teamshipaa_named_location"),
 		WithImportByGUID: framework.WithImportByGUID{Object: "the named location's object ID"}}
+	r.WithLifecycle = framework.NewLifecycle(r.object)
+	return r
 }
 
 type namedLocationModel struct {
@@ -259,20 +262,4 @@ func (r *namedLocationResource) object() framework.Object[namedLocationModel, *g
 			}
 		},
 	}
-}
-
-func (r *namedLocationResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().CreateResource(ctx, req, resp)
-}
-
-func (r *namedLocationResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().ReadResource(ctx, req, resp)
-}
-
-func (r *namedLocationResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().UpdateResource(ctx, req, resp)
-}
-
-func (r *namedLocationResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().DeleteResource(ctx, req, resp)
 }

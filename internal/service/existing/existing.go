@@ -11,11 +11,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
 // Attr is the opt-in's attribute name (azuread's prevent_duplicate_names is
@@ -55,24 +53,4 @@ func Refuse(diags *diag.Diagnostics, typeName, what, id string) {
 			"created it and been interrupted before saving it, or it was made outside Terraform. Creating another would duplicate it.\n\n"+
 			"To manage it with this resource, import it:\n\n%s\n\nor set %s = true on the resource to adopt it on create. To keep both, "+
 			"give this one another name.", what, id, ImportBlock(typeName, id), Attr))
-}
-
-// Prior is an empty state of the plan's schema, for a resource to fill with
-// what it read of the adopted object before running its own Update on it.
-func Prior(ctx context.Context, plan tfsdk.Plan) tfsdk.State {
-	return tfsdk.State{Schema: plan.Schema, Raw: tftypes.NewValue(plan.Schema.Type().TerraformType(ctx), nil)}
-}
-
-// AdoptByUpdate runs update with prior as the state, as if the object had
-// been imported, and hands its state and diagnostics to the create. An update
-// that fails leaves the state empty: the object was not Terraform's, and a
-// tainted one would be destroyed by the next apply.
-func AdoptByUpdate(ctx context.Context, update func(context.Context, resource.UpdateRequest, *resource.UpdateResponse),
-	req resource.CreateRequest, prior tfsdk.State, resp *resource.CreateResponse) {
-	uresp := resource.UpdateResponse{State: tfsdk.State{Schema: req.Plan.Schema, Raw: req.Plan.Raw.Copy()}, Private: resp.Private}
-	update(ctx, resource.UpdateRequest{Config: req.Config, Plan: req.Plan, State: prior, ProviderMeta: req.ProviderMeta}, &uresp)
-	resp.Diagnostics.Append(uresp.Diagnostics...)
-	if !uresp.Diagnostics.HasError() {
-		resp.State = uresp.State
-	}
 }

@@ -1,8 +1,12 @@
 package purview_test
 
 import (
+	"fmt"
 	"regexp"
 	"testing"
+
+	sdkacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/acctest"
 )
@@ -31,7 +35,7 @@ const ssn = `{ sensitive_types = [{ name = "U.S. Social Security Number (SSN)" }
 func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
 // Plausible mistakes in the Purview resources: each refused at plan time with
-// the fix named, nothing written (issue 18).
+// the fix named, nothing written.
 func TestAccPurview_badInputRefusedAtPlan(t *testing.T) {
 	acctest.TestBadConfigs(t, []acctest.BadConfig{
 		// Policies that cover nothing.
@@ -149,3 +153,95 @@ resource "teamshipaa_retention_rule" "bad" {
 }
 
 const long65 = "a1234567890123456789012345678901234567890123456789012345678901234"
+
+func TestAccPurview_planTimeValidation(t *testing.T) {
+	for _, tc := range []struct{ name, config, want string }{
+		{"bad mode", `resource "teamshipaa_dlp_policy" "p" {
+  name = "x"
+  mode = "On"
+}`, `(?s)Enable.*TestWithNotifications.*TestWithoutNotifications.*Disable`},
+		{"All not alone", `resource "teamshipaa_dlp_policy" "p" {
+  name           = "x"
+  teams_location = ["All", "alice@contoso.example"]
+}`, `(?s)"All" must stand alone`},
+		{"exception without All", `resource "teamshipaa_retention_policy" "p" {
+  name                          = "x"
+  teams_chat_location           = ["alice@contoso.example"]
+  teams_chat_location_exception = ["bob@contoso.example"]
+}`, `(?s)Exceptions need the location set to All`},
+		{"both condition forms", `resource "teamshipaa_dlp_rule" "r" {
+  name   = "x"
+  policy = "p"
+  content_contains_sensitive_information = {
+    sensitive_types = [{ name = "Credit Card Number" }]
+    operator        = "And"
+    groups          = [{ name = "g", operator = "Or", sensitive_types = [{ name = "Credit Card Number" }] }]
+  }
+}`, `(?s)Two forms given`},
+		{"neither name nor id", `resource "teamshipaa_dlp_rule" "r" {
+  name   = "x"
+  policy = "p"
+  content_contains_sensitive_information = {
+    sensitive_types = [{ min_count = 2 }]
+  }
+}`, `(?s)needs its name or its id`},
+		{"bad severity", `resource "teamshipaa_dlp_rule" "r" {
+  name                  = "x"
+  policy                = "p"
+  report_severity_level = "Critical"
+  content_contains_sensitive_information = { sensitive_types = [{ name = "Credit Card Number" }] }
+}`, `(?s)Low.*Medium.*High.*None`},
+		{"block scope without block", `resource "teamshipaa_dlp_rule" "r" {
+  name               = "x"
+  policy             = "p"
+  block_access       = false
+  block_access_scope = "All"
+  content_contains_sensitive_information = { sensitive_types = [{ name = "Credit Card Number" }] }
+}`, `(?s)block_access_scope needs block_access`},
+		{"unlimited delete", `resource "teamshipaa_retention_rule" "r" {
+  name                        = "x"
+  policy                      = "p"
+  retention_duration          = "Unlimited"
+  retention_compliance_action = "Delete"
+}`, `(?s)Unlimited retention cannot delete`},
+		{"expiration date option on a Teams rule", `resource "teamshipaa_retention_rule" "r" {
+  name                        = "x"
+  policy                      = "p"
+  retention_duration          = "30"
+  retention_compliance_action = "Delete"
+  expiration_date_option      = "CreationAgeInDays"
+}`, `(?s)PURVIEW\.RETENTION\.EXPIRATION.*You can't use this parameter for Teams\s+retention rules`},
+		{"bad duration", `resource "teamshipaa_retention_rule" "r" {
+  name                        = "x"
+  policy                      = "p"
+  retention_duration          = "7 years"
+  retention_compliance_action = "Keep"
+}`, `(?s)number of days`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				PreCheck:                 func() { acctest.PreCheck(t) },
+				ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tc.config, PlanOnly: true, ExpectError: regexp.MustCompile(tc.want)}},
+			})
+		})
+	}
+}
+
+// A value only the service refuses (ExchangeLocation takes only All for a DLP
+// policy, per the simulator): the error is the cmdlet's own message (from
+// error.details[].message), not the "Error executing cmdlet" envelope. (A rule
+// of a missing policy, the former case, is now refused at plan time.)
+func TestAccPurview_serviceErrorShowsCmdletMessage(t *testing.T) {
+	resource.Test(t, resource.TestCase{
+		PreCheck:                 func() { acctest.PreCheck(t) },
+		ProtoV6ProviderFactories: acctest.ProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`resource "teamshipaa_dlp_policy" "p" {
+  name              = %q
+  exchange_location = ["clinicians@contoso.example"]
+}`, sdkacctest.RandomWithPrefix("tfacc-exchange")),
+			ExpectError: regexp.MustCompile(`(?s)New-DlpCompliancePolicy.*clinicians@contoso.example.*isn't\s+valid\s+for\s+ExchangeLocation`),
+		}},
+	})
+}

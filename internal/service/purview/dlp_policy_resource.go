@@ -31,12 +31,15 @@ var (
 )
 
 type dlpPolicyResource struct {
+	framework.WithLifecycle[dlpPolicyModel, map[string]any]
 	framework.ResourceWithBaseline
 	framework.WithImportByID
 }
 
 func newDLPPolicyResource() resource.Resource {
-	return &dlpPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_dlp_policy")}
+	r := &dlpPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_dlp_policy")}
+	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[dlpPolicyModel, map[string]any] { return r.object().lifecycle() })
+	return r
 }
 
 type dlpPolicyModel struct {
@@ -176,20 +179,4 @@ func (r *dlpPolicyResource) setParams(ctx context.Context, plan, state dlpPolicy
 		params["Mode"] = plan.Mode.ValueString()
 	}
 	return params
-}
-
-func (r *dlpPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().lifecycle().CreateResource(ctx, req, resp)
-}
-
-func (r *dlpPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().lifecycle().ReadResource(ctx, req, resp)
-}
-
-func (r *dlpPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().lifecycle().UpdateResource(ctx, req, resp)
-}
-
-func (r *dlpPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

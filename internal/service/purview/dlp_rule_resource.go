@@ -45,12 +45,15 @@ var (
 )
 
 type dlpRuleResource struct {
+	framework.WithLifecycle[dlpRuleModel, map[string]any]
 	framework.ResourceWithBaseline
 	framework.WithImportByID
 }
 
 func newDLPRuleResource() resource.Resource {
-	return &dlpRuleResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_dlp_rule")}
+	r := &dlpRuleResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_dlp_rule")}
+	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[dlpRuleModel, map[string]any] { return r.object().lifecycle() })
+	return r
 }
 
 type dlpRuleModel struct {
@@ -317,20 +320,4 @@ func (r *dlpRuleResource) matches(ctx context.Context, plan dlpRuleModel) func(m
 		}
 		return !d.HasError()
 	}
-}
-
-func (r *dlpRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().lifecycle().CreateResource(ctx, req, resp)
-}
-
-func (r *dlpRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().lifecycle().ReadResource(ctx, req, resp)
-}
-
-func (r *dlpRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().lifecycle().UpdateResource(ctx, req, resp)
-}
-
-func (r *dlpRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

@@ -16,7 +16,7 @@ import (
 )
 
 // checkSITsExist refuses, at plan time, a sensitive information type the
-// tenant does not have (issue 18): the service's own error names a PowerShell
+// tenant does not have: the service's own error names a PowerShell
 // cmdlet and comes only at apply. It reads the tenant's list once per
 // configured provider (one terraform command). Without a configured client
 // (validation, an unknown provider argument) or when the list cannot be read

@@ -118,7 +118,7 @@ func locationsMatch[M any](ctx context.Context, obj map[string]any, m *M, locs [
 	return true
 }
 
-// requireLocation refuses a policy without a location (issue 18): the service
+// requireLocation refuses a policy without a location: the service
 // accepts one, and a DLP or retention policy that covers nothing looks like a
 // control but protects no message. An unknown location may be set.
 func requireLocation[M any](ctx context.Context, m *M, locs []location[M], what string, diags *diag.Diagnostics) {

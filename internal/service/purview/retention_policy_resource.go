@@ -29,12 +29,15 @@ var (
 )
 
 type retentionPolicyResource struct {
+	framework.WithLifecycle[retentionPolicyModel, map[string]any]
 	framework.ResourceWithBaseline
 	framework.WithImportByID
 }
 
 func newRetentionPolicyResource() resource.Resource {
-	return &retentionPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_policy")}
+	r := &retentionPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_policy")}
+	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[retentionPolicyModel, map[string]any] { return r.object().lifecycle() })
+	return r
 }
 
 type retentionPolicyModel struct {
@@ -168,20 +171,4 @@ func (r *retentionPolicyResource) setParams(ctx context.Context, plan, state ret
 		params["Enabled"] = plan.Enabled.ValueBool()
 	}
 	return params
-}
-
-func (r *retentionPolicyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().lifecycle().CreateResource(ctx, req, resp)
-}
-
-func (r *retentionPolicyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().lifecycle().ReadResource(ctx, req, resp)
-}
-
-func (r *retentionPolicyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().lifecycle().UpdateResource(ctx, req, resp)
-}
-
-func (r *retentionPolicyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

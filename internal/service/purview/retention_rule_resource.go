@@ -38,12 +38,15 @@ var (
 )
 
 type retentionRuleResource struct {
+	framework.WithLifecycle[retentionRuleModel, map[string]any]
 	framework.ResourceWithBaseline
 	framework.WithImportByID
 }
 
 func newRetentionRuleResource() resource.Resource {
-	return &retentionRuleResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_rule")}
+	r := &retentionRuleResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_rule")}
+	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[retentionRuleModel, map[string]any] { return r.object().lifecycle() })
+	return r
 }
 
 type retentionRuleModel struct {
@@ -197,14 +200,6 @@ func (r *retentionRuleResource) params(plan retentionRuleModel, state *retention
 	return p
 }
 
-func (r *retentionRuleResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().lifecycle().CreateResource(ctx, req, resp)
-}
-
-func (r *retentionRuleResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().lifecycle().ReadResource(ctx, req, resp)
-}
-
 // policyName names the policy of a rule read after an import:
 // Get-RetentionComplianceRule names it by GUID, and there is no configured
 // name to keep, so look the name up.
@@ -221,12 +216,4 @@ func (r *retentionRuleResource) policyName(ctx context.Context, prior retentionR
 		got.Policy = types.StringValue(readString(field(p, "Name")))
 	}
 	return true
-}
-
-func (r *retentionRuleResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().lifecycle().UpdateResource(ctx, req, resp)
-}
-
-func (r *retentionRuleResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

@@ -46,7 +46,7 @@ import (
 //   - the doc says "do not use this cmdlet": Microsoft wants app permission
 //     policies created and changed in the Teams admin center;
 //   - on tenants migrated to app-centric management the call may succeed but
-//     no longer apply (microsoft-apis.md section 3); app availability is then
+//     no longer apply (the cmdlet's page); app availability is then
 //     governed per app in the admin center.
 //
 // Left out on purpose: Identity (the resource's name), Tenant, Instance,
@@ -56,10 +56,11 @@ import (
 // values AllowedAppList and BlockedAppList (SCuBA MS.TEAMS.5.1-5.3, CIS 8.4.1
 // want AllowedAppList).
 var appPermissionPolicy = PolicyType{
-	Type:     "TeamsAppPermissionPolicy",
-	Cmdlet:   "Set-CsTeamsAppPermissionPolicy",
-	Resource: "app_permission_policy",
-	Title:    "Teams app permission policy",
+	Type:       "TeamsAppPermissionPolicy",
+	Cmdlet:     "Set-CsTeamsAppPermissionPolicy",
+	Resource:   "app_permission_policy",
+	Title:      "Teams app permission policy",
+	Assignment: TenantOnly,
 	Notes: "\n\n~> **App-centric management.** Microsoft documents that on tenants migrated to app-centric management " +
 		"(managing apps per app in the Teams admin center), Set-CsTeamsAppPermissionPolicy may succeed without being applied. " +
 		"The service then says so in a warning, which the provider passes on as a Terraform warning: read your plan and apply output, " +

@@ -36,7 +36,7 @@ const groupID = "5b2a7c1e-0f3d-4e8a-9c6b-1d2e3f4a5b6c"
 func re(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
 // Plausible mistakes in the Teams resources: each refused at plan time with
-// the fix named, nothing written (issue 18).
+// the fix named, nothing written.
 func TestAccTeams_badInputRefusedAtPlan(t *testing.T) {
 	acctest.TestBadConfigs(t, []acctest.BadConfig{
 		// Federation: allowed and blocked lists are exclusive; domains are domains.

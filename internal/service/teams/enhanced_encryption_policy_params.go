@@ -30,10 +30,11 @@ package teams
 // MsftInternalProcessingMode (a 7.9.0 parameter for Microsoft's internal use,
 // not documented).
 var enhancedEncryptionPolicy = PolicyType{
-	Type:     "TeamsEnhancedEncryptionPolicy",
-	Cmdlet:   "Set-CsTeamsEnhancedEncryptionPolicy",
-	Resource: "enhanced_encryption_policy",
-	Title:    "Teams enhanced encryption policy",
+	Type:       "TeamsEnhancedEncryptionPolicy",
+	Cmdlet:     "Set-CsTeamsEnhancedEncryptionPolicy",
+	Resource:   "enhanced_encryption_policy",
+	Title:      "Teams enhanced encryption policy",
+	Assignment: GroupOrTenant,
 	Params: []Param{
 		{
 			Name: "CallingEndtoEndEncryptionEnabledType", Attr: "calling_end_to_end_encryption_enabled_type", Kind: Enum,

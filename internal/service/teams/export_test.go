@@ -11,3 +11,35 @@ func SweptTypes() map[string]string {
 	}
 	return out
 }
+
+// TypeTableEntry is one row of the type table, as the completeness test
+// (type_table_test.go) reads it.
+type TypeTableEntry struct {
+	Type       string
+	Singleton  bool
+	Assignment Assignment
+	Params     []string // wire names
+	Presets    []string
+	Fixture    string // file under FixtureDir; "" if typeFixtures has none
+}
+
+// FixtureDir holds the client package's real-shaped answers.
+const FixtureDir = "../../clients/configapi/testdata/"
+
+// TypeTable returns every row of the type table with its fixture.
+func TypeTable() []TypeTableEntry {
+	out := make([]TypeTableEntry, 0, len(policyTypes))
+	for _, pt := range policyTypes {
+		e := TypeTableEntry{Type: pt.Type, Singleton: pt.Singleton, Assignment: pt.Assignment, Presets: pt.Presets}
+		for _, p := range pt.Params {
+			e.Params = append(e.Params, p.Name)
+		}
+		for _, f := range typeFixtures {
+			if f.pt == pt {
+				e.Fixture = f.fixture
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}

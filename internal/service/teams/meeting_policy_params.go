@@ -72,10 +72,13 @@ package teams
 //     EveryoneInOrganization).
 //   - Parameters the doc types as Guid are Kind String.
 var meetingPolicy = PolicyType{
-	Type:     "TeamsMeetingPolicy",
-	Cmdlet:   "Set-CsTeamsMeetingPolicy",
-	Resource: "meeting_policy",
-	Title:    "Teams meeting policy",
+	Type:       "TeamsMeetingPolicy",
+	Cmdlet:     "Set-CsTeamsMeetingPolicy",
+	Resource:   "meeting_policy",
+	Title:      "Teams meeting policy",
+	Assignment: GroupOrTenant,
+	// "Manage meeting policies in Teams" lists the preset meeting policies.
+	Presets: []string{"AllOn", "RestrictedAnonymousAccess", "AllOff", "RestrictedAnonymousNoRecording", "Default", "Kiosk"},
 	Params: []Param{
 		{
 			Name: "AIInterpreter", Attr: "ai_interpreter", Kind: Enum,

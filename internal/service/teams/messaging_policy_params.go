@@ -50,10 +50,14 @@ package teams
 // HIPAA baseline: AllowSecurityEndUserReporting (CIS 8.6.1: users can report
 // security concerns) is a Bool as documented.
 var messagingPolicy = PolicyType{
-	Type:     "TeamsMessagingPolicy",
-	Cmdlet:   "Set-CsTeamsMessagingPolicy",
-	Resource: "messaging_policy",
-	Title:    "Teams messaging policy",
+	Type:       "TeamsMessagingPolicy",
+	Cmdlet:     "Set-CsTeamsMessagingPolicy",
+	Resource:   "messaging_policy",
+	Title:      "Teams messaging policy",
+	Assignment: GroupOrTenant,
+	// Public tenant exports show Tag:Default, and Tag:EduFaculty and
+	// Tag:EduStudent in education tenants.
+	Presets: []string{"Default", "EduFaculty", "EduStudent"},
 	Params: []Param{
 		{
 			Name: "AllowChatWithGroup", Attr: "allow_chat_with_group", Kind: Bool,

@@ -16,28 +16,47 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// issue3Tables are the parameter tables added for the Issue 3 types, with the
+// typeFixtures are the parameter tables of the Teams types, with the
 // fixture each one must decode (testdata/SOURCES.md in the client package
 // says where each fixture comes from) and the least number of parameter
 // values the fixture must yield.
-var issue3Tables = []struct {
+var typeFixtures = []struct {
 	pt      *PolicyType
 	fixture string
 	min     int
+	// notCaptured lists modelled parameters the captured answer predates:
+	// their wire names come from the cmdlet page alone.
+	notCaptured []string
 }{
-	{&enhancedEncryptionPolicy, "enhanced_encryption_policy_list.json", 6},
-	{&appPermissionPolicy, "app_permission_policy_list.json", 14},
-	{&messagingPolicy, "messaging_policy_list.json", 150},
-	{&externalAccess, "tenant_federation_global.json", 12},
-	{&clientConfiguration, "client_configuration_global.json", 16},
-	{&meetingConfiguration, "meeting_configuration_global.json", 19},
+	{&meetingPolicy, "meeting_policy_list.json", 150, []string{
+		"AllowMeetingKnowledgeGeneration",
+		"AllowMultipleScreenshare",
+		"ConditionalAccessAttendeeVerification",
+		"DisableAudioAnnouncementsForResourceAccounts",
+		"EnablePreMeetingConsent",
+		"ExternalBotAccessMode",
+		"FilterProfanityInTranscript",
+		"MeetingKnowledgeExpirationDays",
+		"PasscodeComplexity",
+		"PreMeetingConsentContentIdentifier",
+		"PreventComplianceRecording",
+		"RecordingAndTranscriptionAudioNotification",
+		"SyntheticMediaDetection",
+		"SyntheticMediaDetectionAppId",
+	}},
+	{&enhancedEncryptionPolicy, "enhanced_encryption_policy_list.json", 6, nil},
+	{&appPermissionPolicy, "app_permission_policy_list.json", 14, nil},
+	{&messagingPolicy, "messaging_policy_list.json", 150, nil},
+	{&externalAccess, "tenant_federation_global.json", 12, nil},
+	{&clientConfiguration, "client_configuration_global.json", 16, nil},
+	{&meetingConfiguration, "meeting_configuration_global.json", 19, nil},
 }
 
 // readFixture returns the instances of a fixture that holds either one object
 // (GET .../configuration/{Identity}) or a bare array (GET .../{Type}).
 func readFixture(t *testing.T, name string) []map[string]any {
 	t.Helper()
-	raw, err := os.ReadFile("../../clients/configapi/testdata/" + name)
+	raw, err := os.ReadFile(FixtureDir + name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -56,8 +75,8 @@ func readFixture(t *testing.T, name string) []map[string]any {
 // service's, every enum value there must be allowed, and every modelled wire
 // name must occur in the fixture (a misspelt Name would otherwise read as
 // null forever).
-func TestIssue3TypesDecodeRealShapedAnswers(t *testing.T) {
-	for _, tc := range issue3Tables {
+func TestTypesDecodeRealShapedAnswers(t *testing.T) {
+	for _, tc := range typeFixtures {
 		t.Run(tc.pt.Type, func(t *testing.T) {
 			instances := readFixture(t, tc.fixture)
 			seen, found := 0, map[string]bool{}
@@ -82,7 +101,7 @@ func TestIssue3TypesDecodeRealShapedAnswers(t *testing.T) {
 				}
 			}
 			for _, p := range tc.pt.Params {
-				if !found[p.Name] {
+				if !found[p.Name] && !slices.Contains(tc.notCaptured, p.Name) {
 					t.Errorf("%s does not occur in %s", p.Name, tc.fixture)
 				}
 			}
@@ -95,7 +114,7 @@ func TestIssue3TypesDecodeRealShapedAnswers(t *testing.T) {
 
 // The values the HIPAA baseline asks for must be expressible, spelled as
 // documented.
-func TestIssue3HIPAAValuesAreAllowed(t *testing.T) {
+func TestHIPAAValuesAreAllowed(t *testing.T) {
 	want := []struct {
 		pt    *PolicyType
 		name  string

@@ -27,14 +27,9 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
-// Policy types that can be assigned. Microsoft's New-CsGroupPolicyAssignment
-// page lists TeamsAppPermissionPolicy among the types it does not support for
-// groups: that one can only be the tenant-wide default.
-var (
-	assignableTypes   = []string{"TeamsAppPermissionPolicy", "TeamsEnhancedEncryptionPolicy", "TeamsMeetingPolicy", "TeamsMessagingPolicy"}
-	tenantOnlyTypes   = map[string]bool{"TeamsAppPermissionPolicy": true}
-	tenantAssignmentK = "global"
-)
+// The types that can be assigned (assignableTypes, tenantOnlyTypes) come
+// from the type table: PolicyType.Assignment.
+var tenantAssignmentK = "global"
 
 var (
 	_ resource.ResourceWithConfigure      = (*policyAssignmentResource)(nil)
@@ -44,11 +39,14 @@ var (
 )
 
 type policyAssignmentResource struct {
+	framework.WithLifecycle[policyAssignmentModel, policyAssignmentModel]
 	framework.ResourceWithConfigure
 }
 
 func newPolicyAssignmentResource() resource.Resource {
-	return &policyAssignmentResource{ResourceWithConfigure: framework.NewResource("teamshipaa_policy_assignment")}
+	r := &policyAssignmentResource{ResourceWithConfigure: framework.NewResource("teamshipaa_policy_assignment")}
+	r.WithLifecycle = framework.NewLifecycle(r.object)
+	return r
 }
 
 type policyAssignmentModel struct {
@@ -86,7 +84,7 @@ func (r *policyAssignmentResource) Schema(ctx context.Context, _ resource.Schema
 			"id": schema.StringAttribute{Computed: true, MarkdownDescription: "`<policy_type>/<group_id>`, or `<policy_type>/global`.",
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
 			"policy_type": schema.StringAttribute{Required: true,
-				MarkdownDescription: "The policy type. One of: " + flex.Backticked(assignableTypes) + ". `TeamsAppPermissionPolicy` can only be a tenant-wide default.",
+				MarkdownDescription: "The policy type. One of: " + flex.Backticked(assignableTypes) + ". " + flex.Backticked(tenantOnlyTypeList) + " can only be a tenant-wide default.",
 				Validators:          []validator.String{stringvalidator.OneOf(assignableTypes...)},
 				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()}},
 			"policy_name": schema.StringAttribute{Required: true,
@@ -221,22 +219,6 @@ func (r *policyAssignmentResource) object() framework.Object[policyAssignmentMod
 			}
 		},
 	}
-}
-
-func (r *policyAssignmentResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().CreateResource(ctx, req, resp)
-}
-
-func (r *policyAssignmentResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().ReadResource(ctx, req, resp)
-}
-
-func (r *policyAssignmentResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().UpdateResource(ctx, req, resp)
-}
-
-func (r *policyAssignmentResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().DeleteResource(ctx, req, resp)
 }
 
 // write sends the assignment plan describes.

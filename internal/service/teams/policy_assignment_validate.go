@@ -16,7 +16,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
-// Plan-time checks of policy_name (issue 18): an assignment to a policy that
+// Plan-time checks of policy_name: an assignment to a policy that
 // does not exist, or to one named with its "Tag:" identity, used to reach the
 // service and then wait for an assignment that could never land.
 

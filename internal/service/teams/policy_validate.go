@@ -16,7 +16,7 @@ import (
 var _ resource.ResourceWithValidateConfig = (*policyResource)(nil)
 
 // ValidateConfig refuses at plan time input the service would refuse, or
-// accept and then ignore (issue 18): malformed domain names in every domain
+// accept and then ignore: malformed domain names in every domain
 // list, plus the rules of the policy type (inputRules).
 func (r *policyResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
 	for _, p := range r.pt.Params {

@@ -52,9 +52,32 @@ type PolicyType struct {
 	Title     string  // human name, e.g. "Teams meeting policy"
 	Singleton bool    // exists once as Global; never created or deleted
 	Params    []Param // every parameter the resource models
+	// Assignment says whether teamshipaa_policy_assignment can assign the
+	// type (to groups with a rank, or as the tenant-wide default).
+	Assignment Assignment
+	// Presets are Microsoft's preset instances (names without Tag:), present
+	// in every tenant besides Global; the list data source marks them built in.
+	Presets []string
 	// Notes is extra Markdown for the resource's documentation page, e.g. a
 	// caveat Microsoft documents about the object.
 	Notes string
 }
+
+// Assignment is how a policy type can be assigned to users.
+type Assignment int
+
+const (
+	// NotAssignable types are tenant-wide configurations (the singletons):
+	// there is nothing to assign.
+	NotAssignable Assignment = iota
+	// GroupOrTenant types are assigned to groups with a rank
+	// (New-CsGroupPolicyAssignment) or made the tenant-wide default
+	// (Grant-Cs<Type> -Global).
+	GroupOrTenant
+	// TenantOnly types can only be the tenant-wide default: Microsoft's
+	// New-CsGroupPolicyAssignment page lists them among the types it does not
+	// support for groups.
+	TenantOnly
+)
 
 func i64(v int64) *int64 { return &v }

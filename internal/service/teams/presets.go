@@ -5,18 +5,17 @@ import (
 	"strings"
 )
 
-// presetNames are Microsoft's preset instances of a policy type, present in
-// every tenant besides Global ("Manage meeting policies in Teams": the
-// AllOn, RestrictedAnonymousAccess, AllOff, RestrictedAnonymousNoRecording,
-// Default and Kiosk meeting policies; public tenant exports show Tag:Default
-// for the messaging policy, and Tag:EduFaculty / Tag:EduStudent in education
-// tenants). Nothing on the wire marks them, so the list data source marks
-// them by name, and also any instance whose description is Microsoft's
-// "Do not assign..." text.
-var presetNames = map[string][]string{
-	"TeamsMeetingPolicy":   {"AllOn", "RestrictedAnonymousAccess", "AllOff", "RestrictedAnonymousNoRecording", "Default", "Kiosk"},
-	"TeamsMessagingPolicy": {"Default", "EduFaculty", "EduStudent"},
-}
+// A type's presets are Microsoft's preset instances of it, present in every
+// tenant besides Global (PolicyType.Presets). Nothing on the wire marks them,
+// so the list data source marks them by name, and also any instance whose
+// description is Microsoft's "Do not assign..." text.
+var presetNames = func() map[string][]string {
+	out := map[string][]string{}
+	for _, pt := range policyTypes {
+		out[pt.Type] = pt.Presets
+	}
+	return out
+}()
 
 // isPreset reports whether the instance name (without Tag:) of policyType is
 // one of Microsoft's presets.

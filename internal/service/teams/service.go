@@ -1,6 +1,8 @@
 package teams
 
 import (
+	"slices"
+
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
@@ -9,6 +11,34 @@ import (
 var policyTypes = []*PolicyType{
 	&meetingPolicy, &enhancedEncryptionPolicy, &appPermissionPolicy, &messagingPolicy,
 	&externalAccess, &clientConfiguration, &meetingConfiguration,
+}
+
+// The types teamshipaa_policy_assignment takes (assignableTypes, sorted) and
+// those of them that cannot be assigned to a group (tenantOnlyTypes), read
+// from the table's PolicyType.Assignment.
+var (
+	assignableTypes    = typesWhere(func(pt *PolicyType) bool { return pt.Assignment != NotAssignable })
+	tenantOnlyTypeList = typesWhere(func(pt *PolicyType) bool { return pt.Assignment == TenantOnly })
+	tenantOnlyTypes    = setOf(tenantOnlyTypeList)
+)
+
+func typesWhere(keep func(*PolicyType) bool) []string {
+	var out []string
+	for _, pt := range policyTypes {
+		if keep(pt) {
+			out = append(out, pt.Type)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func setOf(names []string) map[string]bool {
+	out := make(map[string]bool, len(names))
+	for _, n := range names {
+		out[n] = true
+	}
+	return out
 }
 
 // Resources returns the Teams admin resources.

@@ -3,7 +3,6 @@ package entra
 import (
 	"context"
 	"sort"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -15,12 +14,6 @@ import (
 
 // The list data sources find what an existing tenant holds and offer the
 // import blocks that adopt it (importblock).
-
-// microsoftManagedPrefix starts the display name of the conditional access
-// policies Microsoft creates in a tenant ("Microsoft-managed policies" in
-// Entra's documentation). Graph v1.0 has no property that marks them, so the
-// name is what marks them here.
-const microsoftManagedPrefix = "Microsoft-managed:"
 
 type listItemModel struct {
 	ID          types.String `tfsdk:"id"`
@@ -93,50 +86,4 @@ func (d *listDataSource) Read(ctx context.Context, _ datasource.ReadRequest, res
 	}
 	m := listModel{ID: types.StringValue(d.resource), Items: items, ImportBlocks: types.StringValue(all)}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
-}
-
-func newCAPoliciesDataSource() datasource.DataSource {
-	return &listDataSource{
-		typeName: "conditional_access_policies",
-		resource: caPolicyType,
-		desc:     "Lists the tenant's conditional access policies (Graph v1.0 `GET /identity/conditionalAccess/policies`).",
-		detail:   "The policy's state: `enabled`, `disabled` or `enabledForReportingButNotEnforced`.",
-		builtIn: "A Microsoft-managed policy (its display name starts with `" + microsoftManagedPrefix + "`): Microsoft creates and " +
-			"changes it; an administrator may only switch it or exclude users. Left out of `import_blocks`.",
-		list: func(ctx context.Context, c *conns.Client) ([]listItemModel, error) {
-			ps, err := c.Graph.ListPolicies(ctx)
-			if err != nil {
-				return nil, err
-			}
-			out := make([]listItemModel, 0, len(ps))
-			for _, p := range ps {
-				out = append(out, listItemModel{ID: types.StringValue(p.ID), DisplayName: types.StringValue(p.DisplayName),
-					Detail: types.StringValue(p.State), BuiltIn: types.BoolValue(strings.HasPrefix(p.DisplayName, microsoftManagedPrefix))})
-			}
-			return out, nil
-		},
-	}
-}
-
-func newNamedLocationsDataSource() datasource.DataSource {
-	return &listDataSource{
-		typeName: "named_locations",
-		resource: "teamshipaa_named_location",
-		desc:     "Lists the tenant's named locations (Graph v1.0 `GET /identity/conditionalAccess/namedLocations`), IP ranges and countries.",
-		detail:   "`ip` or `country`.",
-		builtIn: "Always false: Microsoft creates no named locations (the legacy \"MFA trusted IPs\" the portal lists beside them " +
-			"are not named location objects).",
-		list: func(ctx context.Context, c *conns.Client) ([]listItemModel, error) {
-			ls, err := c.Graph.ListNamedLocations(ctx)
-			if err != nil {
-				return nil, err
-			}
-			out := make([]listItemModel, 0, len(ls))
-			for _, l := range ls {
-				out = append(out, listItemModel{ID: types.StringValue(l.ID), DisplayName: types.StringValue(l.DisplayName),
-					Detail: types.StringValue(l.Kind), BuiltIn: types.BoolValue(false)})
-			}
-			return out, nil
-		},
-	}
 }
