@@ -36,12 +36,15 @@ var (
 var AuditRetentionDurations = []string{"ThreeMonths", "SixMonths", "NineMonths", "TwelveMonths", "TenYears"}
 
 type auditRetentionResource struct {
+	framework.WithLifecycle[auditRetentionModel, map[string]any]
 	framework.ResourceWithBaseline
 	framework.WithImportByID
 }
 
 func newAuditRetentionResource() resource.Resource {
-	return &auditRetentionResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_audit_log_retention_policy")}
+	r := &auditRetentionResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_audit_log_retention_policy")}
+	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[auditRetentionModel, map[string]any] { return r.object().lifecycle() })
+	return r
 }
 
 type auditRetentionModel struct {
@@ -218,20 +221,4 @@ func priorSet(state *auditRetentionModel, get func(*auditRetentionModel) types.S
 		return types.SetNull(types.StringType)
 	}
 	return get(state)
-}
-
-func (r *auditRetentionResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().lifecycle().CreateResource(ctx, req, resp)
-}
-
-func (r *auditRetentionResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().lifecycle().ReadResource(ctx, req, resp)
-}
-
-func (r *auditRetentionResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().lifecycle().UpdateResource(ctx, req, resp)
-}
-
-func (r *auditRetentionResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }

@@ -52,12 +52,15 @@ var (
 )
 
 type protectionAlertResource struct {
+	framework.WithLifecycle[protectionAlertModel, map[string]any]
 	framework.ResourceWithBaseline
 	framework.WithImportByID
 }
 
 func newProtectionAlertResource() resource.Resource {
-	return &protectionAlertResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_protection_alert")}
+	r := &protectionAlertResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_protection_alert")}
+	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[protectionAlertModel, map[string]any] { return r.object().lifecycle() })
+	return r
 }
 
 type protectionAlertModel struct {
@@ -273,20 +276,4 @@ func (r *protectionAlertResource) params(ctx context.Context, plan protectionAle
 		}
 	}
 	return p
-}
-
-func (r *protectionAlertResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.object().lifecycle().CreateResource(ctx, req, resp)
-}
-
-func (r *protectionAlertResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	r.object().lifecycle().ReadResource(ctx, req, resp)
-}
-
-func (r *protectionAlertResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.object().lifecycle().UpdateResource(ctx, req, resp)
-}
-
-func (r *protectionAlertResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	r.object().lifecycle().DeleteResource(ctx, req, resp)
 }
