@@ -19,7 +19,7 @@ import (
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 	var out []baseline.Object
 	for _, pt := range policyTypes {
-		r := newPolicyResource(pt)().(*policyResource)
+		r, _ := newPolicyResource(pt)().(*policyResource) // always one: newPolicyResource returns *policyResource
 		t := snapshot.TypeOf(ctx, r)
 		objs, _, err := c.ConfigAPI.List(ctx, pt.Type)
 		if err != nil {
