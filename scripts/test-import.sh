@@ -3,13 +3,13 @@
 #
 #   1. populate the tenant simulator as an administrator would have: the hipaa-baseline module
 #      (examples/telehealth: Teams policies and singletons, group and tenant-wide assignments, conditional
-#      access, a named location, DLP, retention, the audit log) plus objects the module does not make (a
-#      messaging policy, the meeting configuration, a DLP rule naming one sensitive type by id and one by
-#      name), each applied in its own state, which is then thrown away;
+#      access, a named location, DLP, retention, the audit log, its retention and alert policies) plus
+#      objects the module does not make (a messaging policy, the meeting configuration, a DLP rule naming
+#      one sensitive type by id and one by name), each applied in its own state, which is then thrown away;
 #   2. in a new directory, read the list data sources (teamshipaa_teams_policies for every type,
 #      teamshipaa_conditional_access_policies, _named_locations, _dlp_policies, _dlp_rules,
-#      _retention_policies, _retention_rules) and take their import_blocks, plus the audit log singleton's
-#      documented import block;
+#      _retention_policies, _retention_rules, _audit_log_retention_policies, _protection_alerts) and take
+#      their import_blocks, plus the audit log singleton's documented import block;
 #   3. in another new directory, only those import blocks: `terraform plan -generate-config-out` must
 #      succeed and plan nothing but imports, for every resource type; after the import is applied, the
 #      next plan must be empty.
@@ -112,6 +112,8 @@ data "teamshipaa_dlp_policies" "all" {}
 data "teamshipaa_dlp_rules" "all" {}
 data "teamshipaa_retention_policies" "all" {}
 data "teamshipaa_retention_rules" "all" {}
+data "teamshipaa_audit_log_retention_policies" "all" {}
+data "teamshipaa_protection_alerts" "all" {}
 
 output "import_blocks" {
   value = join("\n", concat([for k in sort(keys(data.teamshipaa_teams_policies.each)) : data.teamshipaa_teams_policies.each[k].import_blocks], [
@@ -121,6 +123,8 @@ output "import_blocks" {
     data.teamshipaa_dlp_rules.all.import_blocks,
     data.teamshipaa_retention_policies.all.import_blocks,
     data.teamshipaa_retention_rules.all.import_blocks,
+    data.teamshipaa_audit_log_retention_policies.all.import_blocks,
+    data.teamshipaa_protection_alerts.all.import_blocks,
   ]))
 }
 
@@ -143,11 +147,11 @@ printf '%s' "$providers_block" >"$adopt/main.tf"
 } >"$adopt/imports.tf"
 for t in app_permission_policy audit_log_config client_configuration conditional_access_policy dlp_policy dlp_rule \
   enhanced_encryption_policy external_access meeting_configuration meeting_policy messaging_policy named_location \
-  policy_assignment retention_policy retention_rule; do
+  policy_assignment retention_policy retention_rule audit_log_retention_policy protection_alert; do
   grep -q "to = teamshipaa_$t\." "$adopt/imports.tf" || fail "no import block for teamshipaa_$t in the list data sources' import_blocks"
 done
 n="$(grep -c '^import {' "$adopt/imports.tf")"
-say "$n import blocks, covering all 15 resource types"
+say "$n import blocks, covering all 17 resource types"
 
 say "terraform plan -generate-config-out=generated.tf"
 run "$adopt" "$tmp/adopt-init.log" init
