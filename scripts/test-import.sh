@@ -3,15 +3,16 @@
 #
 #   1. populate the tenant simulator as an administrator would have: the hipaa-baseline module
 #      (examples/telehealth: Teams policies and singletons, group and tenant-wide assignments, conditional
-#      access, a named location, DLP, retention, the audit log, iOS and Android app protection) plus objects
-#      the module does not make (a messaging policy, the meeting configuration, a DLP rule naming one
-#      sensitive type by id and one by name, an unassigned iOS and an Android app protection policy of an
-#      administrator's own), each applied in its own state, which is then thrown away;
+#      access, a named location, DLP, retention, the audit log, its retention and alert policies, iOS and
+#      Android app protection) plus objects the module does not make (a messaging policy, the meeting
+#      configuration, a DLP rule naming one sensitive type by id and one by name, an unassigned iOS and an
+#      Android app protection policy of an administrator's own), each applied in its own state, which is
+#      then thrown away;
 #   2. in a new directory, read the list data sources (teamshipaa_teams_policies for every type,
 #      teamshipaa_conditional_access_policies, _named_locations, _dlp_policies, _dlp_rules,
-#      _retention_policies, _retention_rules, _ios_app_protection_policies, _android_app_protection_policies)
-#      and take their import_blocks, plus the audit log singleton's
-#      documented import block;
+#      _retention_policies, _retention_rules, _audit_log_retention_policies, _protection_alerts,
+#      _ios_app_protection_policies, _android_app_protection_policies) and take their import_blocks, plus
+#      the audit log singleton's documented import block;
 #   3. in another new directory, only those import blocks: `terraform plan -generate-config-out` must
 #      succeed and plan nothing but imports, for every resource type; after the import is applied, the
 #      next plan must be empty.
@@ -131,6 +132,8 @@ data "teamshipaa_dlp_policies" "all" {}
 data "teamshipaa_dlp_rules" "all" {}
 data "teamshipaa_retention_policies" "all" {}
 data "teamshipaa_retention_rules" "all" {}
+data "teamshipaa_audit_log_retention_policies" "all" {}
+data "teamshipaa_protection_alerts" "all" {}
 data "teamshipaa_ios_app_protection_policies" "all" {}
 data "teamshipaa_android_app_protection_policies" "all" {}
 
@@ -142,6 +145,8 @@ output "import_blocks" {
     data.teamshipaa_dlp_rules.all.import_blocks,
     data.teamshipaa_retention_policies.all.import_blocks,
     data.teamshipaa_retention_rules.all.import_blocks,
+    data.teamshipaa_audit_log_retention_policies.all.import_blocks,
+    data.teamshipaa_protection_alerts.all.import_blocks,
     data.teamshipaa_ios_app_protection_policies.all.import_blocks,
     data.teamshipaa_android_app_protection_policies.all.import_blocks,
   ]))
@@ -171,9 +176,10 @@ printf '%s' "$providers_block" >"$adopt/main.tf"
   # The audit log configuration is one per tenant; its import ID is documented as Global.
   printf '\nimport {\n  to = teamshipaa_audit_log_config.this\n  id = "Global"\n}\n'
 } >"$adopt/imports.tf"
-types=(android_app_protection_policy app_permission_policy audit_log_config client_configuration conditional_access_policy
-  dlp_policy dlp_rule enhanced_encryption_policy external_access ios_app_protection_policy meeting_configuration meeting_policy
-  messaging_policy named_location policy_assignment retention_policy retention_rule)
+types=(android_app_protection_policy app_permission_policy audit_log_config audit_log_retention_policy client_configuration
+  conditional_access_policy dlp_policy dlp_rule enhanced_encryption_policy external_access ios_app_protection_policy
+  meeting_configuration meeting_policy messaging_policy named_location policy_assignment protection_alert retention_policy
+  retention_rule)
 for t in "${types[@]}"; do
   grep -q "to = teamshipaa_$t\." "$adopt/imports.tf" || fail "no import block for teamshipaa_$t in the list data sources' import_blocks"
 done

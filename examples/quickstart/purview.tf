@@ -1,4 +1,5 @@
-# Data protection and audit: DLP for PHI in Teams, retention of Teams messages, the unified audit log.
+# Data protection and audit: DLP for PHI in Teams, retention of Teams messages, the unified audit log,
+# its retention and the alert policies of the activity review.
 #
 # These live behind the Security & Compliance and Exchange Online admin APIs. Permissions: the
 # application permission Exchange.ManageAsApp (Office 365 Exchange Online), the role Compliance
@@ -104,6 +105,40 @@ resource "teamshipaa_retention_rule" "teams" {
 # A singleton: destroying it leaves ingestion as it is.
 resource "teamshipaa_audit_log_config" "this" {
   unified_audit_log_ingestion_enabled = true
+}
+
+# HB.AUDIT.2 | SCuBA MS.SECURITYSUITE.5.2, SEED-A | HIPAA 164.312(b), 164.308(a)(1)(ii)(D), 164.316(b)(2)(i):
+# every Teams audit record kept ten years. Needs Audit (Premium) and the 10-Year Audit Log Retention add-on;
+# without them, leave this out and record why (the hipaa-baseline module does, with an HB.AUDIT.2 exception).
+resource "teamshipaa_audit_log_retention_policy" "teams" {
+  name               = "HIPAA - Teams audit records"
+  description        = "Every Microsoft Teams audit record, ten years (managed by Terraform)"
+  record_types       = ["MicrosoftTeams"]
+  retention_duration = "TenYears"
+  priority           = 100
+}
+
+# HB.AUDIT.3-5 | SEED-A | HIPAA 164.308(a)(1)(ii)(D), 164.308(a)(6)(ii): single-event alert policies
+# (aggregation_type "None": no E5 needed) that email the privacy office.
+locals {
+  alerts = {
+    phi_in_teams = { name = "HIPAA - DLP match on PHI in Teams", category = "DataGovernance", operation = "DlpRuleMatch", filter = "Activity.Workload -eq 'MicrosoftTeams'" }
+    member_added = { name = "HIPAA - member or guest added to a team", category = "AccessGovernance", operation = "MemberAdded", filter = null }
+    audit_change = { name = "HIPAA - audit log configuration changed", category = "ThreatManagement", operation = "Set-AdminAuditLogConfig", filter = null }
+  }
+}
+
+resource "teamshipaa_protection_alert" "hipaa" {
+  for_each = local.alerts
+
+  name             = each.value.name
+  category         = each.value.category
+  threat_type      = "Activity"
+  operation        = each.value.operation
+  filter           = each.value.filter
+  aggregation_type = "None"
+  severity         = "High"
+  notify_user      = [var.dlp_incident_report_mailbox]
 }
 
 output "dlp_policy_name" {

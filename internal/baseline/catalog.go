@@ -41,6 +41,8 @@ const (
 	retentionPolicy    = "teamshipaa_retention_policy"
 	retentionRule      = "teamshipaa_retention_rule"
 	auditLogConfig     = "teamshipaa_audit_log_config"
+	auditRetention     = "teamshipaa_audit_log_retention_policy"
+	protectionAlert    = "teamshipaa_protection_alert"
 	anonymousJoin      = "allow_anonymous_users_to_join_meeting"
 	phishingStrengthID = PhishingResistantStrength
 )
@@ -574,8 +576,6 @@ var catalog = []Control{
 	},
 
 	// ---- Audit (Exchange Online) ------------------------------------------------
-	// Audit log retention (SCuBA MS.SECURITYSUITE.5.2v1) is not managed by
-	// any resource, so it is not a control.
 	{
 		ID: "HB.AUDIT.1", Title: "Unified audit log ingestion is on",
 		Resource: auditLogConfig, Attribute: "unified_audit_log_ingestion_enabled",
@@ -583,6 +583,57 @@ var catalog = []Control{
 		Crosswalk: Crosswalk{SCuBA: []string{"MS.SECURITYSUITE.5.1v1"}, CIS: []string{"3.1.1"}},
 		HIPAA:     []string{"164.312(b)"}, Sources: []string{"SCuBA", "CIS", "SEED-A", "SEED-B"},
 		TradeOff: "None: Microsoft turns it on for most tenants; a change takes up to 60 minutes to take effect.",
+	},
+
+	// ---- Audit retention and alert policies (Purview) ---------------------------
+	{
+		ID: "HB.AUDIT.2", Title: "Audit records of Microsoft Teams are kept ten years",
+		Resource: auditRetention, Attribute: "retention_duration", Scope: ScopeTenant,
+		Rule: teamsAuditRetention, Profiles: staffAndTelehealth, Level: Should,
+		Crosswalk: Crosswalk{SCuBA: []string{"MS.SECURITYSUITE.5.2v1"}},
+		HIPAA:     []string{"164.312(b)", "164.308(a)(1)(ii)(D)", "164.316(b)(2)(i)"}, Sources: []string{"SCuBA", "SEED-A", "docs"},
+		TradeOff: "Needs Microsoft Purview Audit (Premium) and, for ten years, the 10-Year Audit Log Retention add-on; without them Teams records " +
+			"are kept 180 days: record an exception (the module then creates no policy).",
+		Resolution: "Microsoft documents five durations (ThreeMonths to TwelveMonths, TenYears); TenYears is the only one that covers the six " +
+			"years HIPAA keeps documentation (164.316(b)(2)(i)), which the catalog takes as the reason to keep the records of activity review " +
+			"as long. SCuBA asks for the OMB M-21-31 period instead; TenYears also meets it.",
+	},
+	{
+		ID: "HB.AUDIT.3", Title: "An alert policy reports DLP matches on PHI in Teams",
+		Resource: protectionAlert, Attribute: "operation", Scope: ScopeTenant,
+		Rule:     alertOn("DlpRuleMatch", "MicrosoftTeams"),
+		Profiles: staffAndTelehealth, Level: Should,
+		HIPAA: []string{"164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)"}, Sources: []string{"SEED-A", "docs"},
+		TradeOff: "Every DLP match in Teams emails the reviewers: with the HIPAA DLP rules (HB.DLP.3) that can be many messages a day; " +
+			"DLP for Teams needs E5 (HB.DLP.1).",
+	},
+	{
+		ID: "HB.AUDIT.4", Title: "An alert policy reports members, guests included, added to a team",
+		Resource: protectionAlert, Attribute: "operation", Scope: ScopeTenant,
+		Rule:     alertOn("MemberAdded", ""),
+		Profiles: staffAndTelehealth, Level: Should,
+		HIPAA: []string{"164.308(a)(1)(ii)(D)", "164.308(a)(4)(ii)(C)"}, Sources: []string{"SEED-A", "docs"},
+		TradeOff: "MemberAdded records every member added to a team, not only guests: busy tenants narrow it with a filter, or review the alerts in bulk.",
+		Resolution: "No published baseline asks for this alert. Microsoft documents no filter that picks out guests in Teams' MemberAdded " +
+			"records, so the catalog accepts the alert with or without a filter.",
+	},
+	{
+		ID: "HB.AUDIT.5", Title: "An alert policy reports changes to the audit log configuration",
+		Resource: protectionAlert, Attribute: "operation", Scope: ScopeTenant,
+		Rule:     alertOn("Set-AdminAuditLogConfig", ""),
+		Profiles: staffAndTelehealth, Level: Shall,
+		HIPAA: []string{"164.312(b)", "164.308(a)(6)(ii)"}, Sources: []string{"SEED-A", "SEED-B", "docs"},
+		TradeOff: "None: the configuration rarely changes, and a change that turns auditing off must be known at once.",
+	},
+	{
+		ID: "HB.AUDIT.6", Title: "Alert policies are on",
+		Resource: protectionAlert, Attribute: "disabled",
+		Scope: ScopeEvery, Rule: Equals(false), Profiles: staffAndTelehealth, Level: Should,
+		Crosswalk: Crosswalk{SCuBA: []string{"MS.SECURITYSUITE.4.1v1"}},
+		HIPAA:     []string{"164.308(a)(1)(ii)(D)", "164.308(a)(6)(ii)"}, Sources: []string{"SCuBA", "docs"},
+		TradeOff: "A policy that is off raises nothing; turn one off only with a recorded exception.",
+		Resolution: "SCuBA requires a list of Microsoft's default alerts (Exchange threats) to be on; the catalog asks the same of every alert " +
+			"policy, Microsoft's defaults included.",
 	},
 }
 
@@ -612,6 +663,5 @@ var NotControls = []Omission{
 	{"TeamsMeetingPolicy.ExplicitRecordingConsent", "A state recording-consent law matter with no HIPAA citation; set it in the configuration if your state requires consent."},
 	{"TeamsMeetingBroadcastPolicy.BroadcastRecordingMode (SCuBA MS.TEAMS.1.7v2)", "No resource manages live events policies yet."},
 	{"TeamsClientConfiguration.AllowGuestUser", "No value of its own: guests are acceptable when they sign in with MFA (HB.CA.5)."},
-	{"Audit log retention (SCuBA MS.SECURITYSUITE.5.2v1)", "No resource manages audit log retention policies yet."},
 	{"Retention duration of Teams chats and channels", "The organization's medical-records schedule decides it; HB.RETENTION.1-3 check that retention exists and deletes at the end."},
 }

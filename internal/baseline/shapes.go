@@ -335,3 +335,61 @@ var federationPerDomain = Predicate{
 		return Finding{Result: Pass, Actual: fmt.Sprintf("%d allowed domain(s)", len(l))}
 	},
 }
+
+// ---- Audit retention and alerts ---------------------------------------------
+
+// teamsAuditRetention (HB.AUDIT.2): an audit log retention policy keeps every
+// Microsoft Teams record (the record type, no activity or user filter) ten years.
+var teamsAuditRetention = guarded{guard: "record_types", want: []any{"MicrosoftTeams"}, Predicate: Predicate{
+	Describe: `an audit log retention policy with "MicrosoftTeams" in record_types, no operations or user_ids, and retention_duration = "TenYears"`,
+	Val:      "TenYears",
+	Fn: func(o Object) Finding {
+		if !hasFold(strs(o, "record_types"), "MicrosoftTeams") {
+			return Finding{Result: Fail, Actual: "does not keep MicrosoftTeams records"}
+		}
+		if len(strs(o, "operations")) > 0 || len(strs(o, "user_ids")) > 0 {
+			return Finding{Result: Fail, Actual: "keeps only some activities or users",
+				Details: fmt.Sprintf("%q keeps Teams records of some activities or users only", o.Name)}
+		}
+		d := str(o, "retention_duration")
+		if !equalFold(d, "TenYears") {
+			return Finding{Result: Fail, Actual: Format(d), Details: fmt.Sprintf("%q keeps every Teams record, for %s", o.Name, d)}
+		}
+		return Finding{Result: Pass, Actual: `retention_duration = "TenYears"`}
+	},
+}}
+
+// guarded is a predicate whose value (Val) is meant for an object that also
+// has guard = want: the duration of HB.AUDIT.2 is for a policy of the Teams records.
+type guarded struct {
+	Predicate
+	guard string
+	want  any
+}
+
+func (g guarded) Guard() (string, any) { return g.guard, g.want }
+
+// alertOn is a tenant rule over alert policies: an activity alert on
+// operation (within workload, when one is named: the filter must name it),
+// on, and emailing someone.
+func alertOn(operation, workload string) Rule {
+	describe := fmt.Sprintf(`an alert policy with threat_type = "Activity" and operation = %q`, operation)
+	if workload != "" {
+		describe += fmt.Sprintf(`, filtered to (or not filtered away from) Activity.Workload %q`, workload)
+	}
+	return Predicate{Describe: describe + ", not disabled, notifying at least one address", Fn: func(o Object) Finding {
+		if !equalFold(str(o, "threat_type"), "Activity") || !equalFold(str(o, "operation"), operation) {
+			return Finding{Result: Fail, Actual: "watches another activity"}
+		}
+		if f := str(o, "filter"); workload != "" && f != "" && !strings.Contains(strings.ToLower(f), strings.ToLower(workload)) {
+			return Finding{Result: Fail, Actual: Format(f), Details: fmt.Sprintf("%q watches %s outside %s only", o.Name, operation, workload)}
+		}
+		if d, _ := Lookup(o, "disabled"); d == true {
+			return Finding{Result: Fail, Actual: "disabled = true", Details: fmt.Sprintf("%q watches %s but is turned off", o.Name, operation)}
+		}
+		if n, _ := Lookup(o, "notification_enabled"); n == false || len(strs(o, "notify_user")) == 0 {
+			return Finding{Result: Fail, Actual: "notifies no one", Details: fmt.Sprintf("%q watches %s but emails no one", o.Name, operation)}
+		}
+		return Finding{Result: Pass, Actual: "on, notifying " + strings.Join(strs(o, "notify_user"), ", ")}
+	}}
+}

@@ -22,40 +22,60 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 )
 
-// Known reports whether v holds a value: neither null nor unknown, and, for a
-// set, list or map, no element unknown either (a configuration such as
-// ip_ranges = [terraform_data.x.output] is a known set of one unknown element
-// at plan time, which cannot be read into []string until apply).
-func Known(v attr.Value) bool {
-	if v == nil || v.IsNull() || v.IsUnknown() {
+// Known reports whether v holds a value: neither null nor unknown. A set or
+// list can be known while an element is not (ip_ranges =
+// [terraform_data.x.output] at plan time): FullyKnown says whether every
+// element is known too.
+func Known(v attr.Value) bool { return v != nil && !v.IsNull() && !v.IsUnknown() }
+
+// FullyKnown reports whether v is Known and, for a set, list or map, every
+// element is known as well (recursively).
+func FullyKnown(v attr.Value) bool {
+	if !Known(v) {
 		return false
 	}
-	var elems []attr.Value
-	switch c := v.(type) {
-	case basetypes.SetValue:
-		elems = c.Elements()
-	case basetypes.ListValue:
-		elems = c.Elements()
-	case basetypes.MapValue:
-		for _, e := range c.Elements() {
-			elems = append(elems, e)
-		}
-	default:
-		return true
-	}
-	for _, e := range elems {
-		if e.IsUnknown() || (!e.IsNull() && !Known(e)) {
+	for _, e := range elementsOf(v) {
+		if e.IsUnknown() || (!e.IsNull() && !FullyKnown(e)) {
 			return false
 		}
 	}
 	return true
 }
 
+// elementsOf is the elements of a set, list or map; nil for anything else.
+func elementsOf(v attr.Value) []attr.Value {
+	switch c := v.(type) {
+	case basetypes.SetValue:
+		return c.Elements()
+	case basetypes.ListValue:
+		return c.Elements()
+	case basetypes.MapValue:
+		var out []attr.Value
+		for _, e := range c.Elements() {
+			out = append(out, e)
+		}
+		return out
+	}
+	return nil
+}
+
 // ExpandStringSet is what a set of strings sends: its elements, sorted (so
 // requests do not depend on set order); nil for null, unknown or empty.
+// Elements known only at apply are left out: at plan time what is known can
+// be checked, and at apply every element is known.
 func ExpandStringSet(ctx context.Context, s types.Set, diags *diag.Diagnostics) []string {
 	if !Known(s) {
 		return nil
+	}
+	if !FullyKnown(s) {
+		var out []string
+		for _, e := range s.Elements() {
+			if v, ok := e.(types.String); ok && Known(v) {
+				out = append(out, v.ValueString())
+			}
+		}
+		slices.Sort(out)
+		return out
 	}
 	var out []string
 	diags.Append(s.ElementsAs(ctx, &out, false)...)

@@ -1,13 +1,15 @@
 package flex
 
 import (
+	"context"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-func TestKnownLooksInsideCollections(t *testing.T) {
+func TestFullyKnownLooksInsideCollections(t *testing.T) {
 	unknownElem := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("a"), types.StringUnknown()})
 	cases := []struct {
 		name string
@@ -25,8 +27,20 @@ func TestKnownLooksInsideCollections(t *testing.T) {
 		{"list of sets, one unknown inside", types.ListValueMust(types.SetType{ElemType: types.StringType}, []attr.Value{unknownElem}), false},
 	}
 	for _, c := range cases {
-		if got := Known(c.v); got != c.want {
-			t.Errorf("%s: Known = %v, want %v", c.name, got, c.want)
+		if got := FullyKnown(c.v); got != c.want {
+			t.Errorf("%s: FullyKnown = %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+func TestKnownIsShallowAndExpandSkipsUnknownElements(t *testing.T) {
+	s := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("b"), types.StringUnknown(), types.StringValue("a")})
+	if !Known(s) {
+		t.Fatal("a set holding an unknown element is itself known")
+	}
+	var d diag.Diagnostics
+	got := ExpandStringSet(context.Background(), s, &d)
+	if d.HasError() || len(got) != 2 || got[0] != "a" || got[1] != "b" {
+		t.Fatalf("ExpandStringSet = %v, %v; want the known elements [a b] and no error", got, d)
 	}
 }

@@ -115,21 +115,23 @@ func validate(ctx context.Context, a interface{ GetType() attr.Type }, p path.Pa
 			}
 		}
 	case schema.SetAttribute:
-		list, ok := v.([]any)
-		if !ok {
-			return fmt.Errorf("a set attribute, the catalog's value is %T", v)
+		// A set of strings, given as a list (the guard of HB.AUDIT.2: record_types = ["MicrosoftTeams"]).
+		l, ok := v.([]any)
+		if !ok || a.ElementType != types.StringType {
+			return fmt.Errorf("a set attribute of %v, the catalog's value is %T", a.ElementType, v)
 		}
-		elems := make([]attr.Value, 0, len(list))
-		for _, e := range list {
+		elems := make([]attr.Value, 0, len(l))
+		for _, e := range l {
 			s, ok := e.(string)
 			if !ok {
 				return fmt.Errorf("a set of strings, the catalog's element is %T", e)
 			}
 			elems = append(elems, types.StringValue(s))
 		}
+		set := types.SetValueMust(types.StringType, elems)
 		for _, val := range a.Validators {
 			var resp validator.SetResponse
-			val.ValidateSet(ctx, validator.SetRequest{Path: p, ConfigValue: types.SetValueMust(types.StringType, elems)}, &resp)
+			val.ValidateSet(ctx, validator.SetRequest{Path: p, ConfigValue: set}, &resp)
 			if resp.Diagnostics.HasError() {
 				return fmt.Errorf("refused by the schema: %v", resp.Diagnostics)
 			}

@@ -20,7 +20,7 @@ const (
 	timeLayout          = "2006-01-02T15:04:05.0000000Z"
 )
 
-var complianceKinds = []string{KindDlpPolicy, KindDlpRule, KindRetentionPolicy, KindRetentionRule}
+var complianceKinds = []string{KindDlpPolicy, KindDlpRule, KindRetentionPolicy, KindRetentionRule, KindAuditRetentionPolicy, KindProtectionAlert}
 
 func complianceCollection(kind string) string { return "compliance/" + kind }
 

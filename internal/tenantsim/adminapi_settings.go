@@ -25,6 +25,9 @@ type ComplianceSettings struct {
 	// RedirectStatus answers the first compliance call without the affinity
 	// cookie (302 as observed; 307 possible; 0 = no redirect).
 	RedirectStatus int `json:"redirect_status"`
+	// WithoutAuditPremium makes the tenant one without Microsoft Purview Audit
+	// (Premium): audit log retention policies are refused (adminapi_audit_retention.go).
+	WithoutAuditPremium bool `json:"without_audit_premium"`
 }
 
 func defaultComplianceSettings() ComplianceSettings {

@@ -110,6 +110,9 @@ func Start(opts Options) (*Simulator, error) {
 	if err := s.seedTeams(); err != nil {
 		return nil, err
 	}
+	if err := s.seedAlerts(); err != nil {
+		return nil, err
+	}
 	s.adminHost = "admin-tenantsim.online.lync.com"
 
 	cert, err := s.ca.serverCert()

@@ -22,6 +22,8 @@ locals {
     [{ resource = "teamshipaa_retention_policy", name = teamshipaa_retention_policy.teams.name, exceptions = teamshipaa_retention_policy.teams.baseline_exceptions }],
     [{ resource = "teamshipaa_retention_rule", name = teamshipaa_retention_rule.teams.name, exceptions = teamshipaa_retention_rule.teams.baseline_exceptions }],
     [{ resource = "teamshipaa_audit_log_config", name = "Global", exceptions = teamshipaa_audit_log_config.this.baseline_exceptions }],
+    [for p in teamshipaa_audit_log_retention_policy.teams : { resource = "teamshipaa_audit_log_retention_policy", name = p.name, exceptions = p.baseline_exceptions }],
+    [for a in teamshipaa_protection_alert.audit : { resource = "teamshipaa_protection_alert", name = a.name, exceptions = a.baseline_exceptions }],
     [for p in teamshipaa_ios_app_protection_policy.this : { resource = "teamshipaa_ios_app_protection_policy", name = p.display_name, exceptions = p.baseline_exceptions }],
     [for p in teamshipaa_android_app_protection_policy.this : { resource = "teamshipaa_android_app_protection_policy", name = p.display_name, exceptions = p.baseline_exceptions }],
     [for p in teamshipaa_conditional_access_policy.block_personal_platforms : { resource = "teamshipaa_conditional_access_policy", name = p.display_name, exceptions = p.baseline_exceptions } if length(teamshipaa_conditional_access_policy.app_protection) > 0],
@@ -69,6 +71,7 @@ data "teamshipaa_assessment" "live" {
     teamshipaa_conditional_access_policy.block_high_user_risk, teamshipaa_conditional_access_policy.block_high_sign_in_risk,
     teamshipaa_dlp_policy.phi, teamshipaa_dlp_rule.phi, teamshipaa_dlp_rule.phi_enhanced,
     teamshipaa_retention_policy.teams, teamshipaa_retention_rule.teams, teamshipaa_audit_log_config.this,
+    teamshipaa_audit_log_retention_policy.teams, teamshipaa_protection_alert.audit,
     teamshipaa_ios_app_protection_policy.this, teamshipaa_android_app_protection_policy.this,
     teamshipaa_conditional_access_policy.app_protection, teamshipaa_conditional_access_policy.block_personal_platforms,
   ]

@@ -54,6 +54,8 @@ locals {
     retention_policy      = { resource = "teamshipaa_retention_policy", values = ["every", "tenant"], judged = ["every", "tenant"] }
     retention_rule        = { resource = "teamshipaa_retention_rule", values = ["every", "tenant"], judged = ["every", "tenant"] }
     audit_log_config      = { resource = "teamshipaa_audit_log_config", values = ["every", "global", "tenant"], judged = ["every", "global", "tenant"] }
+    audit_retention       = { resource = "teamshipaa_audit_log_retention_policy", values = ["every", "tenant"], judged = ["every", "tenant"] }
+    protection_alert      = { resource = "teamshipaa_protection_alert", values = ["every"], judged = ["every", "tenant"] }
     # Personal devices (devices.tf).
     app_protection_ios     = { resource = "teamshipaa_ios_app_protection_policy", values = ["every", "tenant"], judged = ["every", "tenant"] }
     app_protection_android = { resource = "teamshipaa_android_app_protection_policy", values = ["every", "tenant"], judged = ["every", "tenant"] }
@@ -548,4 +550,64 @@ resource "teamshipaa_audit_log_config" "this" {
   baseline_exceptions = local.baseline_exceptions.audit_log_config
 
   unified_audit_log_ingestion_enabled = lookup(local.settings.audit_log_config, "unified_audit_log_ingestion_enabled", null)
+}
+
+# ---------------------------------------------------------------------------------------------------------
+# Audit log retention and alert policies (HB.AUDIT.2-6): the records of the activity review are kept, and the
+# privacy office hears of PHI caught by DLP in Teams, of members added to teams and of audit changes.
+# ---------------------------------------------------------------------------------------------------------
+
+locals {
+  # HB.AUDIT.2: the exception's value, else the input, else the catalog's. An exception without a value, and no
+  # input, is the opt-out of an organization without Audit (Premium): no policy.
+  audit_retention_catalog     = lookup(local.catalog_values_tenant_audit, "retention_duration", null)
+  audit_retention_duration    = try(local.excepted["HB.AUDIT.2"].value, null) != null ? local.excepted["HB.AUDIT.2"].value : coalesce(var.audit_log_retention_duration, local.audit_retention_catalog, "none")
+  audit_retention_wanted      = contains(keys(local.controls), "HB.AUDIT.2") && !(contains(keys(var.exceptions), "HB.AUDIT.2") && try(local.excepted["HB.AUDIT.2"].value, null) == null && var.audit_log_retention_duration == null)
+  catalog_values_tenant_audit = lookup(lookup(local.catalog, "teamshipaa_audit_log_retention_policy", {}), "tenant", {})
+
+  # One single-event alert (no E5 needed) per alert control of the catalog; a control with an exception gets none.
+  # The catalog judges their shapes (see each control's `expected`); the module states them.
+  alerts = {
+    for id, a in {
+      "HB.AUDIT.3" = { name = "DLP match on PHI in Teams", category = "DataGovernance", operation = "DlpRuleMatch", filter = "Activity.Workload -eq 'MicrosoftTeams'" }
+      "HB.AUDIT.4" = { name = "Member or guest added to a team", category = "AccessGovernance", operation = "MemberAdded", filter = null }
+      "HB.AUDIT.5" = { name = "Audit log configuration changed", category = "ThreatManagement", operation = "Set-AdminAuditLogConfig", filter = null }
+    } : id => a if contains(keys(local.controls), id) && !contains(keys(var.exceptions), id)
+  }
+}
+
+resource "teamshipaa_audit_log_retention_policy" "teams" {
+  count = local.audit_retention_wanted ? 1 : 0
+
+  name                = "${var.name_prefix} - Teams audit records"
+  description         = "Every Microsoft Teams audit record, for the activity review (managed by Terraform)"
+  baseline_exceptions = local.baseline_exceptions.audit_retention
+
+  record_types       = ["MicrosoftTeams"]
+  retention_duration = local.audit_retention_duration
+  priority           = var.audit_log_retention_priority
+
+  lifecycle {
+    precondition {
+      condition     = local.audit_retention_duration == local.audit_retention_catalog || contains(keys(var.exceptions), "HB.AUDIT.2")
+      error_message = "audit_log_retention_duration = \"${local.audit_retention_duration}\" departs from the baseline (HB.AUDIT.2 keeps Teams audit records ${coalesce(local.audit_retention_catalog, "as the catalog says")}, the only documented duration that covers HIPAA's six years): record an exception to HB.AUDIT.2 with the reason, approver and expiry, or leave audit_log_retention_duration null."
+    }
+  }
+}
+
+resource "teamshipaa_protection_alert" "audit" {
+  for_each = local.alerts
+
+  name                = "${var.name_prefix} - ${each.value.name}"
+  description         = "HIPAA activity review (${each.key}; managed by Terraform)"
+  baseline_exceptions = local.baseline_exceptions.protection_alert
+
+  category         = each.value.category
+  threat_type      = "Activity"
+  operation        = each.value.operation
+  filter           = each.value.filter
+  aggregation_type = "None"
+  severity         = "High"
+  notify_user      = [var.security_mailbox]
+  disabled         = lookup(local.settings.protection_alert, "disabled", null)
 }

@@ -81,6 +81,8 @@ ${join("\n", local.md_ca_items)}
 - Retention: `${teamshipaa_retention_policy.teams.name}` keeps Teams chats and channel messages ${var.records_retention_days} days
   (${local.retention_years} years${local.retention_rest != 0 ? " and ${local.retention_rest} days" : ""}), then deletes them.
 - Unified audit log ingestion (`teamshipaa_audit_log_config`): ${jsonencode(lookup(local.settings.audit_log_config, "unified_audit_log_ingestion_enabled", null))}.
+- Audit records of Teams: ${length(teamshipaa_audit_log_retention_policy.teams) > 0 ? "`${teamshipaa_audit_log_retention_policy.teams[0].name}` keeps every Microsoft Teams record ${teamshipaa_audit_log_retention_policy.teams[0].retention_duration}" : "kept for the service's default period (no audit log retention policy: HB.AUDIT.2 is excepted)"}.
+- Alert policies to ${var.security_mailbox}: ${length(teamshipaa_protection_alert.audit) > 0 ? join(", ", [for a in teamshipaa_protection_alert.audit : "`${a.name}`"]) : "none (excepted)"}.
 
 ## Business associate agreement
 

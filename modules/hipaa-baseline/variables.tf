@@ -124,6 +124,37 @@ variable "records_retention_days" {
   }
 }
 
+variable "audit_log_retention_duration" {
+  description = <<-EOT
+    How long the unified audit log keeps every Microsoft Teams record (control HB.AUDIT.2): ThreeMonths, SixMonths,
+    NineMonths, TwelveMonths or TenYears (the values Microsoft documents). Left null, the catalog's value: TenYears, the only
+    one that covers the six years HIPAA keeps documentation (164.316(b)(2)(i)). Audit log retention policies need Microsoft
+    Purview Audit (Premium) (E5, E5 Compliance or the E5 eDiscovery and Audit add-on), and TenYears the 10-Year Audit Log
+    Retention add-on. A shorter value is a departure: it needs an exception to HB.AUDIT.2 (reason, approver, expiry). An
+    organization without Audit (Premium) opts out with an HB.AUDIT.2 exception and no value here: no policy is created, and
+    the evidence records the exception.
+  EOT
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.audit_log_retention_duration == null || contains(["ThreeMonths", "SixMonths", "NineMonths", "TwelveMonths", "TenYears"], coalesce(var.audit_log_retention_duration, "TenYears"))
+    error_message = "audit_log_retention_duration must be one of ThreeMonths, SixMonths, NineMonths, TwelveMonths, TenYears (New-UnifiedAuditLogRetentionPolicy -RetentionDuration), or null for the catalog's value."
+  }
+}
+
+variable "audit_log_retention_priority" {
+  description = "Priority of the module's audit log retention policy among the tenant's: 1 (first) to 10000 (last); no two policies may share one."
+  type        = number
+  default     = 100
+  nullable    = false
+
+  validation {
+    condition     = var.audit_log_retention_priority == floor(var.audit_log_retention_priority) && var.audit_log_retention_priority >= 1 && var.audit_log_retention_priority <= 10000
+    error_message = "audit_log_retention_priority must be a whole number between 1 and 10000."
+  }
+}
+
 variable "conditional_access_state" {
   description = "State of the conditional access policies: \"enabledForReportingButNotEnforced\" (report-only, the default: review the sign-in logs first), \"enabled\", or \"disabled\"."
   type        = string
@@ -210,7 +241,8 @@ variable "exceptions" {
   description = <<-EOT
     Exceptions to the baseline, by control id (see the teamshipaa_baseline data source or the README):
     `value` is what the governed setting is set to instead (written as Terraform would: true, 60, "Everyone"; leave it
-    out to leave the setting as the tenant has it, or for a conditional access control, to not create that policy),
+    out to leave the setting as the tenant has it, or for a conditional access control, an alert policy control
+    (HB.AUDIT.3-5) or HB.AUDIT.2 without audit_log_retention_duration, to not create that policy),
     `reason` why (required), `approved_by` who accepted the risk (required), `expires` the date (YYYY-MM-DD) the
     exception is reviewed by (required). A missing reason or approver, or a past expiry date, fails the plan.
   EOT

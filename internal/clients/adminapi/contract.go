@@ -37,6 +37,24 @@ var (
 	dlpRuleParams      = []string{"Comment", "AccessScope", "BlockAccessScope", "ReportSeverityLevel", "NotifyUser", "NotifyAllowOverride",
 		"GenerateIncidentReport", "IncidentReportContent", "BlockAccess", "Disabled", "ContentContainsSensitiveInformation"}
 	retentionRuleParams = []string{"RetentionDuration", "RetentionComplianceAction"}
+	// New-/Set-UnifiedAuditLogRetentionPolicy: Priority and RetentionDuration are mandatory on both.
+	auditRetentionParams = []string{"Description", "RecordTypes", "Operations", "UserIds", "RetentionDuration", "Priority"}
+	// New-/Set-ProtectionAlert; ThreatType is New- only (it cannot change after creation).
+	protectionAlertParams = []string{"Category", "NotifyUser", "Operation", "Severity", "AggregationType", "Filter", "Description",
+		"Disabled", "NotificationEnabled"}
+)
+
+// Notes on the audit retention and alert cmdlets (sources named in each).
+const (
+	auditRetentionGetNote = "Has no -Identity (Get-UnifiedAuditLogRetentionPolicy.md): the client lists every policy and picks the name. " +
+		"Does not return Microsoft's default policy (learn.microsoft.com/purview/audit-log-retention-policies). A removed policy shows Mode PendingDeletion " +
+		"for a while (Microsoft365DSC MSFT_SCUnifiedAuditLogRetentionPolicy skips Mode -eq 'PendingDeletion'; \"up to 30 minutes\", the Purview page)."
+	auditRetentionNote = "RetentionDuration: ThreeMonths, SixMonths, NineMonths, TwelveMonths, TenYears; Priority 1-10000, unique; Name at most 64, " +
+		"Description at most 256 characters; Operations needs exactly one RecordTypes value. Needs Microsoft Purview Audit (Premium); TenYears " +
+		"also the 10-Year Audit Log Retention add-on. Role: Organization Configuration (learn.microsoft.com/purview/audit-log-retention-policies)."
+	protectionAlertNote = "Category, ThreatType (Activity, Malware), Severity (Low, Medium, High), AggregationType (None, SimpleAggregation, " +
+		"AnomalousAggregation) per the cmdlet page. Without an E5 subscription only single-event alerts (-AggregationType None with an -Operation) " +
+		"can be created (New-ProtectionAlert.md). Role: Manage Alerts or Organization Configuration (learn.microsoft.com/purview/alert-policies)."
 )
 
 // hashtableNote is the evidence for the one hashtable parameter (hashtable.go).
@@ -77,6 +95,17 @@ var Contract = contract.Table{
 		"ExpirationDateOption is never sent: Microsoft says it cannot be used for Teams retention rules (New-RetentionComplianceRule.md)."),
 	cmdlet(ComplianceService, "Set-RetentionComplianceRule", "Change a retention rule", with([]string{"Identity"}, retentionRuleParams), ""),
 	cmdlet(ComplianceService, "Remove-RetentionComplianceRule", "Delete a retention rule", []string{"Identity"}, ""),
+	cmdlet(ComplianceService, "Get-UnifiedAuditLogRetentionPolicy", "Read every audit log retention policy (no -Identity: picked by name)", nil, auditRetentionGetNote),
+	cmdlet(ComplianceService, "New-UnifiedAuditLogRetentionPolicy", "Create an audit log retention policy", with([]string{"Name"}, auditRetentionParams), auditRetentionNote),
+	cmdlet(ComplianceService, "Set-UnifiedAuditLogRetentionPolicy", "Change an audit log retention policy (Priority and RetentionDuration always sent: both are mandatory)",
+		with([]string{"Identity"}, auditRetentionParams), "RecordTypes, Operations and UserIds replace the stored values; $null (JSON null) clears them (Set-UnifiedAuditLogRetentionPolicy.md example 2)."),
+	cmdlet(ComplianceService, "Remove-UnifiedAuditLogRetentionPolicy", "Delete an audit log retention policy", []string{"Identity"}, ""),
+	cmdlet(ComplianceService, "Get-ProtectionAlert", "Read alert policies (one, or all for an assessment)", []string{"Identity"},
+		"Microsoft's default alert policies are returned too (IsSystemRule true; Microsoft365DSC MSFT_SCProtectionAlert)."),
+	cmdlet(ComplianceService, "New-ProtectionAlert", "Create an alert policy", with([]string{"Name", "ThreatType"}, protectionAlertParams), protectionAlertNote),
+	cmdlet(ComplianceService, "Set-ProtectionAlert", "Change an alert policy (not a default one: Set-ProtectionAlert.md)", with([]string{"Identity"}, protectionAlertParams),
+		"Set-ProtectionAlert.md calls -NotifyUser \"reserved for internal Microsoft use\" while New- documents it as the recipients; Microsoft365DSC MSFT_SCProtectionAlert sends it to Set- to change them, as we do."),
+	cmdlet(ComplianceService, "Remove-ProtectionAlert", "Delete an alert policy", []string{"Identity"}, ""),
 	cmdlet(ExchangeService, "Get-AdminAuditLogConfig", "Read the unified audit log switch", nil, ""),
 	cmdlet(ExchangeService, "Set-AdminAuditLogConfig", "Turn unified audit log ingestion on or off", []string{"UnifiedAuditLogIngestionEnabled"},
 		"Sent with X-AnchorMailbox APP:SystemMailbox{bb558c35-...}@<tenant> (without it: \"Cmdlet needs proxy\"). New (dehydrated) tenants refuse it until Enable-OrganizationCustomization has run (CIPP-API audit log standard)."),

@@ -77,3 +77,20 @@ func IsPendingDeletion(err error) bool {
 	var ae *transport.APIError
 	return errors.As(err, &ae) && strings.Contains(strings.ToLower(ae.Message), "pending deletion")
 }
+
+// FindByName runs a Get-* cmdlet that has no -Identity (for example
+// Get-UnifiedAuditLogRetentionPolicy) and returns the object called name
+// (names are unique; compared without case, as the service does). found is
+// false when no object has that name.
+func (c *Client) FindByName(ctx context.Context, cmdlet, name string) (obj map[string]any, found bool, res Result, err error) {
+	objs, res, err := c.Invoke(ctx, cmdlet, map[string]any{})
+	if err != nil {
+		return nil, false, res, err
+	}
+	for _, o := range objs {
+		if n, _ := o["Name"].(string); strings.EqualFold(n, name) {
+			return o, true, res, nil
+		}
+	}
+	return nil, false, res, nil
+}

@@ -154,6 +154,13 @@ var newTenantFailures = map[string][]string{
 	"HB.DLP.3/tenant":       {"fail"},
 	"HB.RETENTION.1/tenant": {"fail", "warning"},
 	"HB.AUDIT.1/Global":     {"pass"},
+	// A new tenant keeps audit records for the default period and has no alert
+	// policy but Microsoft's defaults (learn.microsoft.com/purview/alert-policies).
+	"HB.AUDIT.2/tenant": {"warning"},
+	"HB.AUDIT.3/tenant": {"warning"},
+	"HB.AUDIT.4/tenant": {"warning"},
+	"HB.AUDIT.5/tenant": {"fail"},
+	"HB.AUDIT.6/Elevation of Exchange admin privilege": {"pass"},
 	// No app protection policy, and so no conditional access requiring one.
 	"HB.DEVICE.1/tenant":  {"fail"},
 	"HB.DEVICE.2/tenant":  {"fail"},
@@ -262,6 +269,8 @@ func TestAccAssessment_limitedPermissions(t *testing.T) {
 					"HB.DLP.1":       "Compliance Administrator",
 					"HB.RETENTION.1": "Compliance Administrator",
 					"HB.AUDIT.1":     "Audit Logs",
+					"HB.AUDIT.2":     "Compliance Administrator",
+					"HB.AUDIT.5":     "Compliance Administrator",
 					"HB.DEVICE.1":    "DeviceManagementApps.ReadWrite.All",
 				}
 				for key, v := range got {

@@ -28,6 +28,9 @@ type cmdletObject[M any] struct {
 	client  *conns.Client // the resource's; nil until configured, so dereferenced only when used
 	noun    string        // "DlpCompliancePolicy" for Get-/Set-/Remove-DlpCompliancePolicy
 	display string        // "DLP policy", in messages
+	// listOnly: Get-<noun> has no -Identity (Get-UnifiedAuditLogRetentionPolicy),
+	// so the object is found in the list by its name.
+	listOnly bool
 
 	// key is the model's id (the object's name, once saved) and timeouts.
 	key      func(M) (types.String, timeouts.Value)
@@ -72,7 +75,26 @@ func (o cmdletObject[M]) lifecycle() framework.Object[M, map[string]any] {
 
 // reader reads the object called name.
 func (o cmdletObject[M]) reader(name string) adminapi.ReadFunc {
+	if o.listOnly {
+		return func(ctx context.Context) (map[string]any, bool, error) {
+			obj, found, err := o.get(ctx, name)
+			if err != nil || !found || pendingDeletion(obj) {
+				return nil, false, err
+			}
+			return obj, true, nil
+		}
+	}
 	return getter(o.client.Compliance, "Get-"+o.noun, name)
+}
+
+// get reads the object called name as the service has it, PendingDeletion included.
+func (o cmdletObject[M]) get(ctx context.Context, name string) (map[string]any, bool, error) {
+	if o.listOnly {
+		obj, found, _, err := o.client.Compliance.FindByName(ctx, "Get-"+o.noun, name)
+		return obj, found, err
+	}
+	obj, found, _, err := o.client.Compliance.Get(ctx, "Get-"+o.noun, name, nil)
+	return obj, found, err
 }
 
 // create sends New-<noun>, retried while an earlier change (of the policy
@@ -136,7 +158,7 @@ func (o cmdletObject[M]) remove(ctx context.Context, name string, diags *diag.Di
 				return err == nil, err
 			},
 			func(ctx context.Context) (bool, bool, error) {
-				obj, found, _, err := c.Get(ctx, "Get-"+o.noun, name, nil)
+				obj, found, err := o.get(ctx, name)
 				return true, err == nil && (!found || pendingDeletion(obj)), err
 			})
 		return res, err
@@ -152,11 +174,10 @@ func (o cmdletObject[M]) remove(ctx context.Context, name string, diags *diag.Di
 // until it is really gone, so that a create of the same name can follow,
 // and otherwise says that the service is still deleting it.
 func (o cmdletObject[M]) awaitGone(ctx context.Context, name string, timeout time.Duration, diags *diag.Diagnostics) {
-	c := o.client.Compliance
 	var last map[string]any
 	err := poll.Gone(ctx, poll.Options{Timeout: timeout, MaxInt: 15 * time.Second}, o.display+" "+name+" to be deleted",
 		func(ctx context.Context) (map[string]any, bool, error) {
-			obj, found, _, err := c.Get(ctx, "Get-"+o.noun, name, nil)
+			obj, found, err := o.get(ctx, name)
 			if found {
 				last = obj
 			}
@@ -178,6 +199,7 @@ func (o cmdletObject[M]) typeName() string {
 	return "teamshipaa_" + map[string]string{
 		"DlpCompliancePolicy": "dlp_policy", "DlpComplianceRule": "dlp_rule",
 		"RetentionCompliancePolicy": "retention_policy", "RetentionComplianceRule": "retention_rule",
+		"UnifiedAuditLogRetentionPolicy": "audit_log_retention_policy", "ProtectionAlert": "protection_alert",
 	}[o.noun]
 }
 
@@ -187,11 +209,11 @@ func (o cmdletObject[M]) typeName() string {
 // (the lifecycle refuses it with its import block unless the plan adopts it).
 func (o cmdletObject[M]) find(ctx context.Context, plan M, diags *diag.Diagnostics) (map[string]any, string, bool) {
 	name := o.name(plan).ValueString()
-	c, get, what := o.client.Compliance, "Get-"+o.noun, o.display+" "+name
+	what := o.display + " " + name
 	var last map[string]any
 	err := poll.Until(ctx, poll.Options{MaxInt: 15 * time.Second}, "the earlier "+what+" to finish its deletion",
 		func(ctx context.Context) (bool, error) {
-			got, found, _, err := c.Get(ctx, get, name, nil)
+			got, found, err := o.get(ctx, name)
 			last = nil
 			if found {
 				last = got

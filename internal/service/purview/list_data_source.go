@@ -47,7 +47,9 @@ type purviewListDataSource struct {
 	rules    bool   // items are rules (they have a policy; policy filters them)
 	desc     string
 	builtIn  func(name, policy string) bool
-	builtDoc string
+	// builtInObj, when set, decides from the object itself (IsSystemRule of alert policies).
+	builtInObj func(obj map[string]any) bool
+	builtDoc   string
 }
 
 func (d *purviewListDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
@@ -117,7 +119,11 @@ func (d *purviewListDataSource) Read(ctx context.Context, req datasource.ReadReq
 			policy = readString(firstOf(o, "ParentPolicyName", "Policy"))
 			it.Policy = types.StringValue(policy)
 		}
-		it.BuiltIn = types.BoolValue(d.builtIn(name, policy))
+		if d.builtInObj != nil {
+			it.BuiltIn = types.BoolValue(d.builtInObj(o))
+		} else {
+			it.BuiltIn = types.BoolValue(d.builtIn(name, policy))
+		}
 		items = append(items, it)
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].Name.ValueString() < items[j].Name.ValueString() })
@@ -163,4 +169,17 @@ func newRetentionRulesDataSource() datasource.DataSource {
 	return &purviewListDataSource{typeName: "retention_rules", resource: "teamshipaa_retention_rule", cmdlet: "Get-RetentionComplianceRule", rules: true,
 		desc:    "Lists the tenant's retention rules (`Get-RetentionComplianceRule`), of every policy or of one.",
 		builtIn: func(string, string) bool { return false }, builtDoc: retentionBuiltInDoc}
+}
+
+func newAuditRetentionPoliciesDataSource() datasource.DataSource {
+	return &purviewListDataSource{typeName: "audit_log_retention_policies", resource: "teamshipaa_audit_log_retention_policy", cmdlet: "Get-UnifiedAuditLogRetentionPolicy",
+		desc:    "Lists the tenant's audit log retention policies (`Get-UnifiedAuditLogRetentionPolicy`; Microsoft's default policy is never listed).",
+		builtIn: func(string, string) bool { return false }, builtDoc: "Always false: Get-UnifiedAuditLogRetentionPolicy does not return Microsoft's default policy."}
+}
+
+func newProtectionAlertsDataSource() datasource.DataSource {
+	return &purviewListDataSource{typeName: "protection_alerts", resource: "teamshipaa_protection_alert", cmdlet: "Get-ProtectionAlert",
+		desc:       "Lists the tenant's alert policies (`Get-ProtectionAlert`), Microsoft's default ones included.",
+		builtInObj: func(o map[string]any) bool { b, _ := readBool(field(o, "IsSystemRule")); return b },
+		builtDoc:   "One of Microsoft's default alert policies (`IsSystemRule`): `Set-ProtectionAlert` cannot change it. Left out of `import_blocks`."}
 }

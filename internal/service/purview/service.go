@@ -15,6 +15,8 @@ func Resources() []func() resource.Resource {
 		newDLPRuleResource,
 		newRetentionPolicyResource,
 		newRetentionRuleResource,
+		newAuditRetentionResource,
+		newProtectionAlertResource,
 	}
 }
 
@@ -26,5 +28,7 @@ func DataSources() []func() datasource.DataSource {
 		newDLPRulesDataSource,
 		newRetentionPoliciesDataSource,
 		newRetentionRulesDataSource,
+		newAuditRetentionPoliciesDataSource,
+		newProtectionAlertsDataSource,
 	}
 }

@@ -16,8 +16,10 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/snapshot"
 )
 
-// Snapshot reads every DLP policy and rule, every retention policy and rule
-// (Security & Compliance) and the audit log configuration (Exchange Online),
+// Snapshot reads every DLP policy and rule, every retention policy and rule,
+// every audit log retention policy and alert policy (Security & Compliance;
+// Microsoft's default alert policies included) and the audit log
+// configuration (Exchange Online),
 // and returns each as the resource's state would hold it, through the
 // mapping each resource's Read uses. A list that fails yields one object with
 // Err set, naming the missing role on a 403; the others are still read.
@@ -62,6 +64,25 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 				diags.Append(st.Set(ctx, &m)...)
 			}
 		})...)
+
+	auditRetention, _ := snapshotPolicies(ctx, c, "Get-UnifiedAuditLogRetentionPolicy", "audit log retention policies", newAuditRetentionResource(),
+		func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics) {
+			var prior auditRetentionModel
+			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
+				m := (&auditRetentionResource{}).fromRead(obj, prior)
+				diags.Append(st.Set(ctx, &m)...)
+			}
+		})
+	out = append(out, auditRetention...)
+	alerts, _ := snapshotPolicies(ctx, c, "Get-ProtectionAlert", "alert policies", newProtectionAlertResource(),
+		func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics) {
+			var prior protectionAlertModel
+			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
+				m := (&protectionAlertResource{}).fromRead(obj, prior)
+				diags.Append(st.Set(ctx, &m)...)
+			}
+		})
+	out = append(out, alerts...)
 
 	audit := snapshot.TypeOf(ctx, newAuditLogConfigResource())
 	objs, _, err := c.Exchange.Invoke(ctx, "Get-AdminAuditLogConfig", nil)

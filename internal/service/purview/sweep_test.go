@@ -25,6 +25,8 @@ func init() {
 		{"teamshipaa_dlp_policy", "DlpCompliancePolicy", "teamshipaa_dlp_rule"},
 		{"teamshipaa_retention_rule", "RetentionComplianceRule", ""},
 		{"teamshipaa_retention_policy", "RetentionCompliancePolicy", "teamshipaa_retention_rule"},
+		{"teamshipaa_audit_log_retention_policy", "UnifiedAuditLogRetentionPolicy", ""},
+		{"teamshipaa_protection_alert", "ProtectionAlert", ""},
 	} {
 		sw := &resource.Sweeper{Name: s.name, F: func(region string) error { return sweepCmdletObjects(region, s.noun) }}
 		if s.dep != "" {

@@ -237,3 +237,76 @@ run "exception_value_for_shape_control" {
   }
   expect_failures = [output.controls]
 }
+
+# HB.AUDIT.2: an organization without Audit (Premium) opts out with an exception and no duration: no audit
+# log retention policy is created, and the control is recorded as excepted with its reason. An alert
+# control with an exception gets no alert policy.
+run "audit_premium_opt_out" {
+  command = plan
+
+  variables {
+    catalog = run.catalog.staff
+    exceptions = {
+      "HB.AUDIT.2" = {
+        reason      = "No Audit (Premium) licences: audit records are kept the default 180 days; exported monthly to the records archive."
+        approved_by = "Sam Ortiz, Security Officer"
+        expires     = "2099-12-31"
+      }
+      "HB.AUDIT.4" = {
+        reason      = "Team membership is reviewed weekly from the access report instead."
+        approved_by = "Sam Ortiz, Security Officer"
+        expires     = "2099-12-31"
+      }
+    }
+  }
+
+  assert {
+    condition     = length(teamshipaa_audit_log_retention_policy.teams) == 0
+    error_message = "An HB.AUDIT.2 exception without a duration creates no audit log retention policy."
+  }
+  assert {
+    condition     = output.controls["HB.AUDIT.2"].status == "excepted" && startswith(output.controls["HB.AUDIT.2"].reason, "No Audit (Premium)")
+    error_message = "The opt-out is recorded as an exception with its reason, not a silent gap."
+  }
+  assert {
+    condition     = toset(keys(teamshipaa_protection_alert.audit)) == toset(["HB.AUDIT.3", "HB.AUDIT.5"])
+    error_message = "The excepted alert control gets no alert policy; the others do."
+  }
+}
+
+# A shorter retention than the catalog's is a departure: refused without an exception...
+run "audit_retention_shorter_without_exception" {
+  command = plan
+
+  variables {
+    catalog                      = run.catalog.staff
+    audit_log_retention_duration = "TwelveMonths"
+  }
+  expect_failures = [teamshipaa_audit_log_retention_policy.teams]
+}
+
+# ...and applied with one, the reason kept in the policy's baseline_exceptions.
+run "audit_retention_shorter_with_exception" {
+  command = plan
+
+  variables {
+    catalog                      = run.catalog.staff
+    audit_log_retention_duration = "TwelveMonths"
+    exceptions = {
+      "HB.AUDIT.2" = {
+        reason      = "Audit (Premium) without the 10-Year add-on: one year is the longest available."
+        approved_by = "Sam Ortiz, Security Officer"
+        expires     = "2099-12-31"
+      }
+    }
+  }
+
+  assert {
+    condition     = teamshipaa_audit_log_retention_policy.teams[0].retention_duration == "TwelveMonths"
+    error_message = "The input's duration is used when an exception records the departure."
+  }
+  assert {
+    condition     = teamshipaa_audit_log_retention_policy.teams[0].baseline_exceptions["HB.AUDIT.2"] != null
+    error_message = "The policy carries the exception's reason."
+  }
+}

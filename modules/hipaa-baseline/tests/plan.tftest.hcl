@@ -45,6 +45,18 @@ run "staff" {
     profile = "staff"
   }
 
+  # Audit records of Teams kept for the catalog's duration; one alert policy per alert control, to the security mailbox.
+  assert {
+    condition = (teamshipaa_audit_log_retention_policy.teams[0].retention_duration == local.catalog.teamshipaa_audit_log_retention_policy.tenant.retention_duration
+    && teamshipaa_audit_log_retention_policy.teams[0].record_types == toset(["MicrosoftTeams"]))
+    error_message = "The audit log retention policy keeps every Teams record for the catalog's duration (HB.AUDIT.2)."
+  }
+  assert {
+    condition = (toset(keys(teamshipaa_protection_alert.audit)) == toset(["HB.AUDIT.3", "HB.AUDIT.4", "HB.AUDIT.5"])
+    && alltrue([for a in teamshipaa_protection_alert.audit : a.notify_user == toset([var.security_mailbox]) && a.aggregation_type == "None" && a.disabled == local.catalog.teamshipaa_protection_alert.every.disabled]))
+    error_message = "Each alert control gets a single-event alert policy to the security mailbox, on (HB.AUDIT.3-6)."
+  }
+
   # Meeting policies: Global and clinicians, no patient-visit policy.
   assert {
     condition     = toset(keys(teamshipaa_meeting_policy.this)) == toset(["global", "clinicians"])

@@ -231,6 +231,24 @@ run "training_attester_blank" {
   expect_failures = [var.training_attestation]
 }
 
+run "audit_retention_duration_not_documented" {
+  command = plan
+  variables {
+    catalog                      = run.catalog.staff
+    audit_log_retention_duration = "SevenYears"
+  }
+  expect_failures = [var.audit_log_retention_duration]
+}
+
+run "audit_retention_priority_out_of_range" {
+  command = plan
+  variables {
+    catalog                      = run.catalog.staff
+    audit_log_retention_priority = 10001
+  }
+  expect_failures = [var.audit_log_retention_priority]
+}
+
 # Personal devices (issue 17).
 run "personal_device_platform_unknown" {
   command = plan
