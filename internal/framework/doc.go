@@ -5,7 +5,9 @@
 // ModifyPlan hook (ResourceWithBaseline), import by id (WithImportByID,
 // WithImportByGUID), the timeouts block and its one default
 // (TimeoutsAttribute, DefaultTimeout), and the one lifecycle of an API
-// object (Object). Null versus empty is internal/flex's rule.
+// object (Object). Null versus empty is internal/flex's rule. Every data
+// source embeds DataSourceWithConfigure (NewDataSource("teamshipaa_widgets")),
+// the same base for a data source, so it is its schema and its Read.
 //
 // A new Graph resource is its schema, its model and its mapping:
 //
