@@ -30,15 +30,11 @@ var (
 	_ resource.ResourceWithModifyPlan     = (*dlpPolicyResource)(nil)
 )
 
-type dlpPolicyResource struct {
-	framework.WithLifecycle[dlpPolicyModel, map[string]any]
-	framework.ResourceWithBaseline
-	framework.WithImportByID
-}
+type dlpPolicyResource struct{ cmdletResource[dlpPolicyModel] }
 
 func newDLPPolicyResource() resource.Resource {
-	r := &dlpPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_dlp_policy")}
-	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[dlpPolicyModel, map[string]any] { return r.object().lifecycle() })
+	r := &dlpPolicyResource{}
+	r.cmdletResource = newCmdletResource("teamshipaa_dlp_policy", r.object)
 	return r
 }
 

@@ -29,14 +29,12 @@ var (
 )
 
 type retentionPolicyResource struct {
-	framework.WithLifecycle[retentionPolicyModel, map[string]any]
-	framework.ResourceWithBaseline
-	framework.WithImportByID
+	cmdletResource[retentionPolicyModel]
 }
 
 func newRetentionPolicyResource() resource.Resource {
-	r := &retentionPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_policy")}
-	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[retentionPolicyModel, map[string]any] { return r.object().lifecycle() })
+	r := &retentionPolicyResource{}
+	r.cmdletResource = newCmdletResource("teamshipaa_retention_policy", r.object)
 	return r
 }
 

@@ -38,14 +38,12 @@ var (
 )
 
 type retentionRuleResource struct {
-	framework.WithLifecycle[retentionRuleModel, map[string]any]
-	framework.ResourceWithBaseline
-	framework.WithImportByID
+	cmdletResource[retentionRuleModel]
 }
 
 func newRetentionRuleResource() resource.Resource {
-	r := &retentionRuleResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_rule")}
-	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[retentionRuleModel, map[string]any] { return r.object().lifecycle() })
+	r := &retentionRuleResource{}
+	r.cmdletResource = newCmdletResource("teamshipaa_retention_rule", r.object)
 	return r
 }
 
