@@ -7,13 +7,13 @@ import (
 
 func TestQuietSDKLogs(t *testing.T) {
 	keys := []string{"TF_LOG", "TF_LOG_PROVIDER", "TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_TEAMSHIPAA"}
-	clear := func() {
+	reset := func() {
 		for _, k := range keys {
 			t.Setenv(k, "")
 			_ = os.Unsetenv(k)
 		}
 	}
-	clear()
+	reset()
 	t.Setenv("TF_LOG_SDK_PROTO", "DEBUG")
 	quietSDKLogs()
 	if os.Getenv("TF_LOG_SDK_FRAMEWORK") != "off" || os.Getenv("TF_LOG_PROVIDER_TEAMSHIPAA") != "off" || os.Getenv("TF_LOG_SDK_PROTO") != "DEBUG" {
@@ -21,7 +21,7 @@ func TestQuietSDKLogs(t *testing.T) {
 			os.Getenv("TF_LOG_SDK_FRAMEWORK"), os.Getenv("TF_LOG_PROVIDER_TEAMSHIPAA"), os.Getenv("TF_LOG_SDK_PROTO"))
 	}
 	for _, on := range []string{"TF_LOG", "TF_LOG_PROVIDER"} {
-		clear()
+		reset()
 		t.Setenv(on, "TRACE")
 		quietSDKLogs()
 		if v, set := os.LookupEnv("TF_LOG_SDK_FRAMEWORK"); set {

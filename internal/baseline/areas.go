@@ -14,6 +14,7 @@ var areaNames = map[string]string{
 	"DLP":       "Data Loss Prevention",
 	"RETENTION": "Data Retention",
 	"AUDIT":     "Audit Logging",
+	"DEVICE":    "Personal Devices",
 }
 
 // Area is the group a control belongs to, spelled out ("Conditional

@@ -38,6 +38,7 @@ var subcategories = map[string]string{
 	"entra":    "Conditional Access",
 	"purview":  "Purview",
 	"baseline": "Baseline",
+	"intune":   "Intune",
 }
 
 const guide = "../guides/baseline-controls.md"

@@ -114,6 +114,26 @@ func validate(ctx context.Context, a interface{ GetType() attr.Type }, p path.Pa
 				return fmt.Errorf("refused by the schema: %v", resp.Diagnostics)
 			}
 		}
+	case schema.SetAttribute:
+		list, ok := v.([]any)
+		if !ok {
+			return fmt.Errorf("a set attribute, the catalog's value is %T", v)
+		}
+		elems := make([]attr.Value, 0, len(list))
+		for _, e := range list {
+			s, ok := e.(string)
+			if !ok {
+				return fmt.Errorf("a set of strings, the catalog's element is %T", e)
+			}
+			elems = append(elems, types.StringValue(s))
+		}
+		for _, val := range a.Validators {
+			var resp validator.SetResponse
+			val.ValidateSet(ctx, validator.SetRequest{Path: p, ConfigValue: types.SetValueMust(types.StringType, elems)}, &resp)
+			if resp.Diagnostics.HasError() {
+				return fmt.Errorf("refused by the schema: %v", resp.Diagnostics)
+			}
+		}
 	default:
 		return fmt.Errorf("the catalog sets a single value, but the attribute is a %T", a)
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	baselinesvc "github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baseline"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/entra"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/intune"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/purview"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/teams"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
@@ -166,7 +167,7 @@ func (p *teamshipaaProvider) Configure(ctx context.Context, req provider.Configu
 }
 
 func (p *teamshipaaProvider) Resources(context.Context) []func() resource.Resource {
-	return slices.Concat(teams.Resources(), entra.Resources(), purview.Resources())
+	return slices.Concat(teams.Resources(), entra.Resources(), purview.Resources(), intune.Resources())
 }
 
 func (p *teamshipaaProvider) DataSources(context.Context) []func() datasource.DataSource {

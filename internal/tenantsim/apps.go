@@ -96,7 +96,8 @@ func loadOrCreateApps(dir string) (full, limited *registration, err error) {
 	full = &registration{
 		Name: "full", ClientID: newGUID(), ObjectID: newGUID(), Secret: newSecret(),
 		Roles: map[string][]string{
-			audGraph:      {"Policy.Read.All", "Policy.ReadWrite.ConditionalAccess", "Application.Read.All", "Organization.Read.All"},
+			audGraph: {"Policy.Read.All", "Policy.ReadWrite.ConditionalAccess", "Application.Read.All", "Organization.Read.All",
+				"DeviceManagementApps.ReadWrite.All"}, // Intune app protection
 			audExchange:   {"Exchange.ManageAsApp"},
 			audCompliance: {"Exchange.ManageAsApp"}, // S&C honours the Exchange Online app role
 		},

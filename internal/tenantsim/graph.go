@@ -22,6 +22,7 @@ import (
 //	                 (alias /v1.0/policies/authenticationStrengthPolicies[/{id}]; built-ins only)
 //	GET              /v1.0/directoryRoleTemplates[/{id}]
 //	GET              /v1.0/organization[/{id}] (graph_organization.go)
+//	                 /v1.0/deviceAppManagement/... app protection (graph_intune.go)
 //
 // Lists answer {"@odata.context","value"} in pages ($top, default and max
 // graphMaxPage) linked by an absolute @odata.nextLink carrying $skiptoken;
@@ -123,6 +124,8 @@ func (s *Simulator) serveGraph(w http.ResponseWriter, r *http.Request, ids reque
 		g.serveRoleTemplates(segs[1:])
 	case len(segs) >= 1 && segs[0] == "organization":
 		g.serveOrganization(segs[1:])
+	case len(segs) >= 1 && segs[0] == "deviceAppManagement":
+		g.serveDeviceAppManagement(segs[1:]) // graph_intune.go
 	default:
 		last := ""
 		if len(segs) > 0 {

@@ -9,6 +9,9 @@ import (
 const (
 	GraphKindCAPolicy      = "conditionalAccessPolicy"
 	GraphKindNamedLocation = "namedLocation"
+
+	GraphKindIOSAppProtection     = "iosManagedAppProtection"     // graph_intune.go
+	GraphKindAndroidAppProtection = "androidManagedAppProtection" // graph_intune.go
 )
 
 func graphKindColl(kind string) (*graphCollection, bool) {
@@ -17,6 +20,10 @@ func graphKindColl(kind string) (*graphCollection, bool) {
 		return caPolicies, true
 	case "namedlocation", "namedlocations":
 		return namedLocations, true
+	case "iosmanagedappprotection", "iosmanagedappprotections":
+		return mamIOS.coll, true
+	case "androidmanagedappprotection", "androidmanagedappprotections":
+		return mamAndroid.coll, true
 	}
 	return nil, false
 }
@@ -55,7 +62,13 @@ func (s *Simulator) SetGraphObject(kind, id string, patch map[string]any) error 
 	if !ok {
 		return coll.notFound(id)
 	}
-	next, e := s.patchEntity(coll, cur, patch)
+	var next map[string]any
+	var e *apiError
+	if coll == mamIOS.coll || coll == mamAndroid.coll { // their own handler (graph_intune.go)
+		next, e = patchProtection(coll.store, cur, patch)
+	} else {
+		next, e = s.patchEntity(coll, cur, patch)
+	}
 	if e != nil {
 		return e
 	}

@@ -84,7 +84,7 @@ func TestTokenClaims(t *testing.T) {
 	if exp-iat != 3600 || nbf != iat {
 		t.Errorf("exp-iat=%v nbf=%v iat=%v", exp-iat, nbf, iat)
 	}
-	wantRoles := []any{"Policy.Read.All", "Policy.ReadWrite.ConditionalAccess", "Application.Read.All", "Organization.Read.All"}
+	wantRoles := []any{"Policy.Read.All", "Policy.ReadWrite.ConditionalAccess", "Application.Read.All", "Organization.Read.All", "DeviceManagementApps.ReadWrite.All"}
 	if !slices.Equal(g["roles"].([]any), wantRoles) {
 		t.Errorf("graph roles %v", g["roles"])
 	}

@@ -22,6 +22,9 @@ locals {
     [{ resource = "teamshipaa_retention_policy", name = teamshipaa_retention_policy.teams.name, exceptions = teamshipaa_retention_policy.teams.baseline_exceptions }],
     [{ resource = "teamshipaa_retention_rule", name = teamshipaa_retention_rule.teams.name, exceptions = teamshipaa_retention_rule.teams.baseline_exceptions }],
     [{ resource = "teamshipaa_audit_log_config", name = "Global", exceptions = teamshipaa_audit_log_config.this.baseline_exceptions }],
+    [for p in teamshipaa_ios_app_protection_policy.this : { resource = "teamshipaa_ios_app_protection_policy", name = p.display_name, exceptions = p.baseline_exceptions }],
+    [for p in teamshipaa_android_app_protection_policy.this : { resource = "teamshipaa_android_app_protection_policy", name = p.display_name, exceptions = p.baseline_exceptions }],
+    [for p in teamshipaa_conditional_access_policy.block_personal_platforms : { resource = "teamshipaa_conditional_access_policy", name = p.display_name, exceptions = p.baseline_exceptions } if length(teamshipaa_conditional_access_policy.app_protection) > 0],
   )
   managed_objects = { for o in local.managed_list : o.resource => o.name... }
 
@@ -66,6 +69,8 @@ data "teamshipaa_assessment" "live" {
     teamshipaa_conditional_access_policy.block_high_user_risk, teamshipaa_conditional_access_policy.block_high_sign_in_risk,
     teamshipaa_dlp_policy.phi, teamshipaa_dlp_rule.phi, teamshipaa_dlp_rule.phi_enhanced,
     teamshipaa_retention_policy.teams, teamshipaa_retention_rule.teams, teamshipaa_audit_log_config.this,
+    teamshipaa_ios_app_protection_policy.this, teamshipaa_android_app_protection_policy.this,
+    teamshipaa_conditional_access_policy.app_protection, teamshipaa_conditional_access_policy.block_personal_platforms,
   ]
 }
 

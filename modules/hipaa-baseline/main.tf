@@ -54,6 +54,9 @@ locals {
     retention_policy      = { resource = "teamshipaa_retention_policy", values = ["every", "tenant"], judged = ["every", "tenant"] }
     retention_rule        = { resource = "teamshipaa_retention_rule", values = ["every", "tenant"], judged = ["every", "tenant"] }
     audit_log_config      = { resource = "teamshipaa_audit_log_config", values = ["every", "global", "tenant"], judged = ["every", "global", "tenant"] }
+    # Personal devices (devices.tf).
+    app_protection_ios     = { resource = "teamshipaa_ios_app_protection_policy", values = ["every", "tenant"], judged = ["every", "tenant"] }
+    app_protection_android = { resource = "teamshipaa_android_app_protection_policy", values = ["every", "tenant"], judged = ["every", "tenant"] }
   }
 
   # Per object: the catalog's values for its scopes, then the exceptions' values over them.
@@ -310,8 +313,13 @@ resource "teamshipaa_conditional_access_policy" "managed_device" {
   display_name        = "${local.ca_name} Require a managed device"
   state               = var.conditional_access_state
   baseline_exceptions = local.baseline_exceptions.conditional_access
-  conditions          = { users = local.members, applications = local.all_apps }
-  grant_controls      = local.managed
+  # Personal phones of the allowed platforms reach Office 365 through app protection instead (devices.tf).
+  conditions = {
+    users        = local.members
+    applications = local.all_apps
+    platforms    = length(local.device_platforms) > 0 ? { include_platforms = ["all"], exclude_platforms = ["iOS", "android"] } : null
+  }
+  grant_controls = local.managed
 }
 
 resource "teamshipaa_conditional_access_policy" "mfa_guests" {
@@ -401,17 +409,18 @@ resource "teamshipaa_conditional_access_policy" "block_high_sign_in_risk" {
 locals {
   # Control id -> policy, for the outputs and the evidence.
   ca_policies = merge([for id, p in {
-    "HB.CA.1"  = teamshipaa_conditional_access_policy.block_legacy_authentication
-    "HB.CA.2"  = teamshipaa_conditional_access_policy.mfa_all_users
-    "HB.CA.3"  = teamshipaa_conditional_access_policy.admins_phishing_resistant_mfa
-    "HB.CA.4"  = teamshipaa_conditional_access_policy.managed_device
-    "HB.CA.5"  = teamshipaa_conditional_access_policy.mfa_guests
-    "HB.CA.6"  = teamshipaa_conditional_access_policy.sign_in_frequency
-    "HB.CA.7"  = teamshipaa_conditional_access_policy.admins_session
-    "HB.CA.8"  = teamshipaa_conditional_access_policy.block_device_code_flow
-    "HB.CA.9"  = teamshipaa_conditional_access_policy.register_security_info
-    "HB.CA.11" = teamshipaa_conditional_access_policy.block_high_user_risk
-    "HB.CA.12" = teamshipaa_conditional_access_policy.block_high_sign_in_risk
+    "HB.CA.1"      = teamshipaa_conditional_access_policy.block_legacy_authentication
+    "HB.CA.2"      = teamshipaa_conditional_access_policy.mfa_all_users
+    "HB.CA.3"      = teamshipaa_conditional_access_policy.admins_phishing_resistant_mfa
+    "HB.CA.4"      = teamshipaa_conditional_access_policy.managed_device
+    "HB.CA.5"      = teamshipaa_conditional_access_policy.mfa_guests
+    "HB.CA.6"      = teamshipaa_conditional_access_policy.sign_in_frequency
+    "HB.CA.7"      = teamshipaa_conditional_access_policy.admins_session
+    "HB.CA.8"      = teamshipaa_conditional_access_policy.block_device_code_flow
+    "HB.CA.9"      = teamshipaa_conditional_access_policy.register_security_info
+    "HB.CA.11"     = teamshipaa_conditional_access_policy.block_high_user_risk
+    "HB.CA.12"     = teamshipaa_conditional_access_policy.block_high_sign_in_risk
+    "HB.DEVICE.19" = length(teamshipaa_conditional_access_policy.app_protection) > 0 ? teamshipaa_conditional_access_policy.app_protection : teamshipaa_conditional_access_policy.block_personal_platforms
   } : { for r in p : id => r }]...)
 }
 

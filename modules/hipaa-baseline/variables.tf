@@ -174,6 +174,38 @@ variable "trusted_ip_ranges" {
   }
 }
 
+variable "personal_device_platforms" {
+  description = <<-EOT
+    The mobile platforms on which staff may use Teams on a personal (unenrolled) device: any of "ios" and "android".
+    Each listed platform gets an Intune app protection policy for Teams and the apps Teams hands files to (PIN,
+    encryption, no backup, data only to managed apps, wipe after 90 days offline), and a conditional access policy
+    lets Teams on iOS and Android in only through a protected app (compliantApplication). A platform left out is
+    blocked on Office 365 by conditional access (this blocks enrolled phones of that platform too); [] blocks both.
+    The app protection controls of a platform left out (HB.DEVICE.1-18) are then not met in the tenant: record an
+    exception for them.
+  EOT
+  type        = list(string)
+  default     = ["ios", "android"]
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for p in var.personal_device_platforms : contains(["ios", "android"], p)]) && length(distinct(var.personal_device_platforms)) == length(var.personal_device_platforms)
+    error_message = "personal_device_platforms takes \"ios\" and \"android\" (each at most once), or [] to allow no personal devices; got ${jsonencode(var.personal_device_platforms)}."
+  }
+}
+
+variable "personal_device_group_ids" {
+  description = "Object ids of the Entra groups whose members may use Teams on personal devices: the app protection policies are assigned to them. Empty (the default): the clinician group."
+  type        = list(string)
+  default     = []
+  nullable    = false
+
+  validation {
+    condition     = alltrue([for g in var.personal_device_group_ids : can(regex("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$", g))])
+    error_message = "personal_device_group_ids must be group object ids (GUIDs)."
+  }
+}
+
 variable "exceptions" {
   description = <<-EOT
     Exceptions to the baseline, by control id (see the teamshipaa_baseline data source or the README):

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"github.com/microsoftgraph/msgraph-sdk-go/deviceappmanagement"
 	"github.com/microsoftgraph/msgraph-sdk-go/directoryroletemplates"
 	"github.com/microsoftgraph/msgraph-sdk-go/identity"
 	"github.com/microsoftgraph/msgraph-sdk-go/organization"
@@ -35,4 +36,22 @@ func (c *Client) directoryRoleTemplates() *directoryroletemplates.DirectoryRoleT
 
 func (c *Client) organization() *organization.OrganizationRequestBuilder {
 	return organization.NewOrganizationRequestBuilderInternal(map[string]string{}, c.adapter)
+}
+
+// Intune app protection (app_protection.go).
+
+func (c *Client) iosProtections() *deviceappmanagement.IosManagedAppProtectionsRequestBuilder {
+	return deviceappmanagement.NewIosManagedAppProtectionsRequestBuilderInternal(map[string]string{}, c.adapter)
+}
+
+func (c *Client) androidProtections() *deviceappmanagement.AndroidManagedAppProtectionsRequestBuilder {
+	return deviceappmanagement.NewAndroidManagedAppProtectionsRequestBuilderInternal(map[string]string{}, c.adapter)
+}
+
+func (c *Client) managedAppPolicies() *deviceappmanagement.ManagedAppPoliciesRequestBuilder {
+	return deviceappmanagement.NewManagedAppPoliciesRequestBuilderInternal(map[string]string{}, c.adapter)
+}
+
+func (c *Client) targetedAppConfigurations() *deviceappmanagement.TargetedManagedAppConfigurationsRequestBuilder {
+	return deviceappmanagement.NewTargetedManagedAppConfigurationsRequestBuilderInternal(map[string]string{}, c.adapter)
 }

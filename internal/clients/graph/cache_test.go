@@ -48,22 +48,22 @@ func (s *listService) handler(t *testing.T) func(int, http.ResponseWriter, *http
 		case r.Method == http.MethodPost:
 			echoCreated("new-policy")(0, w, r)
 		case path == policiesPath:
-			w.Write(fixture(t, "conditional_access_policies_list.json"))
+			_, _ = w.Write(fixture(t, "conditional_access_policies_list.json"))
 		case path == policiesPath+"/"+policy1:
-			w.Write([]byte(`{"id":"` + policy1 + `","displayName":"SimplePolicy1","state":"enabled"}`))
+			_, _ = w.Write([]byte(`{"id":"` + policy1 + `","displayName":"SimplePolicy1","state":"enabled"}`))
 		case path == policiesPath+"/new-policy":
-			w.Write([]byte(`{"id":"new-policy","displayName":"New","state":"disabled"}`))
+			_, _ = w.Write([]byte(`{"id":"new-policy","displayName":"New","state":"disabled"}`))
 		case path == namedLocationsPath:
-			w.Write(fixture(t, "named_locations_list.json"))
+			_, _ = w.Write(fixture(t, "named_locations_list.json"))
 		case path == "/directoryRoleTemplates":
-			w.Write([]byte(`{"value":[{"id":"62e90394-69f5-4237-9190-012177145e10","displayName":"Global Administrator"}]}`))
+			_, _ = w.Write([]byte(`{"value":[{"id":"62e90394-69f5-4237-9190-012177145e10","displayName":"Global Administrator"}]}`))
 		case path == "/identity/conditionalAccess/authenticationStrength/policies":
-			w.Write(fixture(t, "authentication_strength_policies_list.json"))
+			_, _ = w.Write(fixture(t, "authentication_strength_policies_list.json"))
 		case path == "/organization":
-			w.Write(fixture(t, "organization_list.json"))
+			_, _ = w.Write(fixture(t, "organization_list.json"))
 		default:
 			w.WriteHeader(http.StatusNotFound)
-			w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"not found"}}`))
+			_, _ = w.Write([]byte(`{"error":{"code":"Request_ResourceNotFound","message":"not found"}}`))
 		}
 	}
 }
@@ -253,10 +253,10 @@ func TestAFailedListIsNotRemembered(t *testing.T) {
 	c, _ := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
 		if lists++; lists == 1 {
 			w.WriteHeader(http.StatusForbidden)
-			w.Write([]byte(`{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}`))
+			_, _ = w.Write([]byte(`{"error":{"code":"Authorization_RequestDenied","message":"Insufficient privileges to complete the operation."}}`))
 			return
 		}
-		w.Write([]byte(`{"value":[{"id":"62e90394-69f5-4237-9190-012177145e10","displayName":"Global Administrator"}]}`))
+		_, _ = w.Write([]byte(`{"value":[{"id":"62e90394-69f5-4237-9190-012177145e10","displayName":"Global Administrator"}]}`))
 	})
 	_, err := c.ListDirectoryRoleTemplates(context.Background())
 	if transport.StatusCode(err) != http.StatusForbidden || !strings.Contains(err.Error(), PermissionRoleTemplateRead) {

@@ -17,7 +17,16 @@ import (
 const docs = "https://learn.microsoft.com/graph/api/"
 
 var (
-	policyBody   = []string{"displayName", "state", "conditions", "grantControls", "sessionControls"}
+	policyBody     = []string{"displayName", "state", "conditions", "grantControls", "sessionControls"}
+	protectionBody = []string{"@odata.type", "displayName", "description", "pinRequired", "minimumPinLength", "pinCharacterSet",
+		"simplePinBlocked", "maximumPinRetries", "fingerprintBlocked", "periodBeforePinReset", "dataBackupBlocked", "saveAsBlocked",
+		"allowedDataStorageLocations", "allowedOutboundClipboardSharingLevel", "allowedInboundDataTransferSources",
+		"allowedOutboundDataTransferDestinations", "printBlocked", "contactSyncBlocked", "organizationalCredentialsRequired",
+		"deviceComplianceRequired", "periodOfflineBeforeAccessCheck", "periodOnlineBeforeAccessCheck", "periodOfflineBeforeWipeIsEnforced",
+		"minimumRequiredOsVersion", "minimumWarningOsVersion",
+		"appDataEncryptionType", "faceIdBlocked", // iOS
+		"encryptAppData", "screenCaptureBlocked", // Android
+	}
 	locationBody = []string{"@odata.type", "displayName", "ipRanges", "isTrusted", "countriesAndRegions", "includeUnknownCountriesAndRegions", "countryLookupMethod"}
 )
 
@@ -51,6 +60,39 @@ var Contract = contract.Table{
 		Evidence: contract.Documented, Source: docs + "authenticationstrengthpolicy-list"},
 	{Service: ServiceName, Name: "List directory role templates", Method: "GET", Path: "/directoryRoleTemplates",
 		Evidence: contract.Documented, Source: docs + "directoryroletemplate-list"},
+	// Intune app protection (app_protection.go), permission DeviceManagementApps.ReadWrite.All.
+	{Service: ServiceName, Name: "List iOS app protection policies (name check before a create, assessment)", Method: "GET", Path: iosProtectionsPath,
+		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-list"},
+	{Service: ServiceName, Name: "Read an iOS app protection policy", Method: "GET", Path: iosProtectionsPath + "/{id}",
+		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-get"},
+	{Service: ServiceName, Name: "Read the apps an iOS app protection policy protects", Method: "GET", Path: iosProtectionsPath + "/{id}/apps",
+		Evidence: contract.Documented, Source: docs + "intune-mam-managedmobileapp-list"},
+	{Service: ServiceName, Name: "Read the groups an iOS app protection policy is assigned to", Method: "GET", Path: iosProtectionsPath + "/{id}/assignments",
+		Evidence: contract.Documented, Source: docs + "intune-mam-targetedmanagedapppolicyassignment-list"},
+	{Service: ServiceName, Name: "Create an iOS app protection policy", Method: "POST", Path: iosProtectionsPath, Body: protectionBody,
+		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-create"},
+	{Service: ServiceName, Name: "Change an iOS app protection policy", Method: "PATCH", Path: iosProtectionsPath + "/{id}", Body: protectionBody,
+		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-update"},
+	{Service: ServiceName, Name: "Delete an iOS app protection policy", Method: "DELETE", Path: iosProtectionsPath + "/{id}",
+		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-delete"},
+	{Service: ServiceName, Name: "List Android app protection policies (name check before a create, assessment)", Method: "GET", Path: androidProtectionsPath,
+		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-list"},
+	{Service: ServiceName, Name: "Read an Android app protection policy", Method: "GET", Path: androidProtectionsPath + "/{id}",
+		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-get"},
+	{Service: ServiceName, Name: "Read the apps an Android app protection policy protects", Method: "GET", Path: androidProtectionsPath + "/{id}/apps",
+		Evidence: contract.Documented, Source: docs + "intune-mam-managedmobileapp-list"},
+	{Service: ServiceName, Name: "Read the groups an Android app protection policy is assigned to", Method: "GET", Path: androidProtectionsPath + "/{id}/assignments",
+		Evidence: contract.Documented, Source: docs + "intune-mam-targetedmanagedapppolicyassignment-list"},
+	{Service: ServiceName, Name: "Create an Android app protection policy", Method: "POST", Path: androidProtectionsPath, Body: protectionBody,
+		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-create"},
+	{Service: ServiceName, Name: "Change an Android app protection policy", Method: "PATCH", Path: androidProtectionsPath + "/{id}", Body: protectionBody,
+		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-update"},
+	{Service: ServiceName, Name: "Delete an Android app protection policy", Method: "DELETE", Path: androidProtectionsPath + "/{id}",
+		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-delete"},
+	{Service: ServiceName, Name: "Set the apps an app protection policy protects (targetApps action; replaces the list; 204)", Method: "POST", Path: managedAppPoliciesPath + "/{id}/targetApps", Body: []string{"apps"},
+		Evidence: contract.Documented, Source: docs + "intune-mam-managedappprotection-targetapps"},
+	{Service: ServiceName, Name: "Assign an app protection policy to groups (assign action; replaces the list; 204)", Method: "POST", Path: managedAppPoliciesPath + "/{id}/assign", Body: []string{"assignments"},
+		Evidence: contract.Documented, Source: docs + "intune-mam-targetedmanagedappprotection-assign"},
 	{Service: ServiceName, Name: "Read the organization (tenant id, display name, verified domains) for the evidence document", Method: "GET", Path: "/organization",
 		Evidence: contract.Documented, Source: docs + "organization-list"},
 }

@@ -37,6 +37,12 @@ func TestEveryDeclaredCallIsMadeByTheClient(t *testing.T) {
 			w.WriteHeader(http.StatusNoContent)
 		case strings.HasPrefix(path, namedLocationsPath+"/"):
 			_, _ = w.Write([]byte(`{"@odata.type":"#microsoft.graph.ipNamedLocation","id":"l1","displayName":"x","ipRanges":[]}`))
+		case strings.HasSuffix(path, "/apps") || strings.HasSuffix(path, "/assignments"):
+			_, _ = w.Write([]byte(`{"value":[]}`))
+		case strings.HasPrefix(path, iosProtectionsPath+"/"):
+			_, _ = w.Write([]byte(`{"@odata.type":"#microsoft.graph.iosManagedAppProtection","id":"a1","displayName":"x"}`))
+		case strings.HasPrefix(path, androidProtectionsPath+"/"):
+			_, _ = w.Write([]byte(`{"@odata.type":"#microsoft.graph.androidManagedAppProtection","id":"a2","displayName":"x"}`))
 		case strings.HasPrefix(path, policiesPath+"/"):
 			_, _ = w.Write([]byte(`{"id":"p1","displayName":"x","state":"disabled"}`))
 		default:
@@ -64,6 +70,20 @@ func TestEveryDeclaredCallIsMadeByTheClient(t *testing.T) {
 		func() error { _, err := c.ListDirectoryRoleTemplates(ctx); return err },
 		func() error { _, err := c.GetOrganization(ctx); return err },
 	}
+	for _, platform := range []string{PlatformIOS, PlatformAndroid} {
+		mam := &AppProtectionPolicy{Platform: platform, DisplayName: "x", PeriodOfflineBeforeWipeIsEnforced: "P90D"}
+		calls = append(calls,
+			func() error { _, err := c.ListAppProtections(ctx, platform); return err },
+			func() error { _, err := c.GetAppProtection(ctx, platform, "a1"); return err },
+			func() error { _, err := c.CreateAppProtection(ctx, mam); return err },
+			func() error { return c.UpdateAppProtection(ctx, "a1", mam) },
+			func() error { return c.DeleteAppProtection(ctx, platform, "a1") },
+			func() error { return c.SetAppProtectionApps(ctx, platform, "a1", []string{"com.microsoft.teams"}) },
+		)
+	}
+	calls = append(calls, func() error {
+		return c.AssignAppProtection(ctx, "a1", []AppProtectionAssignment{{GroupID: "g1"}, {GroupID: "g2", Exclude: true}})
+	})
 	for i, call := range calls {
 		if err := call(); err != nil {
 			t.Errorf("call %d: %v", i, err)

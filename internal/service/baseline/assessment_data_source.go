@@ -22,6 +22,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/entra"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/intune"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/purview"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/teams"
 )
@@ -288,7 +289,7 @@ func backtickedList(vs []string) string {
 // Snapshot reads every supported object of the tenant: the three services
 // in parallel, each type of a service in turn.
 func Snapshot(ctx context.Context, c *conns.Client) []catalog.Object {
-	readers := []func(context.Context, *conns.Client) []catalog.Object{teams.Snapshot, entra.Snapshot, purview.Snapshot}
+	readers := []func(context.Context, *conns.Client) []catalog.Object{teams.Snapshot, entra.Snapshot, purview.Snapshot, intune.Snapshot}
 	parts := make([][]catalog.Object, len(readers))
 	var wg sync.WaitGroup
 	for i, read := range readers {

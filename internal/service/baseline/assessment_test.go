@@ -142,7 +142,8 @@ terraform {
 // True, AllowedDomains AllowAllKnownDomains) and to Teams personal accounts
 // (AllowTeamsConsumer True); a new tenant has no conditional access policy,
 // no DLP policy and no retention policy. Audit log ingestion is on by
-// default ("Turn auditing on or off"), so its control passes.
+// default ("Turn auditing on or off"), so its control passes. Nor has it an
+// Intune app protection policy.
 var newTenantFailures = map[string][]string{
 	"HB.MEETING.2/Global":   {"fail"},
 	"HB.EXTERNAL.1/Global":  {"fail"},
@@ -153,6 +154,10 @@ var newTenantFailures = map[string][]string{
 	"HB.DLP.3/tenant":       {"fail"},
 	"HB.RETENTION.1/tenant": {"fail", "warning"},
 	"HB.AUDIT.1/Global":     {"pass"},
+	// No app protection policy, and so no conditional access requiring one.
+	"HB.DEVICE.1/tenant":  {"fail"},
+	"HB.DEVICE.2/tenant":  {"fail"},
+	"HB.DEVICE.19/tenant": {"fail"},
 }
 
 // TestAccAssessment_newTenantThenQuickstart assesses a new tenant (a
@@ -257,6 +262,7 @@ func TestAccAssessment_limitedPermissions(t *testing.T) {
 					"HB.DLP.1":       "Compliance Administrator",
 					"HB.RETENTION.1": "Compliance Administrator",
 					"HB.AUDIT.1":     "Audit Logs",
+					"HB.DEVICE.1":    "DeviceManagementApps.ReadWrite.All",
 				}
 				for key, v := range got {
 					id, _, _ := strings.Cut(key, "/")

@@ -19,7 +19,10 @@ import (
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 	var out []baseline.Object
 	for _, pt := range policyTypes {
-		r := newPolicyResource(pt)().(*policyResource)
+		r, ok := newPolicyResource(pt)().(*policyResource)
+		if !ok {
+			continue // every policy type's constructor makes a *policyResource
+		}
 		t := snapshot.TypeOf(ctx, r)
 		objs, _, err := c.ConfigAPI.List(ctx, pt.Type)
 		if err != nil {

@@ -121,7 +121,7 @@ run "staff" {
 
   # Conditional access: one policy per control, report-only, break-glass accounts excluded from every one.
   assert {
-    condition     = toset(keys(local.ca_policies)) == toset(["HB.CA.1", "HB.CA.2", "HB.CA.3", "HB.CA.4", "HB.CA.5", "HB.CA.6", "HB.CA.7", "HB.CA.8", "HB.CA.9", "HB.CA.11", "HB.CA.12"])
+    condition     = toset(keys(local.ca_policies)) == toset(["HB.CA.1", "HB.CA.2", "HB.CA.3", "HB.CA.4", "HB.CA.5", "HB.CA.6", "HB.CA.7", "HB.CA.8", "HB.CA.9", "HB.CA.11", "HB.CA.12", "HB.DEVICE.19"])
     error_message = "One conditional access policy per conditional access control of the catalog (HB.CA.10 is met by each)."
   }
   assert {

@@ -230,3 +230,31 @@ run "training_attester_blank" {
   }
   expect_failures = [var.training_attestation]
 }
+
+# Personal devices (issue 17).
+run "personal_device_platform_unknown" {
+  command = plan
+  variables {
+    catalog                   = run.catalog.staff
+    personal_device_platforms = ["ios", "windows"]
+  }
+  expect_failures = [var.personal_device_platforms]
+}
+
+run "personal_device_platform_twice" {
+  command = plan
+  variables {
+    catalog                   = run.catalog.staff
+    personal_device_platforms = ["ios", "ios"]
+  }
+  expect_failures = [var.personal_device_platforms]
+}
+
+run "personal_device_group_not_object_id" {
+  command = plan
+  variables {
+    catalog                   = run.catalog.staff
+    personal_device_group_ids = ["Clinicians"]
+  }
+  expect_failures = [var.personal_device_group_ids]
+}
