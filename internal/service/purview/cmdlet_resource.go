@@ -1,7 +1,26 @@
 package purview
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
+)
+
+// governedCmdletResource is what each cmdlet resource on cmdletResource is:
+// the base gives Configure, ImportState and ModifyPlan; ValidateConfig is
+// the resource's own.
+type governedCmdletResource interface {
+	resource.ResourceWithConfigure
+	resource.ResourceWithImportState
+	resource.ResourceWithValidateConfig
+	resource.ResourceWithModifyPlan
+}
+
+var (
+	_ governedCmdletResource = (*dlpPolicyResource)(nil)
+	_ governedCmdletResource = (*dlpRuleResource)(nil)
+	_ governedCmdletResource = (*retentionPolicyResource)(nil)
+	_ governedCmdletResource = (*retentionRuleResource)(nil)
 )
 
 // cmdletResource is what every governed cmdlet resource embeds: the one

@@ -23,13 +23,6 @@ import (
 
 var dlpModes = []string{"Enable", "TestWithNotifications", "TestWithoutNotifications", "Disable"}
 
-var (
-	_ resource.ResourceWithConfigure      = (*dlpPolicyResource)(nil)
-	_ resource.ResourceWithImportState    = (*dlpPolicyResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*dlpPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*dlpPolicyResource)(nil)
-)
-
 type dlpPolicyResource struct{ cmdletResource[dlpPolicyModel] }
 
 func newDLPPolicyResource() resource.Resource {

@@ -37,13 +37,6 @@ var (
 	guidLike = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*dlpRuleResource)(nil)
-	_ resource.ResourceWithImportState    = (*dlpRuleResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*dlpRuleResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*dlpRuleResource)(nil)
-)
-
 type dlpRuleResource struct{ cmdletResource[dlpRuleModel] }
 
 func newDLPRuleResource() resource.Resource {

@@ -21,13 +21,6 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*retentionPolicyResource)(nil)
-	_ resource.ResourceWithImportState    = (*retentionPolicyResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*retentionPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*retentionPolicyResource)(nil)
-)
-
 type retentionPolicyResource struct {
 	cmdletResource[retentionPolicyModel]
 }

@@ -30,13 +30,6 @@ var (
 	durationRE            = regexp.MustCompile(`^(?i:unlimited)$|^[1-9][0-9]{0,5}$`)
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*retentionRuleResource)(nil)
-	_ resource.ResourceWithImportState    = (*retentionRuleResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*retentionRuleResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*retentionRuleResource)(nil)
-)
-
 type retentionRuleResource struct {
 	cmdletResource[retentionRuleModel]
 }
