@@ -5,7 +5,9 @@
 // ModifyPlan hook (ResourceWithBaseline), import by id (WithImportByID,
 // WithImportByGUID), the timeouts block and its one default
 // (TimeoutsAttribute, DefaultTimeout), and the one lifecycle of an API
-// object (Object). Null versus empty is internal/flex's rule.
+// object (Object). Null versus empty is internal/flex's rule. Every data
+// source embeds DataSourceWithConfigure (NewDataSource("teamshipaa_widgets")),
+// the same base for a data source, so it is its schema and its Read.
 //
 // A new Graph resource is its schema, its model and its mapping:
 //
@@ -43,8 +45,9 @@
 // (PendingDeletion counts as gone), Find (waits out a PendingDeletion
 // object of the same name), Remove and AwaitGone for a cmdlet noun, so the
 // resource writes newParams (New-<noun> parameters), setParams (Set-<noun>
-// parameters), fromRead and matches, and sets WithLifecycle to
-// r.object().lifecycle() (dlp_policy_resource.go is the example). A resource the baseline catalog governs
+// parameters), fromRead and matches, and embeds purview's cmdletResource
+// (newCmdletResource(typeName, r.object): the lifecycle, the baseline base
+// and import by name; dlp_policy_resource.go is the example). A resource the baseline catalog governs
 // embeds ResourceWithBaseline instead and adds its arguments to its schema
 // with AddBaselineSchema.
 package framework

@@ -20,21 +20,22 @@ import (
 
 	catalog "github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/entra"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/intune"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/purview"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/teams"
 )
 
-var _ datasource.DataSourceWithConfigure = (*assessmentDataSource)(nil)
-
 // assessmentDataSource reads the live tenant and judges it against the
 // catalog: every instance of every supported type, not only the Global one.
 type assessmentDataSource struct {
-	client *conns.Client
+	framework.DataSourceWithConfigure
 }
 
-func newAssessmentDataSource() datasource.DataSource { return &assessmentDataSource{} }
+func newAssessmentDataSource() datasource.DataSource {
+	return &assessmentDataSource{framework.NewDataSource("teamshipaa_assessment")}
+}
 
 type assessmentModel struct {
 	ID               types.String              `tfsdk:"id"`
@@ -100,10 +101,6 @@ type summaryModel struct {
 	NotApplicable types.Int64 `tfsdk:"not_applicable"`
 	Excepted      types.Int64 `tfsdk:"excepted"`
 	Error         types.Int64 `tfsdk:"error"`
-}
-
-func (d *assessmentDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_assessment"
 }
 
 func profileNames() []string {
@@ -289,10 +286,6 @@ func backtickedList(vs []string) string {
 	return strings.Join(out, ", ")
 }
 
-func (d *assessmentDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 // Snapshot reads every supported object of the tenant: the three services
 // in parallel, each type of a service in turn.
 func Snapshot(ctx context.Context, c *conns.Client) []catalog.Object {
@@ -332,7 +325,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	today := now().UTC().Format(time.DateOnly)
 
-	objects := Snapshot(ctx, d.client)
+	objects := Snapshot(ctx, d.Client)
 	used := map[string]bool{}
 	for i := range objects {
 		if p, ok := profiles[objects[i].Name]; ok {
@@ -367,14 +360,14 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	m.ID = m.Profile
 	m.GeneratedAt = types.StringValue(generated)
 	tenant, version := "", ""
-	if d.client != nil {
-		tenant, version = d.client.TenantID, d.client.ProviderVersion
+	if d.Client != nil {
+		tenant, version = d.Client.TenantID, d.Client.ProviderVersion
 	}
 	m.TenantID, m.ProviderVersion = types.StringValue(tenant), types.StringValue(version)
 	domain, orgName, domainNote := "", m.Organization.ValueString(), ""
-	if d.client != nil && d.client.Graph != nil {
+	if d.Client != nil && d.Client.Graph != nil {
 		// Where readable: a missing permission only leaves the domain out.
-		if org, err := d.client.Graph.GetOrganization(ctx); err != nil {
+		if org, err := d.Client.Graph.GetOrganization(ctx); err != nil {
 			domainNote = "default domain not read: " + err.Error()
 		} else {
 			domain = org.DefaultDomain

@@ -11,16 +11,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	catalog "github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 )
-
-var _ datasource.DataSource = (*baselineDataSource)(nil)
 
 // baselineDataSource serves the catalog for a profile: as structured data a
 // configuration takes its values from, and as a Markdown table. It reads
 // nothing from Microsoft.
-type baselineDataSource struct{}
+type baselineDataSource struct {
+	framework.DataSourceWithConfigure // Metadata; Configure goes unused
+}
 
-func newBaselineDataSource() datasource.DataSource { return &baselineDataSource{} }
+func newBaselineDataSource() datasource.DataSource {
+	return &baselineDataSource{framework.NewDataSource("teamshipaa_baseline")}
+}
 
 type baselineModel struct {
 	Profile      types.String   `tfsdk:"profile"`
@@ -46,10 +49,6 @@ type controlModel struct {
 	Sources    []string `tfsdk:"sources"`
 	TradeOff   string   `tfsdk:"trade_off"`
 	Resolution string   `tfsdk:"resolution"`
-}
-
-func (d *baselineDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_baseline"
 }
 
 func (d *baselineDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

@@ -9,15 +9,19 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-)
 
-var _ datasource.DataSource = (*comparisonDataSource)(nil)
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
+)
 
 // comparisonDataSource compares two saved evidence documents; it reads
 // nothing from the tenant.
-type comparisonDataSource struct{}
+type comparisonDataSource struct {
+	framework.DataSourceWithConfigure // Metadata; Configure goes unused
+}
 
-func newComparisonDataSource() datasource.DataSource { return &comparisonDataSource{} }
+func newComparisonDataSource() datasource.DataSource {
+	return &comparisonDataSource{framework.NewDataSource("teamshipaa_evidence_comparison")}
+}
 
 type comparisonModel struct {
 	Before     types.String `tfsdk:"before"`
@@ -27,10 +31,6 @@ type comparisonModel struct {
 	AfterHash  types.String `tfsdk:"after_hash"`
 	Changes    []string     `tfsdk:"changes"`
 	Markdown   types.String `tfsdk:"markdown"`
-}
-
-func (d *comparisonDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_evidence_comparison"
 }
 
 func (d *comparisonDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {

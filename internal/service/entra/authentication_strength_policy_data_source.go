@@ -10,12 +10,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 )
 
-type authStrengthDataSource struct{ client *conns.Client }
+type authStrengthDataSource struct {
+	framework.DataSourceWithConfigure
+}
 
-func newAuthStrengthDataSource() datasource.DataSource { return &authStrengthDataSource{} }
+func newAuthStrengthDataSource() datasource.DataSource {
+	return &authStrengthDataSource{framework.NewDataSource("teamshipaa_authentication_strength_policy")}
+}
 
 type authStrengthModel struct {
 	DisplayName         types.String `tfsdk:"display_name"`
@@ -23,10 +27,6 @@ type authStrengthModel struct {
 	Description         types.String `tfsdk:"description"`
 	PolicyType          types.String `tfsdk:"policy_type"`
 	AllowedCombinations types.Set    `tfsdk:"allowed_combinations"`
-}
-
-func (d *authStrengthDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_authentication_strength_policy"
 }
 
 func (d *authStrengthDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -44,17 +44,13 @@ func (d *authStrengthDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *authStrengthDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *authStrengthDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m authStrengthModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	all, err := d.client.Graph.ListAuthenticationStrengths(ctx)
+	all, err := d.Client.Graph.ListAuthenticationStrengths(ctx)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing authentication strengths", err.Error())
 		return

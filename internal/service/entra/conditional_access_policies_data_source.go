@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 )
 
 // microsoftManagedPrefix starts the display name of the conditional access
@@ -19,10 +20,10 @@ const microsoftManagedPrefix = "Microsoft-managed:"
 // teamshipaa_conditional_access_policies: a listDataSource.
 func newCAPoliciesDataSource() datasource.DataSource {
 	return &listDataSource{
-		typeName: "conditional_access_policies",
-		resource: caPolicyType,
-		desc:     "Lists the tenant's conditional access policies (Graph v1.0 `GET /identity/conditionalAccess/policies`).",
-		detail:   "The policy's state: `enabled`, `disabled` or `enabledForReportingButNotEnforced`.",
+		DataSourceWithConfigure: framework.NewDataSource("teamshipaa_conditional_access_policies"),
+		resource:                caPolicyType,
+		desc:                    "Lists the tenant's conditional access policies (Graph v1.0 `GET /identity/conditionalAccess/policies`).",
+		detail:                  "The policy's state: `enabled`, `disabled` or `enabledForReportingButNotEnforced`.",
 		builtIn: "A Microsoft-managed policy (its display name starts with `" + microsoftManagedPrefix + "`): Microsoft creates and " +
 			"changes it; an administrator may only switch it or exclude users. Left out of `import_blocks`.",
 		list: func(ctx context.Context, c *conns.Client) ([]listItemModel, error) {

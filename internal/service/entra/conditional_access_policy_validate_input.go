@@ -79,7 +79,9 @@ func excludesMembers(u *caUsers) bool {
 	if u.ExcludeUsers.IsUnknown() {
 		return true
 	}
-	if !flex.Known(u.ExcludeUsers) {
+	// Not flex.Known: a known set may hold an element known only at apply
+	// (an id from another resource), which the loop counts as a user.
+	if u.ExcludeUsers.IsNull() {
 		return false
 	}
 	for _, e := range u.ExcludeUsers.Elements() {

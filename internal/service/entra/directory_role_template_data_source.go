@@ -10,21 +10,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 )
 
-type roleTemplateDataSource struct{ client *conns.Client }
+type roleTemplateDataSource struct {
+	framework.DataSourceWithConfigure
+}
 
-func newRoleTemplateDataSource() datasource.DataSource { return &roleTemplateDataSource{} }
+func newRoleTemplateDataSource() datasource.DataSource {
+	return &roleTemplateDataSource{framework.NewDataSource("teamshipaa_directory_role_template")}
+}
 
 type roleTemplateModel struct {
 	DisplayName types.String `tfsdk:"display_name"`
 	ID          types.String `tfsdk:"id"`
 	Description types.String `tfsdk:"description"`
-}
-
-func (d *roleTemplateDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_directory_role_template"
 }
 
 func (d *roleTemplateDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -41,17 +41,13 @@ func (d *roleTemplateDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 	}
 }
 
-func (d *roleTemplateDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *roleTemplateDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m roleTemplateModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	all, err := d.client.Graph.ListDirectoryRoleTemplates(ctx)
+	all, err := d.Client.Graph.ListDirectoryRoleTemplates(ctx)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing directory role templates", err.Error())
 		return

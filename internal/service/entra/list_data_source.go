@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/importblock"
 )
 
@@ -30,17 +31,12 @@ type listModel struct {
 }
 
 type listDataSource struct {
-	client   *conns.Client
-	typeName string // teamshipaa_<typeName>
+	framework.DataSourceWithConfigure
 	desc     string
 	detail   string // what detail holds
 	builtIn  string // what built_in means
 	list     func(ctx context.Context, c *conns.Client) ([]listItemModel, error)
 	resource string
-}
-
-func (d *listDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.typeName
 }
 
 func (d *listDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -65,14 +61,10 @@ func (d *listDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, r
 	}
 }
 
-func (d *listDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *listDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	items, err := d.list(ctx, d.client)
+	items, err := d.list(ctx, d.Client)
 	if err != nil {
-		resp.Diagnostics.AddError("Listing for "+d.typeName, err.Error())
+		resp.Diagnostics.AddError("Listing for "+d.TypeName(), err.Error())
 		return
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].DisplayName.ValueString() < items[j].DisplayName.ValueString() })

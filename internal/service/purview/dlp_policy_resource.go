@@ -23,22 +23,11 @@ import (
 
 var dlpModes = []string{"Enable", "TestWithNotifications", "TestWithoutNotifications", "Disable"}
 
-var (
-	_ resource.ResourceWithConfigure      = (*dlpPolicyResource)(nil)
-	_ resource.ResourceWithImportState    = (*dlpPolicyResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*dlpPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*dlpPolicyResource)(nil)
-)
-
-type dlpPolicyResource struct {
-	framework.WithLifecycle[dlpPolicyModel, map[string]any]
-	framework.ResourceWithBaseline
-	framework.WithImportByID
-}
+type dlpPolicyResource struct{ cmdletResource[dlpPolicyModel] }
 
 func newDLPPolicyResource() resource.Resource {
-	r := &dlpPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_dlp_policy")}
-	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[dlpPolicyModel, map[string]any] { return r.object().lifecycle() })
+	r := &dlpPolicyResource{}
+	r.cmdletResource = newCmdletResource("teamshipaa_dlp_policy", r.object)
 	return r
 }
 

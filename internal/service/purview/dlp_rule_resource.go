@@ -37,22 +37,11 @@ var (
 	guidLike = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*dlpRuleResource)(nil)
-	_ resource.ResourceWithImportState    = (*dlpRuleResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*dlpRuleResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*dlpRuleResource)(nil)
-)
-
-type dlpRuleResource struct {
-	framework.WithLifecycle[dlpRuleModel, map[string]any]
-	framework.ResourceWithBaseline
-	framework.WithImportByID
-}
+type dlpRuleResource struct{ cmdletResource[dlpRuleModel] }
 
 func newDLPRuleResource() resource.Resource {
-	r := &dlpRuleResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_dlp_rule")}
-	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[dlpRuleModel, map[string]any] { return r.object().lifecycle() })
+	r := &dlpRuleResource{}
+	r.cmdletResource = newCmdletResource("teamshipaa_dlp_rule", r.object)
 	return r
 }
 

@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/importblock"
 )
 
@@ -40,8 +40,7 @@ type purviewListModel struct {
 }
 
 type purviewListDataSource struct {
-	client   *conns.Client
-	typeName string // teamshipaa_<typeName>
+	framework.DataSourceWithConfigure
 	resource string // the resource the items import as
 	cmdlet   string // Get-<noun>
 	rules    bool   // items are rules (they have a policy; policy filters them)
@@ -50,10 +49,6 @@ type purviewListDataSource struct {
 	// builtInObj, when set, decides from the object itself (IsSystemRule of alert policies).
 	builtInObj func(obj map[string]any) bool
 	builtDoc   string
-}
-
-func (d *purviewListDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.typeName
 }
 
 func (d *purviewListDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -86,10 +81,6 @@ func (d *purviewListDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 	}
 }
 
-func (d *purviewListDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *purviewListDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m purviewListModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -100,7 +91,7 @@ func (d *purviewListDataSource) Read(ctx context.Context, req datasource.ReadReq
 	if d.rules && !m.Policy.IsNull() {
 		params["Policy"] = m.Policy.ValueString()
 	}
-	c := d.client.Compliance
+	c := d.Client.Compliance
 	objs, res, err := c.Invoke(ctx, d.cmdlet, params)
 	addWarnings(&resp.Diagnostics, c, res)
 	if err != nil {
@@ -148,25 +139,25 @@ const (
 )
 
 func newDLPPoliciesDataSource() datasource.DataSource {
-	return &purviewListDataSource{typeName: "dlp_policies", resource: "teamshipaa_dlp_policy", cmdlet: "Get-DlpCompliancePolicy",
+	return &purviewListDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_dlp_policies"), resource: "teamshipaa_dlp_policy", cmdlet: "Get-DlpCompliancePolicy",
 		desc:    "Lists the tenant's DLP policies (`Get-DlpCompliancePolicy`).",
 		builtIn: func(name, _ string) bool { return isDefaultDLP(name) }, builtDoc: dlpBuiltInDoc}
 }
 
 func newDLPRulesDataSource() datasource.DataSource {
-	return &purviewListDataSource{typeName: "dlp_rules", resource: "teamshipaa_dlp_rule", cmdlet: "Get-DlpComplianceRule", rules: true,
+	return &purviewListDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_dlp_rules"), resource: "teamshipaa_dlp_rule", cmdlet: "Get-DlpComplianceRule", rules: true,
 		desc:    "Lists the tenant's DLP rules (`Get-DlpComplianceRule`), of every policy or of one.",
 		builtIn: func(_, policy string) bool { return isDefaultDLP(policy) }, builtDoc: dlpBuiltInDoc}
 }
 
 func newRetentionPoliciesDataSource() datasource.DataSource {
-	return &purviewListDataSource{typeName: "retention_policies", resource: "teamshipaa_retention_policy", cmdlet: "Get-RetentionCompliancePolicy",
+	return &purviewListDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_retention_policies"), resource: "teamshipaa_retention_policy", cmdlet: "Get-RetentionCompliancePolicy",
 		desc:    "Lists the tenant's retention policies (`Get-RetentionCompliancePolicy`).",
 		builtIn: func(string, string) bool { return false }, builtDoc: retentionBuiltInDoc}
 }
 
 func newRetentionRulesDataSource() datasource.DataSource {
-	return &purviewListDataSource{typeName: "retention_rules", resource: "teamshipaa_retention_rule", cmdlet: "Get-RetentionComplianceRule", rules: true,
+	return &purviewListDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_retention_rules"), resource: "teamshipaa_retention_rule", cmdlet: "Get-RetentionComplianceRule", rules: true,
 		desc:    "Lists the tenant's retention rules (`Get-RetentionComplianceRule`), of every policy or of one.",
 		builtIn: func(string, string) bool { return false }, builtDoc: retentionBuiltInDoc}
 }

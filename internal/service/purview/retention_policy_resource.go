@@ -21,22 +21,13 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*retentionPolicyResource)(nil)
-	_ resource.ResourceWithImportState    = (*retentionPolicyResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*retentionPolicyResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*retentionPolicyResource)(nil)
-)
-
 type retentionPolicyResource struct {
-	framework.WithLifecycle[retentionPolicyModel, map[string]any]
-	framework.ResourceWithBaseline
-	framework.WithImportByID
+	cmdletResource[retentionPolicyModel]
 }
 
 func newRetentionPolicyResource() resource.Resource {
-	r := &retentionPolicyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_policy")}
-	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[retentionPolicyModel, map[string]any] { return r.object().lifecycle() })
+	r := &retentionPolicyResource{}
+	r.cmdletResource = newCmdletResource("teamshipaa_retention_policy", r.object)
 	return r
 }
 

@@ -30,22 +30,13 @@ var (
 	durationRE            = regexp.MustCompile(`^(?i:unlimited)$|^[1-9][0-9]{0,5}$`)
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*retentionRuleResource)(nil)
-	_ resource.ResourceWithImportState    = (*retentionRuleResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*retentionRuleResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*retentionRuleResource)(nil)
-)
-
 type retentionRuleResource struct {
-	framework.WithLifecycle[retentionRuleModel, map[string]any]
-	framework.ResourceWithBaseline
-	framework.WithImportByID
+	cmdletResource[retentionRuleModel]
 }
 
 func newRetentionRuleResource() resource.Resource {
-	r := &retentionRuleResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_retention_rule")}
-	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[retentionRuleModel, map[string]any] { return r.object().lifecycle() })
+	r := &retentionRuleResource{}
+	r.cmdletResource = newCmdletResource("teamshipaa_retention_rule", r.object)
 	return r
 }
 

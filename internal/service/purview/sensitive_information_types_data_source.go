@@ -15,15 +15,16 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 )
 
-var _ datasource.DataSourceWithConfigure = (*sensitiveTypesDataSource)(nil)
-
 type sensitiveTypesDataSource struct {
-	client *conns.Client
+	framework.DataSourceWithConfigure
 }
 
-func newSensitiveTypesDataSource() datasource.DataSource { return &sensitiveTypesDataSource{} }
+func newSensitiveTypesDataSource() datasource.DataSource {
+	return &sensitiveTypesDataSource{framework.NewDataSource("teamshipaa_sensitive_information_types")}
+}
 
 type sensitiveTypesModel struct {
 	ID    types.String `tfsdk:"id"`
@@ -33,10 +34,6 @@ type sensitiveTypesModel struct {
 }
 
 var sensitiveTypeAttrTypes = map[string]attr.Type{"id": types.StringType, "name": types.StringType, "publisher": types.StringType}
-
-func (d *sensitiveTypesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_sensitive_information_types"
-}
 
 func (d *sensitiveTypesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
@@ -60,18 +57,14 @@ func (d *sensitiveTypesDataSource) Schema(_ context.Context, _ datasource.Schema
 	}
 }
 
-func (d *sensitiveTypesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *sensitiveTypesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m sensitiveTypesModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	all, res, err := listSITs(ctx, d.client)
-	addWarnings(&resp.Diagnostics, d.client.Compliance, res)
+	all, res, err := listSITs(ctx, d.Client)
+	addWarnings(&resp.Diagnostics, d.Client.Compliance, res)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing sensitive information types", err.Error())
 		return

@@ -11,21 +11,21 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/importblock"
 )
-
-var _ datasource.DataSourceWithConfigure = (*policiesDataSource)(nil)
 
 // policiesDataSource lists the instances of any supported policy type, and
 // their group and tenant-wide assignments, with the import blocks that
 // bring them under Terraform.
 type policiesDataSource struct {
-	client *conns.Client
+	framework.DataSourceWithConfigure
 }
 
-func newPoliciesDataSource() datasource.DataSource { return &policiesDataSource{} }
+func newPoliciesDataSource() datasource.DataSource {
+	return &policiesDataSource{framework.NewDataSource("teamshipaa_teams_policies")}
+}
 
 type policiesModel struct {
 	Type         types.String         `tfsdk:"type"`
@@ -51,10 +51,6 @@ type assignmentRefModel struct {
 	Rank        types.Int64  `tfsdk:"rank"`
 	ImportID    types.String `tfsdk:"import_id"`
 	ImportBlock types.String `tfsdk:"import_block"`
-}
-
-func (d *policiesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_teams_policies"
 }
 
 func supportedTypes() []string {
@@ -113,10 +109,6 @@ func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *policiesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *policiesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m policiesModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -129,7 +121,7 @@ func (d *policiesDataSource) Read(ctx context.Context, req datasource.ReadReques
 			pt = p
 		}
 	}
-	objs, res, err := d.client.ConfigAPI.List(ctx, pt.Type)
+	objs, res, err := d.Client.ConfigAPI.List(ctx, pt.Type)
 	addWarnings(&resp.Diagnostics, res)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing "+pt.Type, err.Error())
@@ -163,7 +155,7 @@ func (d *policiesDataSource) Read(ctx context.Context, req datasource.ReadReques
 	m.Assignments = []assignmentRefModel{}
 	if slices.Contains(assignableTypes, pt.Type) {
 		if !tenantOnlyTypes[pt.Type] {
-			as, res, err := d.client.ConfigAPI.ListGroupAssignments(ctx, pt.Type)
+			as, res, err := d.Client.ConfigAPI.ListGroupAssignments(ctx, pt.Type)
 			addWarnings(&resp.Diagnostics, res)
 			if err != nil {
 				resp.Diagnostics.AddError("Listing the group assignments of "+pt.Type, err.Error())
@@ -178,7 +170,7 @@ func (d *policiesDataSource) Read(ctx context.Context, req datasource.ReadReques
 				builtIn = append(builtIn, false)
 			}
 		}
-		name, res, err := d.client.ConfigAPI.GetTenantAssignment(ctx, pt.Type)
+		name, res, err := d.Client.ConfigAPI.GetTenantAssignment(ctx, pt.Type)
 		addWarnings(&resp.Diagnostics, res)
 		if err != nil {
 			resp.Diagnostics.AddError("Reading the tenant-wide default "+pt.Type, err.Error())

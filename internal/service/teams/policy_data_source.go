@@ -10,24 +10,20 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
-var _ datasource.DataSourceWithConfigure = (*policyDataSource)(nil)
-
 // policyDataSource reads one instance of a ConfigAPI policy type.
 type policyDataSource struct {
-	pt     *PolicyType
-	client *conns.Client
+	framework.DataSourceWithConfigure
+	pt *PolicyType
 }
 
 func newPolicyDataSource(pt *PolicyType) func() datasource.DataSource {
-	return func() datasource.DataSource { return &policyDataSource{pt: pt} }
-}
-
-func (d *policyDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.pt.Resource
+	return func() datasource.DataSource {
+		return &policyDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_" + pt.Resource), pt: pt}
+	}
 }
 
 func (d *policyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -47,10 +43,6 @@ func (d *policyDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 	}
 }
 
-func (d *policyDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *policyDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	name := types.StringValue(globalIdentity)
 	if !d.pt.Singleton {
@@ -60,7 +52,7 @@ func (d *policyDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		return
 	}
 	id := identity(nameOf(name.ValueString()))
-	obj, res, err := d.client.ConfigAPI.Read(ctx, d.pt.Type, id)
+	obj, res, err := d.Client.ConfigAPI.Read(ctx, d.pt.Type, id)
 	addWarnings(&resp.Diagnostics, res)
 	if err != nil {
 		summary := fmt.Sprintf("Reading the %s %q", d.pt.Title, name.ValueString())
