@@ -9,7 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/importblock"
 )
 
@@ -17,8 +17,6 @@ import (
 // list a tenant's app protection policies with the import blocks that adopt
 // them (the shape of the other list data sources: items with id,
 // display_name, detail, built_in and import_block; import_blocks).
-
-var _ datasource.DataSourceWithConfigure = (*policiesDataSource)(nil)
 
 // builtInNote: Microsoft creates no iosManagedAppProtection or
 // androidManagedAppProtection; the tenant-wide defaults Intune keeps are
@@ -43,25 +41,21 @@ type policiesModel struct {
 }
 
 type policiesDataSource struct {
-	client   *conns.Client
+	framework.DataSourceWithConfigure
 	platform string // graph.PlatformIOS or graph.PlatformAndroid
 }
 
 func newIOSPoliciesDataSource() datasource.DataSource {
-	return &policiesDataSource{platform: graph.PlatformIOS}
+	return &policiesDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_ios_app_protection_policies"), platform: graph.PlatformIOS}
 }
 
 func newAndroidPoliciesDataSource() datasource.DataSource {
-	return &policiesDataSource{platform: graph.PlatformAndroid}
+	return &policiesDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_android_app_protection_policies"), platform: graph.PlatformAndroid}
 }
 
 // resource is the resource type the items are imported as.
 func (d *policiesDataSource) resource() string {
 	return "teamshipaa_" + d.platform + "_app_protection_policy"
-}
-
-func (d *policiesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
-	resp.TypeName = req.ProviderTypeName + "_" + d.platform + "_app_protection_policies"
 }
 
 func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
@@ -93,12 +87,8 @@ func (d *policiesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 	}
 }
 
-func (d *policiesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.client = conns.FromProviderData(req.ProviderData, &resp.Diagnostics)
-}
-
 func (d *policiesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {
-	ps, err := d.client.Graph.ListAppProtections(ctx, d.platform)
+	ps, err := d.Client.Graph.ListAppProtections(ctx, d.platform)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing "+d.platform+" app protection policies", err.Error())
 		return

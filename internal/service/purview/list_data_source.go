@@ -163,13 +163,13 @@ func newRetentionRulesDataSource() datasource.DataSource {
 }
 
 func newAuditRetentionPoliciesDataSource() datasource.DataSource {
-	return &purviewListDataSource{typeName: "audit_log_retention_policies", resource: "teamshipaa_audit_log_retention_policy", cmdlet: "Get-UnifiedAuditLogRetentionPolicy",
+	return &purviewListDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_audit_log_retention_policies"), resource: "teamshipaa_audit_log_retention_policy", cmdlet: "Get-UnifiedAuditLogRetentionPolicy",
 		desc:    "Lists the tenant's audit log retention policies (`Get-UnifiedAuditLogRetentionPolicy`; Microsoft's default policy is never listed).",
 		builtIn: func(string, string) bool { return false }, builtDoc: "Always false: Get-UnifiedAuditLogRetentionPolicy does not return Microsoft's default policy."}
 }
 
 func newProtectionAlertsDataSource() datasource.DataSource {
-	return &purviewListDataSource{typeName: "protection_alerts", resource: "teamshipaa_protection_alert", cmdlet: "Get-ProtectionAlert",
+	return &purviewListDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_protection_alerts"), resource: "teamshipaa_protection_alert", cmdlet: "Get-ProtectionAlert",
 		desc:       "Lists the tenant's alert policies (`Get-ProtectionAlert`), Microsoft's default ones included.",
 		builtInObj: func(o map[string]any) bool { b, _ := readBool(field(o, "IsSystemRule")); return b },
 		builtDoc:   "One of Microsoft's default alert policies (`IsSystemRule`): `Set-ProtectionAlert` cannot change it. Left out of `import_blocks`."}
