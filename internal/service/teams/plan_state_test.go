@@ -9,6 +9,8 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
 )
 
 var planTestType = tftypes.Object{AttributeTypes: map[string]tftypes.Type{
@@ -76,7 +78,9 @@ func TestUseStateForUnknownKeepsTheServiceValues(t *testing.T) {
 	}
 }
 
-func TestSetParamsWritesTheWholeObjectAtOnce(t *testing.T) {
+// The lifecycle's model round-trips through tfsdk in one conversion each
+// way, and flatten keeps prior's configuration-only arguments.
+func TestFlattenWritesTheWholeObjectAtOnce(t *testing.T) {
 	ctx := context.Background()
 	r := &policyResource{pt: &meetingPolicy}
 	var sresp resource.SchemaResponse
@@ -87,7 +91,16 @@ func TestSetParamsWritesTheWholeObjectAtOnce(t *testing.T) {
 	diags := st.SetAttribute(ctx, path.Root("baseline_profile"), "telehealth")
 	obj := map[string]any{"Identity": "Tag:Clinic", "AllowMeetNow": false, "AutoAdmittedUsers": "EveryoneInCompany",
 		"NewMeetingRecordingExpirationDays": float64(60), "BlockedAnonymousJoinClientTypes": nil, "Unmodelled": "x"}
-	r.setState(ctx, obj, &st, &diags)
+	flattenInto := func(obj configapi.Object) {
+		var prior *policyModel
+		diags.Append(st.Get(ctx, &prior)...)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		m := r.flatten(ctx, obj, prior, &diags)
+		diags.Append(st.Set(ctx, m)...)
+	}
+	flattenInto(obj)
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
@@ -107,7 +120,7 @@ func TestSetParamsWritesTheWholeObjectAtOnce(t *testing.T) {
 	// An answer of the wrong shape is an error naming the parameter.
 	bad := map[string]any{"Identity": "Tag:Clinic", "AllowMeetNow": "yes"}
 	diags = nil
-	r.setState(ctx, bad, &st, &diags)
+	flattenInto(bad)
 	if !diags.HasError() || diags.Errors()[0].Detail() != "AllowMeetNow: expected a boolean, got string" {
 		t.Fatalf("a wrongly typed answer: %v", diags)
 	}
