@@ -106,7 +106,7 @@ func TestFlattenWritesTheWholeObjectAtOnce(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"id": `"Tag:Clinic"`, "name": `"Clinic"`, "allow_meet_now": "false", "auto_admitted_users": `"EveryoneInCompany"`,
-		"new_meeting_recording_expiration_days": "60", "baseline_profile": `"telehealth"`, "blocked_anonymous_join_client_types": "[]",
+		"new_meeting_recording_expiration_days": "60", "baseline_profile": `"telehealth"`, "blocked_anonymous_join_client_types": "<null>",
 		"allow_transcription": "<null>", "baseline_exceptions": "<null>",
 	} {
 		var got attr.Value
@@ -115,6 +115,19 @@ func TestFlattenWritesTheWholeObjectAtOnce(t *testing.T) {
 		}
 		if s := got.String(); s != want {
 			t.Errorf("%s = %s, want %s", name, s, want)
+		}
+	}
+	// flex's rule for lists: the service's empty list reads as null above (no
+	// prior value), and as [] when the prior value was [] (a configured [],
+	// or state written before the rule), whether the service says [] or null.
+	for _, answer := range []any{[]any{}, nil} {
+		diags.Append(st.SetAttribute(ctx, path.Root("blocked_anonymous_join_client_types"), []string{})...)
+		obj["BlockedAnonymousJoinClientTypes"] = answer
+		flattenInto(obj)
+		var got attr.Value
+		diags.Append(st.GetAttribute(ctx, path.Root("blocked_anonymous_join_client_types"), &got)...)
+		if diags.HasError() || got.String() != "[]" {
+			t.Errorf("prior [] and an answer of %v: got %v (%v), want []", answer, got, diags)
 		}
 	}
 	// An answer of the wrong shape is an error naming the parameter.

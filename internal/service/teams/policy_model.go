@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
@@ -147,7 +148,36 @@ func (r *policyResource) flatten(ctx context.Context, obj configapi.Object, prio
 		out.attrs[name] = v
 	}
 	paramValues(ctx, r.pt, obj, out.attrs, diags)
+	for _, p := range r.pt.Params {
+		if p.isList() {
+			out.attrs[p.Attr] = emptyAsPrior(ctx, out.attrs[p.Attr], prior.attrs[p.Attr], diags)
+		}
+	}
 	return out
+}
+
+// emptyAsPrior applies internal/flex's rule to a list parameter read from
+// the service: an empty set is null unless prior was [] (flex.EmptySet).
+// State written before the rule held [] for a list the configuration left
+// out; a read keeps that [] as prior, so that state plans without a diff.
+func emptyAsPrior(ctx context.Context, got, prior tftypes.Value, diags *diag.Diagnostics) tftypes.Value {
+	var elems []tftypes.Value
+	if !got.IsKnown() || got.IsNull() || got.As(&elems) != nil || len(elems) > 0 {
+		return got
+	}
+	var p types.Set
+	if prior.Type() != nil {
+		if err := assign(ctx, types.SetType{ElemType: types.StringType}, prior, &p); err != nil {
+			diags.AddError("Reading the prior state", err.Error()+"; this is a bug in the provider")
+			return got
+		}
+	}
+	v, err := flex.EmptySet(types.StringType, p).ToTerraformValue(ctx)
+	if err != nil {
+		diags.AddError("Writing the state", err.Error()+"; this is a bug in the provider")
+		return got
+	}
+	return v
 }
 
 // identityValues are the id and (but for a singleton) the name of obj.
