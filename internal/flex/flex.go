@@ -9,6 +9,13 @@
 // So an attribute left out never diffs against an API that answers [] or
 // nothing, and one written as [] never diffs against an API that answers
 // nothing. Each function's comment says how it applies the rule.
+//
+// State written before a resource followed the rule (the Teams policy
+// resources stored every empty list as []) needs no exception: a read takes
+// the state as the prior value, so its [] stays [] and plans no change;
+// only new objects, and lists the configuration leaves out of them, read as
+// null. The Teams policy data sources, which have no configuration or
+// prior value, keep showing an empty list as [].
 package flex
 
 import (
@@ -90,10 +97,7 @@ func ExpandStringSet(ctx context.Context, s types.Set, diags *diag.Diagnostics) 
 // a change; elements that differ only in case are kept once.
 func FlattenStringSet(got []string, prior types.Set) types.Set {
 	if len(got) == 0 {
-		if Known(prior) && len(prior.Elements()) == 0 {
-			return types.SetValueMust(types.StringType, []attr.Value{})
-		}
-		return types.SetNull(types.StringType)
+		return EmptySet(types.StringType, prior)
 	}
 	var spelled []string
 	if Known(prior) {
@@ -118,6 +122,18 @@ func FlattenStringSet(got []string, prior types.Set) types.Set {
 		}
 	}
 	return types.SetValueMust(types.StringType, elems)
+}
+
+// EmptySet is the value of a set the API returned empty (null or []): null,
+// unless prior is an empty set (the configuration said [], or the state
+// held [] before the read): the rule above. For a resource that builds its
+// sets itself (the Teams policy tables decode the service's JSON per
+// parameter kind) and applies the rule to an empty result.
+func EmptySet(elemType attr.Type, prior types.Set) types.Set {
+	if Known(prior) && len(prior.Elements()) == 0 {
+		return types.SetValueMust(elemType, []attr.Value{})
+	}
+	return types.SetNull(elemType)
 }
 
 // ExpandString is what a string sends: "" for null or unknown.

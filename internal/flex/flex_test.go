@@ -80,3 +80,21 @@ func TestSameStringsIgnoresOrderCaseAndRepeats(t *testing.T) {
 		t.Error("SameStrings")
 	}
 }
+
+func TestEmptySetIsNullUnlessPriorWasEmpty(t *testing.T) {
+	empty := types.SetValueMust(types.StringType, []attr.Value{})
+	one := types.SetValueMust(types.StringType, []attr.Value{types.StringValue("a")})
+	for _, tc := range []struct {
+		prior types.Set
+		want  types.Set
+	}{
+		{types.SetNull(types.StringType), types.SetNull(types.StringType)},
+		{types.SetUnknown(types.StringType), types.SetNull(types.StringType)},
+		{one, types.SetNull(types.StringType)},
+		{empty, empty},
+	} {
+		if got := EmptySet(types.StringType, tc.prior); !got.Equal(tc.want) {
+			t.Errorf("prior %s: got %s, want %s", tc.prior, got, tc.want)
+		}
+	}
+}

@@ -41,6 +41,10 @@ type Object[M, T any] struct {
 
 	// Get reads the object called id; found is false when it does not exist.
 	Get func(ctx context.Context, id string) (obj T, found bool, err error)
+	// Refresh, when set, is Get for Read alone: a read that may be served
+	// from one request for many resources (the Teams batched list), which
+	// the waits for a write to land must not use.
+	Refresh func(ctx context.Context, id string) (obj T, found bool, err error)
 	// Flatten is the model for got; prior is the plan or the state before,
 	// for what the API does not return (timeouts, spellings, the rule of
 	// internal/flex for empty values).
@@ -145,7 +149,11 @@ func (o Object[M, T]) ReadResource(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	id := o.ID(state).ValueString()
-	got, found, err := o.Get(ctx, id)
+	get := o.Get
+	if o.Refresh != nil {
+		get = o.Refresh
+	}
+	got, found, err := get(ctx, id)
 	if err != nil {
 		resp.Diagnostics.AddError("Reading the "+o.What+" "+id, err.Error())
 		return

@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
-	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -17,15 +15,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/configapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/baselinecheck"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
 const (
@@ -70,13 +64,16 @@ var (
 // policyResource manages the instances of one ConfigAPI policy type; all of
 // its behaviour follows from the PolicyType description.
 type policyResource struct {
+	framework.WithLifecycle[*policyModel, policyRead] // Create, Read, Update, Delete: policy_object.go
 	framework.ResourceWithBaseline
 	pt *PolicyType
 }
 
 func newPolicyResource(pt *PolicyType) func() resource.Resource {
 	return func() resource.Resource {
-		return &policyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_" + pt.Resource), pt: pt}
+		r := &policyResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_" + pt.Resource), pt: pt}
+		r.WithLifecycle = framework.NewLifecycle(r.object)
+		return r
 	}
 }
 
@@ -132,13 +129,6 @@ func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	r.CheckBaseline(ctx, req, resp, r.serviceValues)
 }
 
-// timeout is the bound of op that the timeouts block of src sets.
-func (r *policyResource) timeout(ctx context.Context, src getter, op framework.Operation, diags *diag.Diagnostics) time.Duration {
-	var t timeouts.Value
-	diags.Append(src.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	return framework.Timeout(ctx, t, op, diags)
-}
-
 // configured returns the parameters set in src, as the service's JSON.
 func (r *policyResource) configured(ctx context.Context, src getter, diags *diag.Diagnostics) map[string]any {
 	out := map[string]any{}
@@ -150,183 +140,6 @@ func (r *policyResource) configured(ctx context.Context, src getter, diags *diag
 		}
 	}
 	return out
-}
-
-func (r *policyResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	name := types.StringValue(globalIdentity)
-	if !r.pt.Singleton {
-		resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("name"), &name)...)
-	}
-	params := r.configured(ctx, req.Config, &resp.Diagnostics)
-	timeout := r.timeout(ctx, req.Plan, framework.Create, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
-	defer cancel()
-	id := identity(name.ValueString())
-	what := r.describe(id)
-
-	if id == globalIdentity {
-		// Global always exists (singletons are only Global): adopting it is an update.
-		if len(params) > 0 {
-			res, err := r.Client.ConfigAPI.Update(ctx, r.pt.Type, id, params)
-			addWarnings(&resp.Diagnostics, res)
-			if err != nil {
-				resp.Diagnostics.AddError("Adopting the "+what, err.Error())
-				return
-			}
-		}
-	} else {
-		// An instance of this name that Terraform does not know of (an
-		// interrupted apply's, or someone else's) is not taken over unseen.
-		_, found, err := r.get(id)(ctx)
-		if err != nil {
-			resp.Diagnostics.AddError("Looking for an existing "+what, err.Error())
-			return
-		}
-		adopt := existing.Adopt(ctx, req.Plan, &resp.Diagnostics)
-		switch {
-		case found && !adopt:
-			existing.Refuse(&resp.Diagnostics, r.TypeName(), what, nameOf(id))
-			return
-		case found:
-			res, err := r.Client.ConfigAPI.Update(ctx, r.pt.Type, id, params)
-			addWarnings(&resp.Diagnostics, res)
-			if err != nil {
-				resp.Diagnostics.AddError("Adopting the "+what, err.Error())
-				return
-			}
-		default:
-			_, res, err := r.Client.ConfigAPI.Create(ctx, r.pt.Type, id, params)
-			addWarnings(&resp.Diagnostics, res)
-			if transport.StatusCode(err) == 409 && !adopt {
-				existing.Refuse(&resp.Diagnostics, r.TypeName(), what, nameOf(id)) // created meanwhile, by someone else
-				return
-			}
-			if err != nil {
-				resp.Diagnostics.AddError("Creating the "+what, err.Error())
-				return
-			}
-		}
-	}
-	// Saved before the read-back, so a failure from here on cannot orphan it.
-	r.setIdentity(ctx, id, &resp.State, &resp.Diagnostics)
-	baselinecheck.CopyArgs(ctx, req.Plan, &resp.State, &resp.Diagnostics)
-	r.copyAdopt(ctx, req.Plan, &resp.State, &resp.Diagnostics)
-
-	obj, err := r.awaitWritten(ctx, id, params)
-	if err != nil {
-		resp.Diagnostics.AddError("Reading back the "+what, err.Error())
-		return
-	}
-	r.setState(ctx, obj, &resp.State, &resp.Diagnostics)
-}
-
-func (r *policyResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	obj, res, err := r.Client.ConfigAPI.Read(ctx, r.pt.Type, id.ValueString())
-	addWarnings(&resp.Diagnostics, res)
-	if transport.IsNotFound(err) {
-		resp.State.RemoveResource(ctx)
-		return
-	}
-	if err != nil {
-		resp.Diagnostics.AddError("Reading the "+r.describe(id.ValueString()), err.Error())
-		return
-	}
-	r.setState(ctx, obj, &resp.State, &resp.Diagnostics)
-}
-
-func (r *policyResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	want := r.configured(ctx, req.Config, &resp.Diagnostics)
-	timeout := r.timeout(ctx, req.Plan, framework.Update, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	// Send only what the configuration sets and the state does not already
-	// hold: the service leaves parameters that are not sent as they are.
-	changed := map[string]any{}
-	for _, p := range r.pt.Params {
-		v, ok := want[p.Name]
-		if !ok {
-			continue
-		}
-		cur, has, d := p.wire(ctx, req.State)
-		resp.Diagnostics.Append(d...)
-		if !has || !p.sameValue(normalize(cur), normalize(v)) {
-			changed[p.Name] = v
-		}
-	}
-	what := r.describe(id.ValueString())
-	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
-	defer cancel()
-	if len(changed) > 0 {
-		res, err := r.Client.ConfigAPI.Update(ctx, r.pt.Type, id.ValueString(), changed)
-		addWarnings(&resp.Diagnostics, res)
-		if err != nil {
-			resp.Diagnostics.AddError("Updating the "+what, err.Error())
-			return
-		}
-	}
-	obj, err := r.awaitWritten(ctx, id.ValueString(), changed)
-	if err != nil {
-		resp.Diagnostics.AddError("Reading back the "+what, err.Error())
-		return
-	}
-	r.setState(ctx, obj, &resp.State, &resp.Diagnostics)
-	baselinecheck.CopyArgs(ctx, req.Plan, &resp.State, &resp.Diagnostics)
-	r.copyAdopt(ctx, req.Plan, &resp.State, &resp.Diagnostics)
-}
-
-// copyAdopt keeps the planned timeouts and adopt_existing (it only steers
-// creates): the service has neither.
-func (r *policyResource) copyAdopt(ctx context.Context, plan tfsdk.Plan, st *tfsdk.State, diags *diag.Diagnostics) {
-	var t timeouts.Value
-	diags.Append(plan.GetAttribute(ctx, path.Root("timeouts"), &t)...)
-	diags.Append(st.SetAttribute(ctx, path.Root("timeouts"), t)...)
-	if r.pt.Singleton {
-		return
-	}
-	var v types.Bool
-	diags.Append(plan.GetAttribute(ctx, path.Root(existing.Attr), &v)...)
-	diags.Append(st.SetAttribute(ctx, path.Root(existing.Attr), v)...)
-}
-
-func (r *policyResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
-	var id types.String
-	resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("id"), &id)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	if id.ValueString() == globalIdentity {
-		resp.Diagnostics.AddWarning(fmt.Sprintf("The %s was left as it is", r.describe(globalIdentity)),
-			fmt.Sprintf("The Global instance of %s always exists and cannot be deleted. Terraform no longer manages it; "+
-				"its settings stay as they are now.", r.pt.Type))
-		return
-	}
-	what := r.describe(id.ValueString())
-	timeout := r.timeout(ctx, req.State, framework.Delete, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	ctx, cancel := context.WithTimeout(ctx, timeout) // bounds the retries too
-	defer cancel()
-	res, err := r.Client.ConfigAPI.Delete(ctx, r.pt.Type, id.ValueString())
-	addWarnings(&resp.Diagnostics, res)
-	if err != nil && !transport.IsNotFound(err) {
-		resp.Diagnostics.AddError("Deleting the "+what, err.Error())
-		return
-	}
-	if err := poll.Gone(ctx, poll.Options{}, "the "+what+" to be gone", r.get(id.ValueString())); err != nil {
-		resp.Diagnostics.AddError("Confirming the deletion of the "+what, err.Error())
-	}
 }
 
 func (r *policyResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
@@ -353,42 +166,16 @@ func (r *policyResource) setIdentity(ctx context.Context, id string, st setter, 
 	}
 }
 
-// awaitWritten reads the instance until it exists and holds the written
-// parameters: the ConfigAPI is read-after-write consistent in public reports,
-// but a stale read must not land in state.
-func (r *policyResource) awaitWritten(ctx context.Context, id string, written map[string]any) (configapi.Object, error) {
-	return poll.ReadBack(ctx, poll.Options{}, "the written settings to read back", r.get(id), func(got configapi.Object) bool {
-		for _, p := range r.pt.Params {
-			if v, ok := written[p.Name]; ok && !p.sameValue(normalize(got[p.Name]), normalize(v)) {
-				return false
-			}
-		}
-		return true
-	})
-}
-
-// get reads the instance, absent on a 404.
-func (r *policyResource) get(id string) poll.Read[configapi.Object] {
-	return transport.Found(func(ctx context.Context) (configapi.Object, error) {
-		got, _, err := r.Client.ConfigAPI.Get(ctx, r.pt.Type, id)
-		return got, err
-	})
-}
-
-// setState writes the identity and every modelled parameter of obj into
-// state, in one write.
-func (r *policyResource) setState(ctx context.Context, obj configapi.Object, st *tfsdk.State, diags *diag.Diagnostics) {
-	vals := map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, obj.Identity())}
-	if !r.pt.Singleton {
-		vals["name"] = tftypes.NewValue(tftypes.String, nameOf(obj.Identity()))
-	}
-	setParams(ctx, r.pt, obj, st, vals, diags)
-}
-
 // setParams writes vals and every modelled parameter of obj into st in one
-// write (setObject); a parameter the service answers in an unexpected shape
-// is an error and keeps its value.
+// write (setObject).
 func setParams(ctx context.Context, pt *PolicyType, obj configapi.Object, st *tfsdk.State, vals map[string]tftypes.Value, diags *diag.Diagnostics) {
+	paramValues(ctx, pt, obj, vals, diags)
+	setObject(ctx, st, vals, diags)
+}
+
+// paramValues puts every modelled parameter of obj into vals; a parameter
+// the service answers in an unexpected shape is an error and keeps its value.
+func paramValues(ctx context.Context, pt *PolicyType, obj configapi.Object, vals map[string]tftypes.Value, diags *diag.Diagnostics) {
 	for _, p := range pt.Params {
 		v, err := p.value(obj[p.Name])
 		if err != nil {
@@ -402,7 +189,6 @@ func setParams(ctx context.Context, pt *PolicyType, obj configapi.Object, st *tf
 		}
 		vals[p.Attr] = tv
 	}
-	setObject(ctx, st, vals, diags)
 }
 
 // normalize turns Go-typed values into their JSON-decoded shapes, so a value

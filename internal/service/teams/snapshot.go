@@ -32,7 +32,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 		sort.Slice(objs, func(i, j int) bool { return objs[i].Identity() < objs[j].Identity() })
 		for _, obj := range objs {
 			out = append(out, t.Object(ctx, nameOf(obj.Identity()), func(st *tfsdk.State, diags *diag.Diagnostics) {
-				r.setState(ctx, obj, st, diags)
+				setParams(ctx, pt, obj, st, r.identityValues(obj), diags)
 			}))
 		}
 	}

@@ -141,7 +141,19 @@ func (p Param) wire(ctx context.Context, src getter) (v any, ok bool, diags diag
 	}
 }
 
-// value converts the service's JSON value of p to its Terraform value.
+// isList reports whether p is a Terraform set of strings.
+func (p Param) isList() bool {
+	switch p.Kind {
+	case StringList, IDList, DomainList, DomainAllowList:
+		return true
+	}
+	return false
+}
+
+// value converts the service's JSON value of p to its Terraform value. A
+// list's empty value is decoded as it comes; the resource then applies
+// internal/flex's rule to it (emptyAsPrior), the data sources show it as the
+// service has it.
 func (p Param) value(v any) (attr.Value, error) {
 	switch p.Kind {
 	case Bool:
@@ -169,8 +181,8 @@ func (p Param) value(v any) (attr.Value, error) {
 		}
 		return nil, fmt.Errorf("%s: expected a number, got %T", p.Name, v)
 	case StringList:
-		// The service answers null or [] for an empty list: both are the empty
-		// set, so neither causes a diff against a configured [].
+		// The service answers null or [] for an empty list: both decode as the
+		// empty set here; the resource's read makes it null or [] by flex's rule.
 		elems := []attr.Value{}
 		switch l := v.(type) {
 		case nil:
