@@ -30,8 +30,9 @@ var (
 	locationBody = []string{"@odata.type", "displayName", "ipRanges", "isTrusted", "countriesAndRegions", "includeUnknownCountriesAndRegions", "countryLookupMethod"}
 )
 
-// Contract is every call this client makes.
-var Contract = contract.Table{
+// Contract is every call this client makes (the Intune app protection calls,
+// permission DeviceManagementApps.ReadWrite.All, are appProtectionOps per platform).
+var Contract = slices.Concat(contract.Table{
 	{Service: ServiceName, Name: "List conditional access policies (following @odata.nextLink)", Method: "GET", Path: policiesPath,
 		Evidence: contract.Documented, Source: docs + "conditionalaccessroot-list-policies"},
 	{Service: ServiceName, Name: "Read a conditional access policy", Method: "GET", Path: policiesPath + "/{id}",
@@ -60,42 +61,16 @@ var Contract = contract.Table{
 		Evidence: contract.Documented, Source: docs + "authenticationstrengthpolicy-list"},
 	{Service: ServiceName, Name: "List directory role templates", Method: "GET", Path: "/directoryRoleTemplates",
 		Evidence: contract.Documented, Source: docs + "directoryroletemplate-list"},
-	// Intune app protection (app_protection.go), permission DeviceManagementApps.ReadWrite.All.
-	{Service: ServiceName, Name: "List iOS app protection policies (name check before a create, assessment)", Method: "GET", Path: iosProtectionsPath,
-		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-list"},
-	{Service: ServiceName, Name: "Read an iOS app protection policy", Method: "GET", Path: iosProtectionsPath + "/{id}",
-		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-get"},
-	{Service: ServiceName, Name: "Read the apps an iOS app protection policy protects", Method: "GET", Path: iosProtectionsPath + "/{id}/apps",
-		Evidence: contract.Documented, Source: docs + "intune-mam-managedmobileapp-list"},
-	{Service: ServiceName, Name: "Read the groups an iOS app protection policy is assigned to", Method: "GET", Path: iosProtectionsPath + "/{id}/assignments",
-		Evidence: contract.Documented, Source: docs + "intune-mam-targetedmanagedapppolicyassignment-list"},
-	{Service: ServiceName, Name: "Create an iOS app protection policy", Method: "POST", Path: iosProtectionsPath, Body: protectionBody,
-		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-create"},
-	{Service: ServiceName, Name: "Change an iOS app protection policy", Method: "PATCH", Path: iosProtectionsPath + "/{id}", Body: protectionBody,
-		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-update"},
-	{Service: ServiceName, Name: "Delete an iOS app protection policy", Method: "DELETE", Path: iosProtectionsPath + "/{id}",
-		Evidence: contract.Documented, Source: docs + "intune-mam-iosmanagedappprotection-delete"},
-	{Service: ServiceName, Name: "List Android app protection policies (name check before a create, assessment)", Method: "GET", Path: androidProtectionsPath,
-		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-list"},
-	{Service: ServiceName, Name: "Read an Android app protection policy", Method: "GET", Path: androidProtectionsPath + "/{id}",
-		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-get"},
-	{Service: ServiceName, Name: "Read the apps an Android app protection policy protects", Method: "GET", Path: androidProtectionsPath + "/{id}/apps",
-		Evidence: contract.Documented, Source: docs + "intune-mam-managedmobileapp-list"},
-	{Service: ServiceName, Name: "Read the groups an Android app protection policy is assigned to", Method: "GET", Path: androidProtectionsPath + "/{id}/assignments",
-		Evidence: contract.Documented, Source: docs + "intune-mam-targetedmanagedapppolicyassignment-list"},
-	{Service: ServiceName, Name: "Create an Android app protection policy", Method: "POST", Path: androidProtectionsPath, Body: protectionBody,
-		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-create"},
-	{Service: ServiceName, Name: "Change an Android app protection policy", Method: "PATCH", Path: androidProtectionsPath + "/{id}", Body: protectionBody,
-		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-update"},
-	{Service: ServiceName, Name: "Delete an Android app protection policy", Method: "DELETE", Path: androidProtectionsPath + "/{id}",
-		Evidence: contract.Documented, Source: docs + "intune-mam-androidmanagedappprotection-delete"},
-	{Service: ServiceName, Name: "Set the apps an app protection policy protects (targetApps action; replaces the list; 204)", Method: "POST", Path: managedAppPoliciesPath + "/{id}/targetApps", Body: []string{"apps"},
-		Evidence: contract.Documented, Source: docs + "intune-mam-managedappprotection-targetapps"},
-	{Service: ServiceName, Name: "Assign an app protection policy to groups (assign action; replaces the list; 204)", Method: "POST", Path: managedAppPoliciesPath + "/{id}/assign", Body: []string{"assignments"},
-		Evidence: contract.Documented, Source: docs + "intune-mam-targetedmanagedappprotection-assign"},
-	{Service: ServiceName, Name: "Read the organization (tenant id, display name, verified domains) for the evidence document", Method: "GET", Path: "/organization",
-		Evidence: contract.Documented, Source: docs + "organization-list"},
-}
+}, appProtectionOps("iOS", iosProtectionsPath, "iosmanagedappprotection"),
+	appProtectionOps("Android", androidProtectionsPath, "androidmanagedappprotection"),
+	contract.Table{
+		{Service: ServiceName, Name: "Set the apps an app protection policy protects (targetApps action; replaces the list; 204)", Method: "POST", Path: managedAppPoliciesPath + "/{id}/targetApps", Body: []string{"apps"},
+			Evidence: contract.Documented, Source: docs + "intune-mam-managedappprotection-targetapps"},
+		{Service: ServiceName, Name: "Assign an app protection policy to groups (assign action; replaces the list; 204)", Method: "POST", Path: managedAppPoliciesPath + "/{id}/assign", Body: []string{"assignments"},
+			Evidence: contract.Documented, Source: docs + "intune-mam-targetedmanagedappprotection-assign"},
+		{Service: ServiceName, Name: "Read the organization (tenant id, display name, verified domains) for the evidence document", Method: "GET", Path: "/organization",
+			Evidence: contract.Documented, Source: docs + "organization-list"},
+	})
 
 // declared refuses a request that matches no operation of Contract, or whose
 // JSON body has a top-level field the operation does not declare. It sits
@@ -129,4 +104,26 @@ func (d declared) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	return d.next.RoundTrip(req)
+}
+
+// appProtectionOps are the seven calls on one platform's collection of app
+// protection policies (what is "iOS" or "Android", slug the docs page's
+// platform part: iosmanagedappprotection, androidmanagedappprotection).
+func appProtectionOps(what, path, slug string) contract.Table {
+	return contract.Table{
+		{Service: ServiceName, Name: "List " + what + " app protection policies (name check before a create, assessment)", Method: "GET", Path: path,
+			Evidence: contract.Documented, Source: docs + "intune-mam-" + slug + "-list"},
+		{Service: ServiceName, Name: "Read an " + what + " app protection policy", Method: "GET", Path: path + "/{id}",
+			Evidence: contract.Documented, Source: docs + "intune-mam-" + slug + "-get"},
+		{Service: ServiceName, Name: "Read the apps an " + what + " app protection policy protects", Method: "GET", Path: path + "/{id}/apps",
+			Evidence: contract.Documented, Source: docs + "intune-mam-managedmobileapp-list"},
+		{Service: ServiceName, Name: "Read the groups an " + what + " app protection policy is assigned to", Method: "GET", Path: path + "/{id}/assignments",
+			Evidence: contract.Documented, Source: docs + "intune-mam-targetedmanagedapppolicyassignment-list"},
+		{Service: ServiceName, Name: "Create an " + what + " app protection policy", Method: "POST", Path: path, Body: protectionBody,
+			Evidence: contract.Documented, Source: docs + "intune-mam-" + slug + "-create"},
+		{Service: ServiceName, Name: "Change an " + what + " app protection policy", Method: "PATCH", Path: path + "/{id}", Body: protectionBody,
+			Evidence: contract.Documented, Source: docs + "intune-mam-" + slug + "-update"},
+		{Service: ServiceName, Name: "Delete an " + what + " app protection policy", Method: "DELETE", Path: path + "/{id}",
+			Evidence: contract.Documented, Source: docs + "intune-mam-" + slug + "-delete"},
+	}
 }

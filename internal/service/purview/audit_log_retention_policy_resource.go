@@ -24,26 +24,17 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*auditRetentionResource)(nil)
-	_ resource.ResourceWithImportState    = (*auditRetentionResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*auditRetentionResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*auditRetentionResource)(nil)
-)
-
 // AuditRetentionDurations are the values RetentionDuration takes
 // (New-UnifiedAuditLogRetentionPolicy.md, "Accepted values").
 var AuditRetentionDurations = []string{"ThreeMonths", "SixMonths", "NineMonths", "TwelveMonths", "TenYears"}
 
 type auditRetentionResource struct {
-	framework.WithLifecycle[auditRetentionModel, map[string]any]
-	framework.ResourceWithBaseline
-	framework.WithImportByID
+	cmdletResource[auditRetentionModel]
 }
 
 func newAuditRetentionResource() resource.Resource {
-	r := &auditRetentionResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_audit_log_retention_policy")}
-	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[auditRetentionModel, map[string]any] { return r.object().lifecycle() })
+	r := &auditRetentionResource{}
+	r.cmdletResource = newCmdletResource("teamshipaa_audit_log_retention_policy", r.object)
 	return r
 }
 

@@ -21,6 +21,8 @@ var (
 	_ governedCmdletResource = (*dlpRuleResource)(nil)
 	_ governedCmdletResource = (*retentionPolicyResource)(nil)
 	_ governedCmdletResource = (*retentionRuleResource)(nil)
+	_ governedCmdletResource = (*auditRetentionResource)(nil)
+	_ governedCmdletResource = (*protectionAlertResource)(nil)
 )
 
 // cmdletResource is what every governed cmdlet resource embeds: the one

@@ -25,13 +25,6 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/existing"
 )
 
-var (
-	_ resource.ResourceWithConfigure      = (*protectionAlertResource)(nil)
-	_ resource.ResourceWithImportState    = (*protectionAlertResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*protectionAlertResource)(nil)
-	_ resource.ResourceWithModifyPlan     = (*protectionAlertResource)(nil)
-)
-
 // Values of New-/Set-ProtectionAlert (MicrosoftDocs/office-docs-powershell New-ProtectionAlert.md).
 var (
 	AlertCategories   = []string{"AccessGovernance", "ComplianceManager", "DataGovernance", "MailFlow", "Others", "PrivacyManagement", "Supervision", "ThreatManagement"}
@@ -52,14 +45,12 @@ var (
 )
 
 type protectionAlertResource struct {
-	framework.WithLifecycle[protectionAlertModel, map[string]any]
-	framework.ResourceWithBaseline
-	framework.WithImportByID
+	cmdletResource[protectionAlertModel]
 }
 
 func newProtectionAlertResource() resource.Resource {
-	r := &protectionAlertResource{ResourceWithBaseline: framework.NewBaselineResource("teamshipaa_protection_alert")}
-	r.WithLifecycle = framework.NewLifecycle(func() framework.Object[protectionAlertModel, map[string]any] { return r.object().lifecycle() })
+	r := &protectionAlertResource{}
+	r.cmdletResource = newCmdletResource("teamshipaa_protection_alert", r.object)
 	return r
 }
 
