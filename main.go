@@ -3,12 +3,11 @@
 package main
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"log"
 
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/provider"
 )
@@ -32,10 +31,13 @@ func main() {
 
 	quietSDKLogs()
 	stop := startProfile()
-	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
-		Address: "registry.terraform.io/teamshipaa/teamshipaa",
-		Debug:   debug,
-	})
+	// What providerserver.Serve does, with the provider's own protocol server
+	// (the framework's, answering no-change plans directly).
+	var opts []tf6server.ServeOpt
+	if debug {
+		opts = append(opts, tf6server.WithManagedDebug())
+	}
+	err := tf6server.Serve("registry.terraform.io/teamshipaa/teamshipaa", provider.NewProtocol6(version), opts...)
 	stop()
 	if err != nil {
 		log.Fatalf("%s (commit %s)", err, commit)

@@ -14,7 +14,6 @@ import (
 
 	"github.com/hashicorp/go-hclog"
 	"github.com/hashicorp/go-plugin"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/provider"
@@ -163,7 +162,7 @@ func serveProvider(t *testing.T) string {
 	closeCh := make(chan struct{})
 	serveErr := make(chan error, 1)
 	go func() {
-		serveErr <- tf6server.Serve(providerAddress, providerserver.NewProtocol6(provider.New("test")()),
+		serveErr <- tf6server.Serve(providerAddress, provider.NewProtocol6("test"),
 			tf6server.WithDebug(ctx, configCh, closeCh),
 			tf6server.WithGoPluginLogger(hclog.NewNullLogger()),
 			// Provider logs go to the test sink (TF_LOG, TF_ACC_LOG_PATH), as in terraform-plugin-testing.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"os"
 	"slices"
+	"sync/atomic"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -34,6 +35,10 @@ var _ provider.Provider = (*teamshipaaProvider)(nil)
 type teamshipaaProvider struct {
 	version string
 	getenv  func(string) string // os.Getenv; tests substitute
+
+	// configured is the client Configure gave the resources, for the
+	// protocol server's no-change plans (internal/protoserver).
+	configured atomic.Pointer[conns.Client]
 }
 
 // New returns the provider factory for a release version.
@@ -164,6 +169,15 @@ func (p *teamshipaaProvider) Configure(ctx context.Context, req provider.Configu
 	}
 	resp.ResourceData = client
 	resp.DataSourceData = client
+	p.configured.Store(client)
+}
+
+// resourceData is what Configure gave the resources (nil before it ran).
+func (p *teamshipaaProvider) resourceData() any {
+	if c := p.configured.Load(); c != nil {
+		return c
+	}
+	return nil
 }
 
 func (p *teamshipaaProvider) Resources(context.Context) []func() resource.Resource {

@@ -8,8 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/resource"
-	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/planned"
@@ -84,13 +83,18 @@ func resourceOf(policyType string) string {
 
 // notePlanned records a policy this plan creates or keeps, for the
 // assignments planned after it.
-func (r *policyResource) notePlanned(ctx context.Context, req resource.ModifyPlanRequest) {
-	if r.Client == nil || r.pt.Singleton || req.Plan.Raw.IsNull() {
+func (r *policyResource) notePlanned(plan tftypes.Value) {
+	if r.Client == nil || r.pt.Singleton || plan.IsNull() || !plan.IsKnown() {
 		return
 	}
-	var name types.String
-	if req.Plan.GetAttribute(ctx, path.Root("name"), &name).HasError() || !flex.Known(name) {
+	v, _, err := tftypes.WalkAttributePath(plan, tftypes.NewAttributePath().WithAttributeName("name"))
+	name, ok := v.(tftypes.Value)
+	if err != nil || !ok || !name.IsKnown() || name.IsNull() {
 		return
 	}
-	planned.Note(r.Client, r.pt.Type, name.ValueString())
+	var s string
+	if name.As(&s) != nil {
+		return
+	}
+	planned.Note(r.Client, r.pt.Type, s)
 }

@@ -59,6 +59,7 @@ var (
 	_ resource.ResourceWithConfigure   = (*policyResource)(nil)
 	_ resource.ResourceWithImportState = (*policyResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*policyResource)(nil)
+	_ framework.UnchangedPlanner       = (*policyResource)(nil)
 )
 
 // policyResource manages the instances of one ConfigAPI policy type; all of
@@ -125,8 +126,17 @@ func (r *policyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		return
 	}
 	resp.Plan.Raw, req.Plan.Raw = plan, plan
-	r.notePlanned(ctx, req)
+	r.notePlanned(plan)
 	r.CheckBaseline(ctx, req, resp, r.serviceValues)
+}
+
+// PlanUnchanged is ModifyPlan for a plan equal to the prior state (see
+// framework.UnchangedPlanner): useStateForUnknown has nothing to fill (a
+// state holds no unknown), the policy is noted as kept, and the baseline
+// checks judge the state as the plan, so standing deviations still show.
+func (r *policyResource) PlanUnchanged(_ context.Context, state, config tftypes.Value) diag.Diagnostics {
+	r.notePlanned(state)
+	return r.CheckUnchanged(state, config)
 }
 
 // configured returns the parameters set in src, as the service's JSON.
