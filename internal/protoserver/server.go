@@ -1,5 +1,7 @@
 // Package protoserver is the plugin protocol server the provider is served
-// by: the framework's, with one shortcut. Almost every plan of an applied
+// by: the framework's, with two shortcuts, one for no-change plans (here and
+// plan.go) and one for reads of a resource whose Read uses only its state
+// (read.go). Almost every plan of an applied
 // configuration is a no-change plan for almost every resource, and for a
 // resource of 110 attributes the framework's PlanResourceChange spends most of
 // a plan's CPU walking the schema attribute by attribute to arrive at the
@@ -35,11 +37,7 @@
 package protoserver
 
 import (
-	"bytes"
 	"context"
-	"fmt"
-	"reflect"
-	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -54,7 +52,8 @@ import (
 )
 
 // Server is the framework's server for one provider instance, with
-// PlanResourceChange answered directly for no-change plans.
+// PlanResourceChange (plan.go) and ReadResource (read.go) answered directly
+// where the framework's answer is known.
 type Server struct {
 	tfprotov6.ProviderServer // the framework's
 
@@ -62,109 +61,57 @@ type Server struct {
 	data func() any // what the provider's Configure gave its resources; nil before
 
 	once     sync.Once
-	types    map[string]*plannerType // opted-in resource types by type name
-	answered atomic.Int64            // plans answered here, for tests
+	types    map[string]*directType // opted-in resource types by type name
+	answered atomic.Int64           // requests answered here, for tests
 }
 
-// plannerType is one opted-in resource type.
-type plannerType struct {
+// directType is a resource type that opts in to a shortcut.
+type directType struct {
 	factory func() resource.Resource
+	schema  schema.Schema
 	typ     tftypes.Type // the schema's object type
-
-	mu       sync.Mutex
-	data     any                        // the provider data planner was configured with
-	planner  framework.UnchangedPlanner // configured, read-only afterwards
-	disabled string                     // why the type is not answered here ("" if it is)
+	plan    string       // why no-change plans go to the framework ("" if they do not)
+	read    string       // why reads go to the framework ("" if they do not)
 }
 
-// New serves p: the framework's server, plus the shortcut. data returns the
+// New serves p: the framework's server, plus the shortcuts. data returns the
 // ResourceData the provider's Configure set: nil before it ran, and nil
-// when it deferred (the framework then defers every plan, which the
-// protocol's ConfigureProvider response does not show). p must be a fresh
-// instance for this server, so that data is this server's.
+// when it deferred (the framework then defers every plan and read, which
+// the protocol's ConfigureProvider response does not show). p must be a
+// fresh instance for this server, so that data is this server's.
 func New(p provider.Provider, data func() any) *Server {
 	return &Server{ProviderServer: providerserver.NewProtocol6(p)(), p: p, data: data}
 }
 
-// PlanResourceChange answers a no-change plan of an opted-in type, and
-// hands everything else to the framework.
-func (s *Server) PlanResourceChange(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) (*tfprotov6.PlanResourceChangeResponse, error) {
-	if resp := s.planUnchanged(ctx, req); resp != nil {
-		s.answered.Add(1)
-		return resp, nil
-	}
-	return s.ProviderServer.PlanResourceChange(ctx, req)
-}
-
-// Answered counts the plans answered without the framework.
+// Answered counts the requests answered without the framework.
 func (s *Server) Answered() int64 { return s.answered.Load() }
 
-// OptedIn maps every resource type that implements
-// framework.UnchangedPlanner to why its schema keeps it out of the shortcut
-// ("" when it does not).
-func (s *Server) OptedIn(ctx context.Context) map[string]string {
-	s.once.Do(func() { s.types = optedIn(ctx, s.p) })
-	out := make(map[string]string, len(s.types))
-	for name, pt := range s.types {
-		out[name] = pt.disabled
+// OptedIn maps every resource type that implements framework.UnchangedPlanner
+// or framework.StateOnlyReader to why its no-change plans and its reads go
+// to the framework anyway ("" for each that does not, "not opted in" for
+// the one it does not implement).
+func (s *Server) OptedIn(ctx context.Context) map[string][2]string {
+	out := map[string][2]string{}
+	for name, dt := range s.directTypes(ctx) {
+		out[name] = [2]string{dt.plan, dt.read}
 	}
 	return out
 }
 
-// planUnchanged is the shortcut's answer, or nil for the framework's.
-func (s *Server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceChangeRequest) *tfprotov6.PlanResourceChangeResponse {
-	prior, proposed := req.PriorState, req.ProposedNewState
-	if prior == nil || proposed == nil || req.Config == nil || len(prior.MsgPack) == 0 || len(prior.JSON) != 0 ||
-		len(proposed.JSON) != 0 || !bytes.Equal(prior.MsgPack, proposed.MsgPack) ||
-		len(req.PriorPrivate) != 0 || req.PriorIdentity != nil {
-		return nil
-	}
-	pt := s.plannerType(ctx, req.TypeName)
-	if pt == nil {
-		return nil
-	}
-	planner := pt.configured(ctx, s.data())
-	if planner == nil {
-		return nil
-	}
-	state, err := prior.Unmarshal(pt.typ)
-	if err != nil || state.IsNull() || !state.IsFullyKnown() {
-		return nil
-	}
-	config, err := req.Config.Unmarshal(pt.typ)
-	if err != nil {
-		return nil
-	}
-	diags, ok := Diagnostics(ctx, planner.PlanUnchanged(ctx, state, config))
-	if !ok {
-		return nil
-	}
-	return &tfprotov6.PlanResourceChangeResponse{PlannedState: proposed, Diagnostics: diags}
-}
-
-// plannerType is the opted-in type typeName, or nil.
-func (s *Server) plannerType(ctx context.Context, typeName string) *plannerType {
+func (s *Server) directTypes(ctx context.Context) map[string]*directType {
 	s.once.Do(func() { s.types = optedIn(ctx, s.p) })
-	pt := s.types[typeName]
-	if pt == nil || pt.disabled != "" {
-		return nil
-	}
-	return pt
+	return s.types
 }
 
-// configured is the type's planner configured with data (a fresh instance
-// when data changed), or nil before the provider is configured or when the
-// resource's Configure reports a problem.
-func (pt *plannerType) configured(ctx context.Context, data any) framework.UnchangedPlanner {
+// instance is a new resource of dt configured with the provider's data, as
+// the framework makes one for every request; nil before the provider is
+// configured or when the resource's Configure reports an error.
+func (s *Server) instance(ctx context.Context, dt *directType) resource.Resource {
+	data := s.data()
 	if data == nil {
 		return nil
 	}
-	pt.mu.Lock()
-	defer pt.mu.Unlock()
-	if pt.planner != nil && pt.data == data {
-		return pt.planner
-	}
-	r := pt.factory()
+	r := dt.factory()
 	if rc, ok := r.(resource.ResourceWithConfigure); ok {
 		var resp resource.ConfigureResponse
 		rc.Configure(ctx, resource.ConfigureRequest{ProviderData: data}, &resp)
@@ -172,116 +119,53 @@ func (pt *plannerType) configured(ctx context.Context, data any) framework.Uncha
 			return nil
 		}
 	}
-	planner, _ := r.(framework.UnchangedPlanner)
-	pt.planner, pt.data = planner, data
-	return planner
+	return r
 }
 
-// optedIn lists p's resource types that implement framework.UnchangedPlanner,
-// each with its schema's type, or why the schema keeps it out.
-func optedIn(ctx context.Context, p provider.Provider) map[string]*plannerType {
-	out := map[string]*plannerType{}
+const notOptedIn = "not opted in"
+
+// optedIn lists p's resource types that implement framework.UnchangedPlanner
+// or framework.StateOnlyReader, each with its schema, or why the schema
+// keeps it out.
+func optedIn(ctx context.Context, p provider.Provider) map[string]*directType {
+	out := map[string]*directType{}
 	var meta provider.MetadataResponse
 	p.Metadata(ctx, provider.MetadataRequest{}, &meta)
 	_, hasMeta := p.(provider.ProviderWithMetaSchema)
 	for _, f := range p.Resources(ctx) {
 		r := f()
-		if _, ok := r.(framework.UnchangedPlanner); !ok {
+		_, planner := r.(framework.UnchangedPlanner)
+		_, reader := r.(framework.StateOnlyReader)
+		if !planner && !reader {
 			continue
 		}
 		var md resource.MetadataResponse
 		r.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &md)
 		var sr resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &sr)
-		pt := &plannerType{factory: f, typ: sr.Schema.Type().TerraformType(ctx)}
+		dt := &directType{factory: f, schema: sr.Schema, typ: sr.Schema.Type().TerraformType(ctx)}
+		var why string
 		switch _, hasIdentity := r.(resource.ResourceWithIdentity); {
 		case sr.Diagnostics.HasError() || sr.Schema.ValidateImplementation(ctx).HasError():
-			pt.disabled = "its schema has errors"
+			why = "its schema has errors"
 		case hasIdentity:
-			pt.disabled = "it has an identity schema"
+			why = "it has an identity schema"
 		case hasMeta:
-			pt.disabled = "the provider has a meta schema"
+			why = "the provider has a meta schema"
 		default:
-			pt.disabled = Unsupported(sr.Schema)
+			why = Unsupported(sr.Schema)
 		}
-		out[md.TypeName] = pt
+		dt.plan, dt.read = why, why
+		if dt.read == "" {
+			dt.read = semanticEquality(ctx, sr.Schema)
+		}
+		if !planner {
+			dt.plan = notOptedIn
+		}
+		if !reader {
+			dt.read = notOptedIn
+		}
+		out[md.TypeName] = dt
 	}
 	return out
-}
-
-// Unsupported says why a schema cannot take the shortcut ("" when it can):
-// a block, an attribute with a Default or write-only, or a plan modifier
-// that may change a plan equal to the state.
-func Unsupported(s schema.Schema) string {
-	if len(s.Blocks) > 0 {
-		return "it has blocks"
-	}
-	for name, a := range s.Attributes {
-		if why := unsupportedAttr(a); why != "" {
-			return name + ": " + why
-		}
-	}
-	return ""
-}
-
-// noOpWhenUnchanged are the plan modifiers (the framework's, for every
-// attribute type) that return without a change when the plan value equals
-// the state value and is known: the RequiresReplace family (RequiresReplace,
-// RequiresReplaceIf, RequiresReplaceIfConfigured) and UseStateForUnknown.
-var noOpWhenUnchanged = map[string]bool{
-	"requiresReplaceIfModifier":  true,
-	"useStateForUnknownModifier": true,
-	"useNonNullStateForUnknown":  true,
-}
-
-const frameworkModifiers = "github.com/hashicorp/terraform-plugin-framework/resource/schema/"
-
-func unsupportedAttr(a interface{ IsWriteOnly() bool }) string {
-	if a.IsWriteOnly() {
-		return "write-only"
-	}
-	v := reflect.ValueOf(a)
-	if v.Kind() == reflect.Pointer {
-		v = v.Elem()
-	}
-	if v.Kind() != reflect.Struct {
-		return fmt.Sprintf("an attribute of type %T", a)
-	}
-	if d := v.FieldByName("Default"); d.IsValid() && !d.IsNil() {
-		return "has a Default"
-	}
-	if why := unsupportedModifiers(v.FieldByName("PlanModifiers")); why != "" {
-		return why
-	}
-	if o := v.FieldByName("NestedObject"); o.IsValid() && o.Kind() == reflect.Struct {
-		if why := unsupportedModifiers(o.FieldByName("PlanModifiers")); why != "" {
-			return why
-		}
-	}
-	if n, ok := a.(schema.NestedAttribute); ok {
-		for name, na := range n.GetNestedObject().GetAttributes() {
-			if why := unsupportedAttr(na); why != "" {
-				return name + ": " + why
-			}
-		}
-	}
-	return ""
-}
-
-// unsupportedModifiers names the first plan modifier of the slice m that is
-// not in noOpWhenUnchanged ("" if none; m may be the zero Value).
-func unsupportedModifiers(m reflect.Value) string {
-	if !m.IsValid() || m.Kind() != reflect.Slice {
-		return ""
-	}
-	for i := range m.Len() {
-		t := reflect.TypeOf(m.Index(i).Interface())
-		if t.Kind() == reflect.Pointer {
-			t = t.Elem()
-		}
-		if !strings.HasPrefix(t.PkgPath(), frameworkModifiers) || !noOpWhenUnchanged[t.Name()] {
-			return fmt.Sprintf("plan modifier %s.%s", t.PkgPath(), t.Name())
-		}
-	}
-	return ""
 }

@@ -1,5 +1,14 @@
 package teams
 
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
+)
+
 // SweptTypes maps the resource name of every Teams policy type that has
 // instances besides Global to its ConfigAPI type, for the sweepers.
 func SweptTypes() map[string]string {
@@ -40,6 +49,41 @@ func TypeTable() []TypeTableEntry {
 			}
 		}
 		out = append(out, e)
+	}
+	return out
+}
+
+// TeamsOnlyProvider serves the Teams resources with client (see
+// plan_unchanged_test.go), for comparing the framework's server with
+// internal/protoserver's.
+func TeamsOnlyProvider(client *conns.Client) provider.Provider {
+	return &teamsOnlyProvider{client: client}
+}
+
+// NoChangeCase is a prior state of a policy and its configuration.
+type NoChangeCase struct {
+	Name          string
+	State, Config tftypes.Value
+}
+
+// NoChangeCases are the plan equivalence test's states of every Teams
+// policy type (by resource type name), with the schema's type.
+func NoChangeCases(t *testing.T) map[string]struct {
+	Type  tftypes.Object
+	Cases []NoChangeCase
+} {
+	out := map[string]struct {
+		Type  tftypes.Object
+		Cases []NoChangeCase
+	}{}
+	for _, tf := range typeFixtures {
+		typ := policySchemaType(t, tf.pt)
+		e := out["teamshipaa_"+tf.pt.Resource]
+		e.Type = typ
+		for _, c := range noChangeCases(t, tf.pt, typ, tf.fixture) {
+			e.Cases = append(e.Cases, NoChangeCase{Name: c.name, State: c.state, Config: c.config})
+		}
+		out["teamshipaa_"+tf.pt.Resource] = e
 	}
 	return out
 }

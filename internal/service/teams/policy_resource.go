@@ -60,6 +60,7 @@ var (
 	_ resource.ResourceWithImportState = (*policyResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*policyResource)(nil)
 	_ framework.UnchangedPlanner       = (*policyResource)(nil)
+	_ framework.StateOnlyReader        = (*policyResource)(nil)
 )
 
 // policyResource manages the instances of one ConfigAPI policy type; all of
@@ -138,6 +139,11 @@ func (r *policyResource) PlanUnchanged(_ context.Context, state, config tftypes.
 	r.notePlanned(state)
 	return r.CheckUnchanged(state, config)
 }
+
+// ReadsStateOnly opts the Read in to internal/protoserver's direct read: it
+// is framework.Object's ReadResource, which reads the state and writes the
+// state and diagnostics only.
+func (*policyResource) ReadsStateOnly() {}
 
 // configured returns the parameters set in src, as the service's JSON.
 func (r *policyResource) configured(ctx context.Context, src getter, diags *diag.Diagnostics) map[string]any {
