@@ -49,5 +49,8 @@
 // (newCmdletResource(typeName, r.object): the lifecycle, the baseline base
 // and import by name; dlp_policy_resource.go is the example). A resource the baseline catalog governs
 // embeds ResourceWithBaseline instead and adds its arguments to its schema
-// with AddBaselineSchema.
+// with AddBaselineSchema. A resource whose no-change plan and refresh the
+// protocol server may answer without the framework's per-attribute walks
+// implements UnchangedPlanner and StateOnlyReader (unchanged.go; the Teams
+// policies, with equivalence tests in internal/service/teams).
 package framework
