@@ -1,0 +1,68 @@
+package protoserver
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+)
+
+// noteModifier stands for any plan modifier other than the ones that do
+// nothing when plan and state are equal.
+type noteModifier struct{}
+
+func (noteModifier) Description(context.Context) string         { return "" }
+func (noteModifier) MarkdownDescription(context.Context) string { return "" }
+func (noteModifier) PlanModifyString(context.Context, planmodifier.StringRequest, *planmodifier.StringResponse) {
+}
+
+// The shortcuts stand for the framework only on schemas where its plan and
+// read steps they skip change nothing: the server keeps out every other.
+func TestUnsupportedSchemas(t *testing.T) {
+	ctx := context.Background()
+	base := func() map[string]schema.Attribute {
+		return map[string]schema.Attribute{
+			"id":       schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()}},
+			"name":     schema.StringAttribute{Required: true, PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()}},
+			"tags":     schema.SetAttribute{Optional: true, Computed: true, ElementType: types.StringType},
+			"timeouts": timeouts.Attributes(ctx, timeouts.Opts{Create: true}),
+		}
+	}
+	if why := Unsupported(schema.Schema{Attributes: base()}); why != "" {
+		t.Fatalf("a schema the shortcuts stand for is kept out: %s", why)
+	}
+	if why := semanticEquality(ctx, schema.Schema{Attributes: base()}); why != "" {
+		t.Fatalf("no semantic equality here: %s", why)
+	}
+	for name, tc := range map[string]struct {
+		attr schema.Attribute
+		want string
+	}{
+		"default":       {schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true)}, "Default"},
+		"write-only":    {schema.StringAttribute{Optional: true, WriteOnly: true}, "write-only"},
+		"plan modifier": {schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{noteModifier{}}}, "plan modifier"},
+		"nested default": {schema.SingleNestedAttribute{Optional: true, Attributes: map[string]schema.Attribute{
+			"on": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false)}}}, "on: has a Default"},
+	} {
+		attrs := base()
+		attrs["x"] = tc.attr
+		if why := Unsupported(schema.Schema{Attributes: attrs}); !strings.Contains(why, tc.want) {
+			t.Errorf("%s: kept out because %q, want %q", name, why, tc.want)
+		}
+	}
+	blocks := schema.Schema{Attributes: base(), Blocks: map[string]schema.Block{"b": schema.ListNestedBlock{}}}
+	if why := Unsupported(blocks); why == "" {
+		t.Error("a schema with blocks is not kept out")
+	}
+	attrs := base()
+	attrs["json"] = schema.StringAttribute{Optional: true, CustomType: semanticType{}}
+	if why := semanticEquality(ctx, schema.Schema{Attributes: attrs}); !strings.Contains(why, "json") {
+		t.Errorf("a type with semantic equality: %q", why)
+	}
+}
