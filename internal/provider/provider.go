@@ -43,9 +43,11 @@ type teamshipaaProvider struct {
 
 // New returns the provider factory for a release version.
 func New(version string) func() provider.Provider {
-	return func() provider.Provider {
-		return &teamshipaaProvider{version: version, getenv: os.Getenv}
-	}
+	return func() provider.Provider { return newProvider(version) }
+}
+
+func newProvider(version string) *teamshipaaProvider {
+	return &teamshipaaProvider{version: version, getenv: os.Getenv}
 }
 
 func (p *teamshipaaProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {

@@ -7,13 +7,14 @@ import (
 )
 
 // NewProtocol6 returns the factory of the provider's protocol server: the
-// framework's, answering no-change plans directly (internal/protoserver).
+// framework's, answering no-change plans, reads and stored states of the
+// resources that opt in directly (internal/protoserver).
 // Each server gets its own provider instance, so the client a server's
 // Configure made is the one its plans use (the acceptance tests start many
 // servers in one process).
 func NewProtocol6(version string) func() tfprotov6.ProviderServer {
 	return func() tfprotov6.ProviderServer {
-		p := New(version)().(*teamshipaaProvider)
+		p := newProvider(version)
 		return protoserver.New(p, p.resourceData)
 	}
 }

@@ -1,0 +1,29 @@
+package provider
+
+import (
+	"context"
+	"testing"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/protoserver"
+)
+
+// The provider is served through internal/protoserver, and every Teams
+// policy resource takes its shortcuts; no other resource does (none has an
+// equivalence test).
+func TestServerShortcutsTheTeamsPolicies(t *testing.T) {
+	ps, ok := NewProtocol6("test")().(*protoserver.Server)
+	if !ok {
+		t.Fatal("the provider is not served by internal/protoserver")
+	}
+	want := []string{"meeting_policy", "enhanced_encryption_policy", "app_permission_policy", "messaging_policy",
+		"external_access", "client_configuration", "meeting_configuration"}
+	got := ps.OptedIn(context.Background())
+	for _, r := range want {
+		if why, ok := got["teamshipaa_"+r]; !ok || why != [2]string{} {
+			t.Errorf("teamshipaa_%s: opted in %v, plans and reads kept out because %q", r, ok, why)
+		}
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d resource types opt in, want the %d Teams policies: %v", len(got), len(want), got)
+	}
+}
