@@ -46,6 +46,8 @@ func (s *Server) readDirect(ctx context.Context, req *tfprotov6.ReadResourceRequ
 	if err != nil || state.IsNull() {
 		return nil
 	}
+	ctx, done := s.requestContext(ctx)
+	defer done()
 	readReq := resource.ReadRequest{State: tfsdk.State{Schema: dt.schema, Raw: state}}
 	readResp := resource.ReadResponse{State: tfsdk.State{Schema: dt.schema, Raw: state}}
 	r.Read(ctx, readReq, &readResp)

@@ -31,6 +31,9 @@
 //   - PlannedPrivate: the prior private state; an empty one is encoded as
 //     nil, a non-empty one takes the framework path (it re-encodes it).
 //
+// Like the framework, the server cancels the requests it serves itself when
+// Terraform stops the provider (stop.go; only reads wait on the network).
+//
 // Anything else (a prior state or proposal in JSON, a value that does not
 // decode, a diagnostic path that cannot be converted) takes the framework
 // path: a shortcut that is not sure gives way, never a wrong answer.
@@ -63,6 +66,9 @@ type Server struct {
 	once     sync.Once
 	types    map[string]*directType // opted-in resource types by type name
 	answered atomic.Int64           // requests answered here, for tests
+
+	stopMu   sync.Mutex
+	inFlight map[*context.CancelFunc]struct{} // direct reads, cancelled by StopProvider (stop.go)
 }
 
 // directType is a resource type that opts in to a shortcut.
