@@ -1,23 +1,24 @@
 // Package protoserver is the plugin protocol server the provider is served
-// by: the framework's, with two shortcuts, one for no-change plans (here and
-// plan.go) and one for reads of a resource whose Read uses only its state
-// (read.go). Almost every plan of an applied
-// configuration is a no-change plan for almost every resource, and for a
-// resource of 110 attributes the framework's PlanResourceChange spends most of
-// a plan's CPU walking the schema attribute by attribute to arrive at the
-// prior state (issue 15). For a resource that opts in
-// (framework.UnchangedPlanner), a PlanResourceChange whose proposed new state
-// is byte for byte the prior state is answered here: the plan is the prior
-// state, and the diagnostics are the resource's.
+// by: the framework's, with three shortcuts for the resource types that opt
+// in: no-change plans (here and plan.go), reads of a resource whose Read
+// uses only its state (read.go), and stored states at the schema's version
+// (upgrade.go). Almost every plan of an applied configuration is a
+// no-change plan for almost every resource, and for a resource of 110
+// attributes the framework's PlanResourceChange spends most of a plan's CPU
+// walking the schema attribute by attribute to arrive at the prior state
+// (issue 15). For a resource that opts in (framework.UnchangedPlanner), a
+// PlanResourceChange whose proposed new state is byte for byte the prior
+// state is answered here: the plan is the prior state, and the diagnostics
+// are the resource's.
 //
 // Why that is the framework's answer (terraform-plugin-framework v1.19.0,
 // internal/fwserver/server_planresourcechange.go), given proposed == prior,
 // prior non-null, no private state, no identity, no provider meta, no
 // deferral:
-//   - Configure of the resource: done here once per configured client, with
+//   - Configure of the resource: a new instance per request, configured with
 //     the same provider data (an error there takes the framework path).
-//   - TransformDefaults only sets attributes with a Default: refused below.
-//   - NullifyWriteOnlyAttributes only nulls write-only attributes: refused.
+//   - TransformDefaults only sets attributes with a Default: kept out (schema.go).
+//   - NullifyWriteOnlyAttributes only nulls write-only attributes: kept out.
 //   - MarkComputedNilsAsUnknown runs only when the plan differs from the
 //     prior state, which it does not.
 //   - SchemaModifyPlan runs the attributes' plan modifiers; only the
@@ -26,7 +27,7 @@
 //     is known (a state holds no unknown): no change, no RequiresReplace.
 //   - the resource's ModifyPlan: its PlanUnchanged stands for it (an
 //     equivalence test per resource compares the two answers).
-//   - identity (nil without an identity schema: refused), the destroy check
+//   - identity (nil without an identity schema: kept out), the destroy check
 //     (the plan is not null) and RequiresReplace normalisation (empty).
 //   - PlannedPrivate: the prior private state; an empty one is encoded as
 //     nil, a non-empty one takes the framework path (it re-encodes it).
@@ -55,8 +56,9 @@ import (
 )
 
 // Server is the framework's server for one provider instance, with
-// PlanResourceChange (plan.go) and ReadResource (read.go) answered directly
-// where the framework's answer is known.
+// PlanResourceChange (plan.go), ReadResource (read.go) and
+// UpgradeResourceState (upgrade.go) answered directly where the framework's
+// answer is known.
 type Server struct {
 	tfprotov6.ProviderServer // the framework's
 
