@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	catalog "github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
@@ -377,27 +378,11 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		}
 	}
 	m.TenantDomain = types.StringValue(domain)
-	m.Results = make([]resultModel, 0, len(evs))
-	for _, ev := range evs {
-		m.Results = append(m.Results, resultOf(ev))
-	}
-	m.Summary = summaryOf(catalog.Summary(evs))
-
 	ev := buildEvidence(evidenceInput{
 		GeneratedAt: generated, TenantID: tenant, TenantDomain: domain, TenantDomainNote: domainNote, Organization: m.Organization.ValueString(), ProviderVersion: version,
 		ModuleVersion: m.ModuleVersion.ValueString(), Profile: profile, Exceptions: exceptions, Managed: m.ManagedObjects,
 	}, evs)
-	m.ControlSummary = summaryOf(resultCounts(ev.Summary))
-	m.ControlResults = make(map[string]string, len(ev.Controls))
-	for _, c := range ev.Controls {
-		m.ControlResults[c.ID] = c.Result
-	}
-	m.Unmanaged = make([]unmanagedModel, 0, len(ev.Unmanaged))
-	for _, u := range ev.Unmanaged {
-		m.Unmanaged = append(m.Unmanaged, unmanagedModel{Resource: types.StringValue(u.Resource), Object: types.StringValue(u.Object),
-			Controls: u.Controls, WhatToDo: types.StringValue(u.WhatToDo)})
-	}
-	m.ContentHash = types.StringValue(ev.ContentHash)
+	m.setOutcome(evs, ev)
 	js, err := scubaJSON(evs, scubaMetaData{TenantID: tenant, DisplayName: orgName, DomainName: domain, ToolVersion: version,
 		TimestampZulu: generated, ReportUUID: reportUUID(ev.ContentHash, generated)})
 	if err != nil {
@@ -418,7 +403,38 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 	m.HTML = types.StringValue(page)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	typ, ok := resp.State.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		resp.Diagnostics.AddError("Writing the assessment", "the data source's schema is not an object; this is a bug in the provider")
+		return
+	}
+	raw, err := m.stateValue(ctx, typ)
+	if err != nil {
+		resp.Diagnostics.AddError("Writing the assessment", err.Error())
+		return
+	}
+	resp.State.Raw = raw
+}
+
+// setOutcome sets the results and the counts of evs, and what the evidence
+// ev derives from them.
+func (m *assessmentModel) setOutcome(evs []catalog.Evaluation, ev evidence) {
+	m.Results = make([]resultModel, 0, len(evs))
+	for _, e := range evs {
+		m.Results = append(m.Results, resultOf(e))
+	}
+	m.Summary = summaryOf(catalog.Summary(evs))
+	m.ControlSummary = summaryOf(resultCounts(ev.Summary))
+	m.ControlResults = make(map[string]string, len(ev.Controls))
+	for _, c := range ev.Controls {
+		m.ControlResults[c.ID] = c.Result
+	}
+	m.Unmanaged = make([]unmanagedModel, 0, len(ev.Unmanaged))
+	for _, u := range ev.Unmanaged {
+		m.Unmanaged = append(m.Unmanaged, unmanagedModel{Resource: types.StringValue(u.Resource), Object: types.StringValue(u.Object),
+			Controls: u.Controls, WhatToDo: types.StringValue(u.WhatToDo)})
+	}
+	m.ContentHash = types.StringValue(ev.ContentHash)
 }
 
 // now is the clock (tests substitute).
