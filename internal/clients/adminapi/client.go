@@ -31,6 +31,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -179,6 +180,9 @@ func (c *Client) Invoke(ctx context.Context, cmdlet string, params map[string]an
 	if repeatable(cmdlet) {
 		ctx = transport.WithRetryablePost(ctx)
 	}
+	if !reads(cmdlet) {
+		defer writes.Begin()() // drops the readings shared until now (conns.Client.Shared)
+	}
 	var res Result
 	env, err := c.call(ctx, cmdlet, http.MethodPost, c.invokeURL(), body)
 	if env != nil {
@@ -229,6 +233,17 @@ func repeatable(cmdlet string) bool {
 	verb, _, _ := strings.Cut(cmdlet, "-")
 	switch strings.ToLower(verb) {
 	case "get", "set", "test":
+		return true
+	}
+	return false
+}
+
+// reads reports whether cmdlet only reads (Get-*, Test-*): every other verb
+// counts as a write.
+func reads(cmdlet string) bool {
+	verb, _, _ := strings.Cut(cmdlet, "-")
+	switch strings.ToLower(verb) {
+	case "get", "test":
 		return true
 	}
 	return false

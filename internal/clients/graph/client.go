@@ -41,6 +41,7 @@ import (
 	core "github.com/microsoftgraph/msgraph-sdk-go-core"
 	"github.com/microsoftgraph/msgraph-sdk-go/models/odataerrors"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -114,7 +115,7 @@ func kiotaHTTPClient(shared *http.Client) *http.Client {
 		base = http.DefaultTransport
 	}
 	return &http.Client{
-		Transport: khttp.NewCustomTransportWithParentTransport(replayable{declared{base}}, Middleware()...),
+		Transport: khttp.NewCustomTransportWithParentTransport(replayable{declared{writes.RoundTripper{Base: base}}}, Middleware()...),
 		CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		},

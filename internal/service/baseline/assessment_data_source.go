@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -308,6 +309,18 @@ func Snapshot(ctx context.Context, c *conns.Client) []catalog.Object {
 	return out
 }
 
+// sharedSnapshot is Snapshot read once per operation while the provider
+// writes nothing: the module's two assessments (live, then evidence) read the
+// same tenant in the same plan. A snapshot with a type that could not be read
+// is not shared. Its objects must not be changed.
+func sharedSnapshot(ctx context.Context, c *conns.Client) []catalog.Object {
+	objs, _ := c.Shared(ctx, "assessment snapshot", func(ctx context.Context) (any, bool) {
+		objs := Snapshot(ctx, c)
+		return objs, !slices.ContainsFunc(objs, func(o catalog.Object) bool { return o.Err != nil })
+	}).([]catalog.Object)
+	return objs
+}
+
 func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m assessmentModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -326,7 +339,8 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	today := now().UTC().Format(time.DateOnly)
 
-	objects := Snapshot(ctx, d.Client)
+	// The objects are shared by the assessments of one operation (conns.Client.Shared): a copy, since profiles are set below.
+	objects := slices.Clone(sharedSnapshot(ctx, d.Client))
 	used := map[string]bool{}
 	for i := range objects {
 		if p, ok := profiles[objects[i].Name]; ok {

@@ -24,7 +24,8 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 			continue // every policy type's constructor makes a *policyResource
 		}
 		t := snapshot.TypeOf(ctx, r)
-		objs, _, err := c.ConfigAPI.List(ctx, pt.Type)
+		// The list the resources' refresh fetched in this operation, if any (a write to the type drops it).
+		objs, _, err := c.ConfigAPI.ReadAll(ctx, pt.Type)
 		if err != nil {
 			out = append(out, t.Failed(pt.Type, err))
 			continue
