@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/microsoft/kiota-abstractions-go/serialization"
@@ -133,31 +134,58 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 	var p *AppProtectionPolicy
 	var apps []models.ManagedMobileAppable
 	var assigns []models.TargetedManagedAppPolicyAssignmentable
+	var getPolicy, getApps, getAssigns func(context.Context) error
 	if platform == PlatformIOS {
-		m, err := c.iosProtections().ByIosManagedAppProtectionId(id).Get(ctx, nil)
-		if err != nil {
-			return nil, c.wrapErr(o, err)
-		}
-		p = appProtectionFromModel(m)
 		b := c.iosProtections().ByIosManagedAppProtectionId(id)
-		if apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl); err != nil {
-			return nil, c.wrapErr(op{http.MethodGet, o.path + "/apps", o.perm}, err)
+		getPolicy = func(ctx context.Context) error {
+			m, err := b.Get(ctx, nil)
+			if err == nil {
+				p = appProtectionFromModel(m)
+			}
+			return err
 		}
-		if assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Assignments().Get, b.Assignments().WithUrl); err != nil {
-			return nil, c.wrapErr(op{http.MethodGet, o.path + "/assignments", o.perm}, err)
+		getApps = func(ctx context.Context) (err error) {
+			apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl)
+			return err
+		}
+		getAssigns = func(ctx context.Context) (err error) {
+			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Assignments().Get, b.Assignments().WithUrl)
+			return err
 		}
 	} else {
-		m, err := c.androidProtections().ByAndroidManagedAppProtectionId(id).Get(ctx, nil)
-		if err != nil {
-			return nil, c.wrapErr(o, err)
-		}
-		p = appProtectionFromModel(m)
 		b := c.androidProtections().ByAndroidManagedAppProtectionId(id)
-		if apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl); err != nil {
-			return nil, c.wrapErr(op{http.MethodGet, o.path + "/apps", o.perm}, err)
+		getPolicy = func(ctx context.Context) error {
+			m, err := b.Get(ctx, nil)
+			if err == nil {
+				p = appProtectionFromModel(m)
+			}
+			return err
 		}
-		if assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Assignments().Get, b.Assignments().WithUrl); err != nil {
-			return nil, c.wrapErr(op{http.MethodGet, o.path + "/assignments", o.perm}, err)
+		getApps = func(ctx context.Context) (err error) {
+			apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl)
+			return err
+		}
+		getAssigns = func(ctx context.Context) (err error) {
+			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Assignments().Get, b.Assignments().WithUrl)
+			return err
+		}
+	}
+	// The three GETs are independent reads: sent at once, a policy costs one
+	// round trip instead of three. The policy's own error comes first, so a
+	// missing policy reads as not found.
+	errs := make([]error, 3)
+	var wg sync.WaitGroup
+	for i, get := range []func(context.Context) error{getPolicy, getApps, getAssigns} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = get(ctx)
+		}()
+	}
+	wg.Wait()
+	for i, suffix := range []string{"", "/apps", "/assignments"} {
+		if errs[i] != nil {
+			return nil, c.wrapErr(op{http.MethodGet, o.path + suffix, o.perm}, errs[i])
 		}
 	}
 	p.Platform = platform
