@@ -135,38 +135,48 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 	var apps []models.ManagedMobileAppable
 	var assigns []models.TargetedManagedAppPolicyAssignmentable
 	var getPolicy, getApps, getAssigns func(context.Context) error
+	// Each GET builds its own request builder: Kiota's builders share a
+	// path-parameter map that sending writes to.
 	if platform == PlatformIOS {
-		b := c.iosProtections().ByIosManagedAppProtectionId(id)
+		item := func() *deviceappmanagement.IosManagedAppProtectionsIosManagedAppProtectionItemRequestBuilder {
+			return c.iosProtections().ByIosManagedAppProtectionId(id)
+		}
 		getPolicy = func(ctx context.Context) error {
-			m, err := b.Get(ctx, nil)
+			m, err := item().Get(ctx, nil)
 			if err == nil {
 				p = appProtectionFromModel(m)
 			}
 			return err
 		}
 		getApps = func(ctx context.Context) (err error) {
-			apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl)
+			b := item().Apps()
+			apps, err = pages[models.ManagedMobileAppable](ctx, b.Get, b.WithUrl)
 			return err
 		}
 		getAssigns = func(ctx context.Context) (err error) {
-			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Assignments().Get, b.Assignments().WithUrl)
+			b := item().Assignments()
+			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Get, b.WithUrl)
 			return err
 		}
 	} else {
-		b := c.androidProtections().ByAndroidManagedAppProtectionId(id)
+		item := func() *deviceappmanagement.AndroidManagedAppProtectionsAndroidManagedAppProtectionItemRequestBuilder {
+			return c.androidProtections().ByAndroidManagedAppProtectionId(id)
+		}
 		getPolicy = func(ctx context.Context) error {
-			m, err := b.Get(ctx, nil)
+			m, err := item().Get(ctx, nil)
 			if err == nil {
 				p = appProtectionFromModel(m)
 			}
 			return err
 		}
 		getApps = func(ctx context.Context) (err error) {
-			apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl)
+			b := item().Apps()
+			apps, err = pages[models.ManagedMobileAppable](ctx, b.Get, b.WithUrl)
 			return err
 		}
 		getAssigns = func(ctx context.Context) (err error) {
-			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Assignments().Get, b.Assignments().WithUrl)
+			b := item().Assignments()
+			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Get, b.WithUrl)
 			return err
 		}
 	}
