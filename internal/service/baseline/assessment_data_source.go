@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	catalog "github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/entra"
@@ -340,6 +341,21 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	today := now().UTC().Format(time.DateOnly)
 
 	// The objects are shared by the assessments of one operation (conns.Client.Shared): a copy, since profiles are set below.
+	// The organization (for the tenant's domain) is read while the snapshot
+	// is: independent reads, one round trip fewer on the assessment's path.
+	type orgRead struct {
+		org *graph.Organization
+		err error
+	}
+	orgc := make(chan orgRead, 1)
+	if d.Client != nil && d.Client.Graph != nil {
+		go func() {
+			org, err := d.Client.Graph.GetOrganization(ctx)
+			orgc <- orgRead{org, err}
+		}()
+	} else {
+		close(orgc)
+	}
 	objects := slices.Clone(sharedSnapshot(ctx, d.Client))
 	used := map[string]bool{}
 	for i := range objects {
@@ -380,9 +396,9 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	m.TenantID, m.ProviderVersion = types.StringValue(tenant), types.StringValue(version)
 	domain, orgName, domainNote := "", m.Organization.ValueString(), ""
-	if d.Client != nil && d.Client.Graph != nil {
+	if o, ok := <-orgc; ok {
 		// Where readable: a missing permission only leaves the domain out.
-		if org, err := d.Client.Graph.GetOrganization(ctx); err != nil {
+		if org, err := o.org, o.err; err != nil {
 			domainNote = "default domain not read: " + err.Error()
 		} else {
 			domain = org.DefaultDomain
