@@ -340,7 +340,6 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	today := now().UTC().Format(time.DateOnly)
 
-	// The objects are shared by the assessments of one operation (conns.Client.Shared): a copy, since profiles are set below.
 	// The organization (for the tenant's domain) is read while the snapshot
 	// is: independent reads, one round trip fewer on the assessment's path.
 	type orgRead struct {
@@ -356,6 +355,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	} else {
 		close(orgc)
 	}
+	// The objects are shared by the assessments of one operation (conns.Client.Shared): a copy, since profiles are set below.
 	objects := slices.Clone(sharedSnapshot(ctx, d.Client))
 	used := map[string]bool{}
 	for i := range objects {
@@ -398,12 +398,12 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	domain, orgName, domainNote := "", m.Organization.ValueString(), ""
 	if o, ok := <-orgc; ok {
 		// Where readable: a missing permission only leaves the domain out.
-		if org, err := o.org, o.err; err != nil {
-			domainNote = "default domain not read: " + err.Error()
+		if o.err != nil {
+			domainNote = "default domain not read: " + o.err.Error()
 		} else {
-			domain = org.DefaultDomain
+			domain = o.org.DefaultDomain
 			if orgName == "" {
-				orgName = org.DisplayName
+				orgName = o.org.DisplayName
 			}
 		}
 	}
