@@ -14,6 +14,7 @@ import (
 	"github.com/microsoftgraph/msgraph-sdk-go/deviceappmanagement"
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
@@ -131,6 +132,7 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 		return nil, err
 	}
 	o := op{http.MethodGet, path + "/" + id, PermissionDeviceApps}
+	epoch := writes.Epoch()
 	var p *AppProtectionPolicy
 	var apps []models.ManagedMobileAppable
 	var assigns []models.TargetedManagedAppPolicyAssignmentable
@@ -205,6 +207,7 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 	if p.Assignments, err = assignmentsFromModel(assigns); err != nil {
 		return nil, err
 	}
+	c.protectionReads.record(platform, id, epoch, p)
 	return p, nil
 }
 

@@ -68,6 +68,8 @@ type Client struct {
 	strengthList     listCache[AuthenticationStrength]
 	roleTemplateList listCache[DirectoryRoleTemplate]
 	organizationList listCache[Organization]
+	// The last reading of each app protection policy (app_protection_reads.go).
+	protectionReads protectionReads
 }
 
 // New returns a client for the Graph service at base (scheme, host, optional

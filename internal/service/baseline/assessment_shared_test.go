@@ -38,10 +38,10 @@ func repeated(st tenantsim.Stats) (again []string, invokes map[string]int) {
 	return again, invokes
 }
 
-// Two assessments and a resource in one plan read the tenant once: the
+// Two assessments and resources in one plan read the tenant once: the
 // assessments share one reading (no write in between), and its Teams lists
-// are the ones the resource's refresh fetched. So no Teams or Graph request
-// is made twice, and the cmdlets run once each (issue #15: each Teams type
+// and app protection policy are the ones the resources' refresh read. So no
+// Teams or Graph request is made twice, and the cmdlets run once each (issue #15: each Teams type
 // was listed three times per plan of the module, each cmdlet twice). After
 // an apply that writes, the next plan reads the tenant again.
 func TestAccAssessment_oneReadingPerPlan(t *testing.T) {
@@ -50,13 +50,18 @@ func TestAccAssessment_oneReadingPerPlan(t *testing.T) {
 	config := func(anonymousStart, second bool) string {
 		cfg := fmt.Sprintf(`
 resource "teamshipaa_meeting_policy" "p" {
-  name                                   = %q
-  allow_anonymous_users_to_start_meeting = %t
+  name                                   = %[1]q
+  allow_anonymous_users_to_start_meeting = %[2]t
+}
+
+resource "teamshipaa_ios_app_protection_policy" "p" {
+  display_name = "%[1]s-ios"
+  apps         = ["com.microsoft.skype.teams"]
 }
 
 data "teamshipaa_assessment" "staff" {
   profile    = "staff"
-  depends_on = [teamshipaa_meeting_policy.p]
+  depends_on = [teamshipaa_meeting_policy.p, teamshipaa_ios_app_protection_policy.p]
 }
 `, name, anonymousStart)
 		if second {

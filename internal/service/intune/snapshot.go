@@ -45,7 +45,8 @@ func platformSnapshot[M any, PM interface {
 	sort.Slice(list, func(i, j int) bool { return list[i].DisplayName < list[j].DisplayName })
 	var out []baseline.Object
 	for _, p := range list {
-		full, err := c.Graph.GetAppProtection(ctx, platform, p.ID)
+		// The refresh's reading of the policy in this operation, if no write followed it.
+		full, err := c.Graph.ReadAppProtection(ctx, platform, p.ID)
 		if err != nil {
 			out = append(out, typ.Failed(p.DisplayName, err))
 			continue
