@@ -27,6 +27,8 @@ type Client struct {
 	// TenantID is the tenant the provider signs in to; ProviderVersion the
 	// provider's release version ("dev" in a local build). Evidence states both.
 	TenantID, ProviderVersion string
+
+	shared sharedReadings // see Shared
 }
 
 // BaselineChecks is the provider's baseline_checks setting.

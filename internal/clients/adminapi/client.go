@@ -31,6 +31,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -80,6 +81,8 @@ type Client struct {
 
 	mu   sync.Mutex
 	base string // scheme://host[/prefix]; moves to the regional host after a redirect
+
+	route routeGate // concurrent first calls wait for the first one's redirect
 }
 
 // New returns a client for the admin API at base (scheme, host, optional path
@@ -179,8 +182,19 @@ func (c *Client) Invoke(ctx context.Context, cmdlet string, params map[string]an
 	if repeatable(cmdlet) {
 		ctx = transport.WithRetryablePost(ctx)
 	}
+	if !reads(cmdlet) {
+		defer writes.Begin()() // drops the readings shared until now (conns.Client.Shared)
+	}
 	var res Result
-	env, err := c.call(ctx, cmdlet, http.MethodPost, c.invokeURL(), body)
+	lead, err := c.route.enter(ctx)
+	if err != nil {
+		return nil, res, fmt.Errorf("%s: %s: %w", c.service, cmdlet, err)
+	}
+	routed := func() {}
+	if lead {
+		routed = c.route.known
+	}
+	env, err := c.call(ctx, cmdlet, http.MethodPost, c.invokeURL(), body, routed)
 	if env != nil {
 		res.Warnings = append(res.Warnings, env.Warnings...)
 	}
@@ -216,10 +230,10 @@ func (c *Client) Invoke(ctx context.Context, cmdlet string, params map[string]an
 // back to GET when the service answers 405 Method Not Allowed.
 func (c *Client) nextPage(ctx context.Context, cmdlet, next string, body []byte) (*envelope, error) {
 	ctx = transport.WithRetryablePost(ctx)
-	env, err := c.call(ctx, cmdlet, http.MethodPost, next, body)
+	env, err := c.call(ctx, cmdlet, http.MethodPost, next, body, nil)
 	var ae *transport.APIError
 	if errors.As(err, &ae) && ae.StatusCode == http.StatusMethodNotAllowed {
-		return c.call(ctx, cmdlet, http.MethodGet, next, nil)
+		return c.call(ctx, cmdlet, http.MethodGet, next, nil, nil)
 	}
 	return env, err
 }
@@ -234,13 +248,24 @@ func repeatable(cmdlet string) bool {
 	return false
 }
 
+// reads reports whether cmdlet only reads (Get-*, Test-*): every other verb
+// counts as a write.
+func reads(cmdlet string) bool {
+	verb, _, _ := strings.Cut(cmdlet, "-")
+	switch strings.ToLower(verb) {
+	case "get", "test":
+		return true
+	}
+	return false
+}
+
 func (c *Client) invokeURL() string {
 	return c.Base() + "/adminapi/beta/" + url.PathEscape(c.tenantID) + "/InvokeCommand"
 }
 
 // call sends one request (following redirects) and decodes the envelope.
-func (c *Client) call(ctx context.Context, cmdlet, method, target string, body []byte) (*envelope, error) {
-	resp, err := c.send(ctx, cmdlet, method, target, body)
+func (c *Client) call(ctx context.Context, cmdlet, method, target string, body []byte, routed func()) (*envelope, error) {
+	resp, err := c.send(ctx, cmdlet, method, target, body, routed)
 	if err != nil {
 		return nil, err
 	}
@@ -282,7 +307,13 @@ func (c *Client) permissionHint() string {
 }
 
 // send performs method on target, following redirects itself (see New).
-func (c *Client) send(ctx context.Context, cmdlet, method, target string, body []byte) (*http.Response, error) {
+// routed (nil: none) is called once the first answer came back, after a
+// redirect's regional base is pinned.
+func (c *Client) send(ctx context.Context, cmdlet, method, target string, body []byte, routed func()) (*http.Response, error) {
+	if routed == nil {
+		routed = func() {}
+	}
+	defer routed() // whatever happened: the calls waiting go on
 	tok, err := c.token(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %s: getting a token: %w", c.service, cmdlet, err)
@@ -313,6 +344,7 @@ func (c *Client) send(ctx context.Context, cmdlet, method, target string, body [
 			return nil, fmt.Errorf("%s: %s: %w", c.service, cmdlet, err)
 		}
 		if !isRedirect(resp.StatusCode) {
+			routed()
 			return resp, nil
 		}
 		loc := resp.Header.Get("Location")
@@ -332,6 +364,7 @@ func (c *Client) send(ctx context.Context, cmdlet, method, target string, body [
 			return nil, fmt.Errorf("%s: %s: refusing to send the bearer token to the redirect target %s (not an HTTPS host of the same service)", c.service, cmdlet, transport.RedactURL(next))
 		}
 		c.pin(next)
+		routed()
 		target = next.String()
 	}
 }
@@ -463,4 +496,52 @@ func IsBeingDeployed(err error) bool {
 	}
 	m := strings.ToLower(ae.Message)
 	return strings.Contains(m, "being deployed") || strings.Contains(m, "once deployed, additional actions")
+}
+
+// routeGate makes the calls that start while a client's first call is on
+// its way wait for that call's first answer: the front end redirects a new
+// client to the tenant's regional host (see New), and without the wait each
+// of several concurrent first calls (the assessment sends six cmdlets at once)
+// followed a redirect of its own, one request more each. Once the first
+// answer is in (or the first call failed), nobody waits.
+type routeGate struct {
+	mu      sync.Mutex
+	done    bool
+	waiting chan struct{} // the first call is in flight; closed when done
+}
+
+// enter reports whether the caller's call is the first (it must call known
+// once its first answer came back), after waiting for the first call when
+// one is in flight.
+func (g *routeGate) enter(ctx context.Context) (first bool, err error) {
+	g.mu.Lock()
+	if g.done {
+		g.mu.Unlock()
+		return false, nil
+	}
+	if g.waiting == nil {
+		g.waiting = make(chan struct{})
+		g.mu.Unlock()
+		return true, nil
+	}
+	ch := g.waiting
+	g.mu.Unlock()
+	select {
+	case <-ch:
+		return false, nil
+	case <-ctx.Done():
+		return false, ctx.Err()
+	}
+}
+
+// known ends the wait; later calls go straight on. Idempotent.
+func (g *routeGate) known() {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if !g.done {
+		g.done = true
+		if g.waiting != nil {
+			close(g.waiting)
+		}
+	}
 }

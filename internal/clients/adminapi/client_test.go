@@ -438,3 +438,47 @@ func TestInvoke_errorInside200(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 }
+
+// Concurrent first calls of a client follow one redirect between them: the
+// others wait for the first call's redirect and go to the regional host.
+func TestInvoke_concurrentFirstCallsFollowOneRedirect(t *testing.T) {
+	f := &fake{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.record(r)
+		if strings.HasPrefix(r.URL.Path, "/region") {
+			_, _ = io.WriteString(w, `{"value":[{"Name":"x"}]}`)
+			return
+		}
+		time.Sleep(20 * time.Millisecond) // the others arrive while the first is redirected
+		w.Header().Set("Location", "/region"+r.URL.Path)
+		w.WriteHeader(http.StatusFound)
+	}))
+	defer srv.Close()
+	c := newTestClient(t, srv)
+	var wg sync.WaitGroup
+	errs := make(chan error, 6)
+	for range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _, err := c.Invoke(context.Background(), "Get-DlpCompliancePolicy", nil)
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	var toFront int
+	for _, r := range f.all() {
+		if !strings.HasPrefix(r.Path, "/region") {
+			toFront++
+		}
+	}
+	if toFront != 1 || len(f.all()) != 7 {
+		t.Fatalf("%d requests, %d of them to the front end: want 7, one redirected", len(f.all()), toFront)
+	}
+}

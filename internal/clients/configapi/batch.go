@@ -32,6 +32,40 @@ type batcher struct {
 // type. A missing instance is an error for which transport.IsNotFound is true.
 // Use Get instead where a fresh read is needed (waiting for a write to land).
 func (c *Client) Read(ctx context.Context, policyType, identity string) (Object, Result, error) {
+	l, res, err := c.batched(ctx, policyType)
+	if err != nil {
+		return nil, res, err
+	}
+	obj, ok := l.byID[strings.ToLower(identity)]
+	if !ok {
+		return nil, res, &transport.APIError{
+			Service: ServiceName, Method: http.MethodGet, URL: c.base + typePath(policyType), StatusCode: http.StatusNotFound,
+			Message: fmt.Sprintf("%s %q is not in the list of %s instances", policyType, identity, policyType),
+		}
+	}
+	return obj, res, nil
+}
+
+// ReadAll returns every instance of policyType (in no particular order) from
+// the same list request Read uses, so that the assessment of an operation
+// reads the list the resources' refresh already fetched. Use List where a
+// fresh list is needed. The objects are shared and must not be changed.
+func (c *Client) ReadAll(ctx context.Context, policyType string) ([]Object, Result, error) {
+	l, res, err := c.batched(ctx, policyType)
+	if err != nil {
+		return nil, res, err
+	}
+	out := make([]Object, 0, len(l.byID))
+	for _, o := range l.byID {
+		out = append(out, o)
+	}
+	return out, res, nil
+}
+
+// batched returns the list of policyType, fetching it only when no list is
+// held or in flight. The warnings go to the call that fetched, not to every
+// reader.
+func (c *Client) batched(ctx context.Context, policyType string) (*listing, Result, error) {
 	c.batch.mu.Lock()
 	if c.batch.lists == nil {
 		c.batch.lists = map[string]*listing{}
@@ -59,7 +93,7 @@ func (c *Client) Read(ctx context.Context, policyType, identity string) (Object,
 		}
 		c.batch.mu.Unlock()
 		close(l.done)
-		res = r // warnings go to the read that fetched, not to every reader
+		res = r
 	} else {
 		select {
 		case <-l.done:
@@ -70,14 +104,7 @@ func (c *Client) Read(ctx context.Context, policyType, identity string) (Object,
 	if l.err != nil {
 		return nil, res, l.err
 	}
-	obj, ok := l.byID[strings.ToLower(identity)]
-	if !ok {
-		return nil, res, &transport.APIError{
-			Service: ServiceName, Method: http.MethodGet, URL: c.base + typePath(policyType), StatusCode: http.StatusNotFound,
-			Message: fmt.Sprintf("%s %q is not in the list of %s instances", policyType, identity, policyType),
-		}
-	}
-	return obj, res, nil
+	return l, res, nil
 }
 
 // invalidate drops the cached list of a type after a write to it.

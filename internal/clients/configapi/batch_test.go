@@ -91,3 +91,38 @@ func TestAFailedListIsNotRemembered(t *testing.T) {
 		t.Fatalf("the second read must fetch again: %v", err)
 	}
 }
+
+// ReadAll (the assessment's reading) and Read (the resources' refresh) share
+// one list request per type, and a write to the type drops it for both.
+func TestReadAllSharesTheReadsList(t *testing.T) {
+	var lists atomic.Int32
+	c, _ := newClient(t, func(w http.ResponseWriter, r *http.Request) {
+		switch {
+		case r.Method == http.MethodGet && r.URL.Path == "/prefix/Skype.Policy/configurations/TeamsMeetingPolicy":
+			lists.Add(1)
+			_, _ = io.WriteString(w, `[{"Identity":"Global"},{"Identity":"Tag:P0"}]`)
+		case r.Method == http.MethodPut:
+			w.WriteHeader(http.StatusNoContent)
+		}
+	})
+	ctx := context.Background()
+	if _, _, err := c.Read(ctx, "TeamsMeetingPolicy", "Global"); err != nil {
+		t.Fatal(err)
+	}
+	all, _, err := c.ReadAll(ctx, "TeamsMeetingPolicy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(all) != 2 || lists.Load() != 1 {
+		t.Fatalf("ReadAll after Read: %d objects, %d list requests; want 2 objects from 1 list", len(all), lists.Load())
+	}
+	if _, err := c.Update(ctx, "TeamsMeetingPolicy", "Tag:P0", map[string]any{"AllowCloudRecording": false}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := c.ReadAll(ctx, "TeamsMeetingPolicy"); err != nil {
+		t.Fatal(err)
+	}
+	if n := lists.Load(); n != 2 {
+		t.Fatalf("ReadAll after a write: %d list requests, want 2", n)
+	}
+}

@@ -28,6 +28,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
@@ -272,6 +273,9 @@ func (c *Client) do(ctx context.Context, method, path string, in, out any) (Resu
 }
 
 func (c *Client) send(ctx context.Context, method, path string, r route, target string, in, out any) (Result, error) {
+	if !writes.IsRead(method) {
+		defer writes.Begin()() // drops the readings shared until now (conns.Client.Shared)
+	}
 	// Only declared calls leave (contract.go), so the contract ledger is the code.
 	op, err := Contract.Find(ServiceName, method, path)
 	if err != nil {

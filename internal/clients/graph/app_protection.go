@@ -7,12 +7,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/microsoft/kiota-abstractions-go/serialization"
 	"github.com/microsoftgraph/msgraph-sdk-go/deviceappmanagement"
 	"github.com/microsoftgraph/msgraph-sdk-go/models"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
@@ -130,34 +132,72 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 		return nil, err
 	}
 	o := op{http.MethodGet, path + "/" + id, PermissionDeviceApps}
+	epoch := writes.Epoch()
 	var p *AppProtectionPolicy
 	var apps []models.ManagedMobileAppable
 	var assigns []models.TargetedManagedAppPolicyAssignmentable
+	var getPolicy, getApps, getAssigns func(context.Context) error
+	// Each GET builds its own request builder: Kiota's builders share a
+	// path-parameter map that sending writes to.
 	if platform == PlatformIOS {
-		m, err := c.iosProtections().ByIosManagedAppProtectionId(id).Get(ctx, nil)
-		if err != nil {
-			return nil, c.wrapErr(o, err)
+		item := func() *deviceappmanagement.IosManagedAppProtectionsIosManagedAppProtectionItemRequestBuilder {
+			return c.iosProtections().ByIosManagedAppProtectionId(id)
 		}
-		p = appProtectionFromModel(m)
-		b := c.iosProtections().ByIosManagedAppProtectionId(id)
-		if apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl); err != nil {
-			return nil, c.wrapErr(op{http.MethodGet, o.path + "/apps", o.perm}, err)
+		getPolicy = func(ctx context.Context) error {
+			m, err := item().Get(ctx, nil)
+			if err == nil {
+				p = appProtectionFromModel(m)
+			}
+			return err
 		}
-		if assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Assignments().Get, b.Assignments().WithUrl); err != nil {
-			return nil, c.wrapErr(op{http.MethodGet, o.path + "/assignments", o.perm}, err)
+		getApps = func(ctx context.Context) (err error) {
+			b := item().Apps()
+			apps, err = pages[models.ManagedMobileAppable](ctx, b.Get, b.WithUrl)
+			return err
+		}
+		getAssigns = func(ctx context.Context) (err error) {
+			b := item().Assignments()
+			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Get, b.WithUrl)
+			return err
 		}
 	} else {
-		m, err := c.androidProtections().ByAndroidManagedAppProtectionId(id).Get(ctx, nil)
-		if err != nil {
-			return nil, c.wrapErr(o, err)
+		item := func() *deviceappmanagement.AndroidManagedAppProtectionsAndroidManagedAppProtectionItemRequestBuilder {
+			return c.androidProtections().ByAndroidManagedAppProtectionId(id)
 		}
-		p = appProtectionFromModel(m)
-		b := c.androidProtections().ByAndroidManagedAppProtectionId(id)
-		if apps, err = pages[models.ManagedMobileAppable](ctx, b.Apps().Get, b.Apps().WithUrl); err != nil {
-			return nil, c.wrapErr(op{http.MethodGet, o.path + "/apps", o.perm}, err)
+		getPolicy = func(ctx context.Context) error {
+			m, err := item().Get(ctx, nil)
+			if err == nil {
+				p = appProtectionFromModel(m)
+			}
+			return err
 		}
-		if assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Assignments().Get, b.Assignments().WithUrl); err != nil {
-			return nil, c.wrapErr(op{http.MethodGet, o.path + "/assignments", o.perm}, err)
+		getApps = func(ctx context.Context) (err error) {
+			b := item().Apps()
+			apps, err = pages[models.ManagedMobileAppable](ctx, b.Get, b.WithUrl)
+			return err
+		}
+		getAssigns = func(ctx context.Context) (err error) {
+			b := item().Assignments()
+			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Get, b.WithUrl)
+			return err
+		}
+	}
+	// The three GETs are independent reads: sent at once, a policy costs one
+	// round trip instead of three. The policy's own error comes first, so a
+	// missing policy reads as not found.
+	errs := make([]error, 3)
+	var wg sync.WaitGroup
+	for i, get := range []func(context.Context) error{getPolicy, getApps, getAssigns} {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = get(ctx)
+		}()
+	}
+	wg.Wait()
+	for i, suffix := range []string{"", "/apps", "/assignments"} {
+		if errs[i] != nil {
+			return nil, c.wrapErr(op{http.MethodGet, o.path + suffix, o.perm}, errs[i])
 		}
 	}
 	p.Platform = platform
@@ -167,6 +207,7 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 	if p.Assignments, err = assignmentsFromModel(assigns); err != nil {
 		return nil, err
 	}
+	c.protectionReads.record(platform, id, epoch, p)
 	return p, nil
 }
 

@@ -41,6 +41,7 @@ import (
 	core "github.com/microsoftgraph/msgraph-sdk-go-core"
 	"github.com/microsoftgraph/msgraph-sdk-go/models/odataerrors"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -67,6 +68,8 @@ type Client struct {
 	strengthList     listCache[AuthenticationStrength]
 	roleTemplateList listCache[DirectoryRoleTemplate]
 	organizationList listCache[Organization]
+	// The last reading of each app protection policy (app_protection_reads.go).
+	protectionReads protectionReads
 }
 
 // New returns a client for the Graph service at base (scheme, host, optional
@@ -114,7 +117,7 @@ func kiotaHTTPClient(shared *http.Client) *http.Client {
 		base = http.DefaultTransport
 	}
 	return &http.Client{
-		Transport: khttp.NewCustomTransportWithParentTransport(replayable{declared{base}}, Middleware()...),
+		Transport: khttp.NewCustomTransportWithParentTransport(replayable{declared{writes.RoundTripper{Base: base}}}, Middleware()...),
 		CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		},

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,8 +18,10 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	catalog "github.com/teamshipaa/terraform-provider-teamshipaa/internal/baseline"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/entra"
@@ -307,6 +310,18 @@ func Snapshot(ctx context.Context, c *conns.Client) []catalog.Object {
 	return out
 }
 
+// sharedSnapshot is Snapshot read once per operation while the provider
+// writes nothing: the module's two assessments (live, then evidence) read the
+// same tenant in the same plan. A snapshot with a type that could not be read
+// is not shared. Its objects must not be changed.
+func sharedSnapshot(ctx context.Context, c *conns.Client) []catalog.Object {
+	objs, _ := c.Shared(ctx, "assessment snapshot", func(ctx context.Context) (any, bool) {
+		objs := Snapshot(ctx, c)
+		return objs, !slices.ContainsFunc(objs, func(o catalog.Object) bool { return o.Err != nil })
+	}).([]catalog.Object)
+	return objs
+}
+
 func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
 	var m assessmentModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &m)...)
@@ -325,7 +340,23 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	today := now().UTC().Format(time.DateOnly)
 
-	objects := Snapshot(ctx, d.Client)
+	// The organization (for the tenant's domain) is read while the snapshot
+	// is: independent reads, one round trip fewer on the assessment's path.
+	type orgRead struct {
+		org *graph.Organization
+		err error
+	}
+	orgc := make(chan orgRead, 1)
+	if d.Client != nil && d.Client.Graph != nil {
+		go func() {
+			org, err := d.Client.Graph.GetOrganization(ctx)
+			orgc <- orgRead{org, err}
+		}()
+	} else {
+		close(orgc)
+	}
+	// The objects are shared by the assessments of one operation (conns.Client.Shared): a copy, since profiles are set below.
+	objects := slices.Clone(sharedSnapshot(ctx, d.Client))
 	used := map[string]bool{}
 	for i := range objects {
 		if p, ok := profiles[objects[i].Name]; ok {
@@ -365,39 +396,23 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	m.TenantID, m.ProviderVersion = types.StringValue(tenant), types.StringValue(version)
 	domain, orgName, domainNote := "", m.Organization.ValueString(), ""
-	if d.Client != nil && d.Client.Graph != nil {
+	if o, ok := <-orgc; ok {
 		// Where readable: a missing permission only leaves the domain out.
-		if org, err := d.Client.Graph.GetOrganization(ctx); err != nil {
-			domainNote = "default domain not read: " + err.Error()
+		if o.err != nil {
+			domainNote = "default domain not read: " + o.err.Error()
 		} else {
-			domain = org.DefaultDomain
+			domain = o.org.DefaultDomain
 			if orgName == "" {
-				orgName = org.DisplayName
+				orgName = o.org.DisplayName
 			}
 		}
 	}
 	m.TenantDomain = types.StringValue(domain)
-	m.Results = make([]resultModel, 0, len(evs))
-	for _, ev := range evs {
-		m.Results = append(m.Results, resultOf(ev))
-	}
-	m.Summary = summaryOf(catalog.Summary(evs))
-
 	ev := buildEvidence(evidenceInput{
 		GeneratedAt: generated, TenantID: tenant, TenantDomain: domain, TenantDomainNote: domainNote, Organization: m.Organization.ValueString(), ProviderVersion: version,
 		ModuleVersion: m.ModuleVersion.ValueString(), Profile: profile, Exceptions: exceptions, Managed: m.ManagedObjects,
 	}, evs)
-	m.ControlSummary = summaryOf(resultCounts(ev.Summary))
-	m.ControlResults = make(map[string]string, len(ev.Controls))
-	for _, c := range ev.Controls {
-		m.ControlResults[c.ID] = c.Result
-	}
-	m.Unmanaged = make([]unmanagedModel, 0, len(ev.Unmanaged))
-	for _, u := range ev.Unmanaged {
-		m.Unmanaged = append(m.Unmanaged, unmanagedModel{Resource: types.StringValue(u.Resource), Object: types.StringValue(u.Object),
-			Controls: u.Controls, WhatToDo: types.StringValue(u.WhatToDo)})
-	}
-	m.ContentHash = types.StringValue(ev.ContentHash)
+	m.setOutcome(evs, ev)
 	js, err := scubaJSON(evs, scubaMetaData{TenantID: tenant, DisplayName: orgName, DomainName: domain, ToolVersion: version,
 		TimestampZulu: generated, ReportUUID: reportUUID(ev.ContentHash, generated)})
 	if err != nil {
@@ -418,7 +433,38 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		return
 	}
 	m.HTML = types.StringValue(page)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &m)...)
+	typ, ok := resp.State.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		resp.Diagnostics.AddError("Writing the assessment", "the data source's schema is not an object; this is a bug in the provider")
+		return
+	}
+	raw, err := m.stateValue(ctx, typ)
+	if err != nil {
+		resp.Diagnostics.AddError("Writing the assessment", err.Error())
+		return
+	}
+	resp.State.Raw = raw
+}
+
+// setOutcome sets the results and the counts of evs, and what the evidence
+// ev derives from them.
+func (m *assessmentModel) setOutcome(evs []catalog.Evaluation, ev evidence) {
+	m.Results = make([]resultModel, 0, len(evs))
+	for _, e := range evs {
+		m.Results = append(m.Results, resultOf(e))
+	}
+	m.Summary = summaryOf(catalog.Summary(evs))
+	m.ControlSummary = summaryOf(resultCounts(ev.Summary))
+	m.ControlResults = make(map[string]string, len(ev.Controls))
+	for _, c := range ev.Controls {
+		m.ControlResults[c.ID] = c.Result
+	}
+	m.Unmanaged = make([]unmanagedModel, 0, len(ev.Unmanaged))
+	for _, u := range ev.Unmanaged {
+		m.Unmanaged = append(m.Unmanaged, unmanagedModel{Resource: types.StringValue(u.Resource), Object: types.StringValue(u.Object),
+			Controls: u.Controls, WhatToDo: types.StringValue(u.WhatToDo)})
+	}
+	m.ContentHash = types.StringValue(ev.ContentHash)
 }
 
 // now is the clock (tests substitute).
@@ -503,6 +549,8 @@ func markdown(p catalog.Profile, evs []catalog.Evaluation, sum map[catalog.Resul
 }
 
 // cell makes a value safe inside a Markdown table cell.
-func cell(s string) string {
-	return strings.NewReplacer("|", `\|`, "\r", " ", "\n", " ").Replace(s)
-}
+func cell(s string) string { return cellEscaper.Replace(s) }
+
+// cellEscaper is built once: building a Replacer per cell was 7% of a
+// module plan's provider CPU (a report has thousands of cells).
+var cellEscaper = strings.NewReplacer("|", `\|`, "\r", " ", "\n", " ")

@@ -3,6 +3,7 @@ package intune
 import (
 	"context"
 	"sort"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -19,10 +20,17 @@ import (
 // with an imported resource's empty prior). A list or read that fails yields
 // one object with Err set, naming the missing permission on a 403.
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
-	var out []baseline.Object
-	out = append(out, platformSnapshot[iosModel](ctx, c, newIOSResource(), graph.PlatformIOS)...)
-	out = append(out, platformSnapshot[androidModel](ctx, c, newAndroidResource(), graph.PlatformAndroid)...)
-	return out
+	// The platforms are independent reads: read at once.
+	var ios, android []baseline.Object
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); ios = platformSnapshot[iosModel](ctx, c, newIOSResource(), graph.PlatformIOS) }()
+	go func() {
+		defer wg.Done()
+		android = platformSnapshot[androidModel](ctx, c, newAndroidResource(), graph.PlatformAndroid)
+	}()
+	wg.Wait()
+	return append(ios, android...)
 }
 
 func platformSnapshot[M any, PM interface {
@@ -37,7 +45,8 @@ func platformSnapshot[M any, PM interface {
 	sort.Slice(list, func(i, j int) bool { return list[i].DisplayName < list[j].DisplayName })
 	var out []baseline.Object
 	for _, p := range list {
-		full, err := c.Graph.GetAppProtection(ctx, platform, p.ID)
+		// The refresh's reading of the policy in this operation, if no write followed it.
+		full, err := c.Graph.ReadAppProtection(ctx, platform, p.ID)
 		if err != nil {
 			out = append(out, typ.Failed(p.DisplayName, err))
 			continue

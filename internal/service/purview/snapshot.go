@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -26,8 +27,9 @@ import (
 // Objects pending deletion count as gone, as they do for the resources.
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 	var out []baseline.Object
+	lists := readLists(ctx, c)
 
-	dlpPolicies, dlpNames := snapshotPolicies(ctx, c, "Get-DlpCompliancePolicy", "DLP policies", newDLPPolicyResource(),
+	dlpPolicies, dlpNames := snapshotPolicies(ctx, lists["Get-DlpCompliancePolicy"], "DLP policies", newDLPPolicyResource(),
 		func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics) {
 			var prior dlpPolicyModel
 			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
@@ -36,7 +38,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 			}
 		})
 	out = append(out, dlpPolicies...)
-	out = append(out, snapshotRules(ctx, c, "Get-DlpComplianceRule", "DLP rules", newDLPRuleResource(), dlpNames,
+	out = append(out, snapshotRules(ctx, lists["Get-DlpComplianceRule"], "DLP rules", newDLPRuleResource(), dlpNames,
 		func(obj map[string]any, policy string, st *tfsdk.State, diags *diag.Diagnostics) {
 			var prior dlpRuleModel
 			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
@@ -46,7 +48,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 			}
 		})...)
 
-	retPolicies, retNames := snapshotPolicies(ctx, c, "Get-RetentionCompliancePolicy", "retention policies", newRetentionPolicyResource(),
+	retPolicies, retNames := snapshotPolicies(ctx, lists["Get-RetentionCompliancePolicy"], "retention policies", newRetentionPolicyResource(),
 		func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics) {
 			var prior retentionPolicyModel
 			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
@@ -55,7 +57,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 			}
 		})
 	out = append(out, retPolicies...)
-	out = append(out, snapshotRules(ctx, c, "Get-RetentionComplianceRule", "retention rules", newRetentionRuleResource(), retNames,
+	out = append(out, snapshotRules(ctx, lists["Get-RetentionComplianceRule"], "retention rules", newRetentionRuleResource(), retNames,
 		func(obj map[string]any, policy string, st *tfsdk.State, diags *diag.Diagnostics) {
 			var prior retentionRuleModel
 			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
@@ -65,7 +67,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 			}
 		})...)
 
-	auditRetention, _ := snapshotPolicies(ctx, c, "Get-UnifiedAuditLogRetentionPolicy", "audit log retention policies", newAuditRetentionResource(),
+	auditRetention, _ := snapshotPolicies(ctx, lists["Get-UnifiedAuditLogRetentionPolicy"], "audit log retention policies", newAuditRetentionResource(),
 		func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics) {
 			var prior auditRetentionModel
 			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
@@ -74,7 +76,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 			}
 		})
 	out = append(out, auditRetention...)
-	alerts, _ := snapshotPolicies(ctx, c, "Get-ProtectionAlert", "alert policies", newProtectionAlertResource(),
+	alerts, _ := snapshotPolicies(ctx, lists["Get-ProtectionAlert"], "alert policies", newProtectionAlertResource(),
 		func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics) {
 			var prior protectionAlertModel
 			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
@@ -85,7 +87,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 	out = append(out, alerts...)
 
 	audit := snapshot.TypeOf(ctx, newAuditLogConfigResource())
-	objs, _, err := c.Exchange.Invoke(ctx, "Get-AdminAuditLogConfig", nil)
+	objs, err := lists["Get-AdminAuditLogConfig"].objs, lists["Get-AdminAuditLogConfig"].err
 	switch {
 	case err != nil:
 		out = append(out, audit.Failed(auditSingletonID, err))
@@ -101,19 +103,57 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 
 var errNoAuditConfig = errors.New("Get-AdminAuditLogConfig returned no object")
 
-// snapshotPolicies reads every object of a Get-*CompliancePolicy cmdlet.
+// listed is the answer of one list cmdlet.
+type listed struct {
+	objs []map[string]any
+	err  error
+}
+
+// snapshotCmdlets are the Security & Compliance list cmdlets of the snapshot.
+var snapshotCmdlets = []string{"Get-DlpCompliancePolicy", "Get-DlpComplianceRule", "Get-RetentionCompliancePolicy",
+	"Get-RetentionComplianceRule", "Get-UnifiedAuditLogRetentionPolicy", "Get-ProtectionAlert"}
+
+// readLists runs the snapshot's list cmdlets (and Exchange's
+// Get-AdminAuditLogConfig) at once: they are independent reads, and one
+// after the other they were the longest path of an assessment (seven round
+// trips). Keyed by cmdlet.
+func readLists(ctx context.Context, c *conns.Client) map[string]listed {
+	answers := make([]listed, len(snapshotCmdlets)+1)
+	var wg sync.WaitGroup
+	for i, cmdlet := range snapshotCmdlets {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			answers[i].objs, _, answers[i].err = c.Compliance.Invoke(ctx, cmdlet, nil)
+		}()
+	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		last := len(snapshotCmdlets)
+		answers[last].objs, _, answers[last].err = c.Exchange.Invoke(ctx, "Get-AdminAuditLogConfig", nil)
+	}()
+	wg.Wait()
+	out := make(map[string]listed, len(answers))
+	for i, cmdlet := range snapshotCmdlets {
+		out[cmdlet] = answers[i]
+	}
+	out["Get-AdminAuditLogConfig"] = answers[len(snapshotCmdlets)]
+	return out
+}
+
+// snapshotPolicies maps every object of a Get-*CompliancePolicy cmdlet's list.
 // names maps each policy's GUID to its name, so rules that name their policy
 // by GUID are reported by name.
-func snapshotPolicies(ctx context.Context, c *conns.Client, cmdlet, what string, r resource.Resource,
+func snapshotPolicies(ctx context.Context, l listed, what string, r resource.Resource,
 	fill func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics)) ([]baseline.Object, map[string]string) {
 	t := snapshot.TypeOf(ctx, r)
-	objs, _, err := c.Compliance.Invoke(ctx, cmdlet, nil)
-	if err != nil {
-		return []baseline.Object{t.Failed(what, err)}, nil
+	if l.err != nil {
+		return []baseline.Object{t.Failed(what, l.err)}, nil
 	}
 	var out []baseline.Object
 	names := map[string]string{}
-	for _, obj := range objs {
+	for _, obj := range l.objs {
 		if pendingDeletion(obj) {
 			continue
 		}
@@ -126,17 +166,16 @@ func snapshotPolicies(ctx context.Context, c *conns.Client, cmdlet, what string,
 	return out, names
 }
 
-// snapshotRules reads every object of a Get-*ComplianceRule cmdlet; fill gets
+// snapshotRules maps every object of a Get-*ComplianceRule cmdlet's list; fill gets
 // the rule's policy by name where policies (from snapshotPolicies) knows it.
-func snapshotRules(ctx context.Context, c *conns.Client, cmdlet, what string, r resource.Resource, policies map[string]string,
+func snapshotRules(ctx context.Context, l listed, what string, r resource.Resource, policies map[string]string,
 	fill func(obj map[string]any, policy string, st *tfsdk.State, diags *diag.Diagnostics)) []baseline.Object {
 	t := snapshot.TypeOf(ctx, r)
-	objs, _, err := c.Compliance.Invoke(ctx, cmdlet, nil)
-	if err != nil {
-		return []baseline.Object{t.Failed(what, err)}
+	if l.err != nil {
+		return []baseline.Object{t.Failed(what, l.err)}
 	}
 	var out []baseline.Object
-	for _, obj := range objs {
+	for _, obj := range l.objs {
 		if pendingDeletion(obj) {
 			continue
 		}

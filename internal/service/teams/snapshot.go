@@ -3,6 +3,7 @@ package teams
 import (
 	"context"
 	"sort"
+	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -17,24 +18,42 @@ import (
 // A type whose list fails yields one object with Err set; the other types are
 // still read.
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
+	// The types are independent reads: listed at once, in type order in the answer.
+	parts := make([][]baseline.Object, len(policyTypes))
+	var wg sync.WaitGroup
+	for i, pt := range policyTypes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[i] = snapshotType(ctx, c, pt)
+		}()
+	}
+	wg.Wait()
 	var out []baseline.Object
-	for _, pt := range policyTypes {
-		r, ok := newPolicyResource(pt)().(*policyResource)
-		if !ok {
-			continue // every policy type's constructor makes a *policyResource
-		}
-		t := snapshot.TypeOf(ctx, r)
-		objs, _, err := c.ConfigAPI.List(ctx, pt.Type)
-		if err != nil {
-			out = append(out, t.Failed(pt.Type, err))
-			continue
-		}
-		sort.Slice(objs, func(i, j int) bool { return objs[i].Identity() < objs[j].Identity() })
-		for _, obj := range objs {
-			out = append(out, t.Object(ctx, nameOf(obj.Identity()), func(st *tfsdk.State, diags *diag.Diagnostics) {
-				setParams(ctx, pt, obj, st, r.identityValues(obj), diags)
-			}))
-		}
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// snapshotType reads every instance of one policy type.
+func snapshotType(ctx context.Context, c *conns.Client, pt *PolicyType) []baseline.Object {
+	r, ok := newPolicyResource(pt)().(*policyResource)
+	if !ok {
+		return nil // every policy type's constructor makes a *policyResource
+	}
+	t := snapshot.TypeOf(ctx, r)
+	// The list the resources' refresh fetched in this operation, if any (a write to the type drops it).
+	objs, _, err := c.ConfigAPI.ReadAll(ctx, pt.Type)
+	if err != nil {
+		return []baseline.Object{t.Failed(pt.Type, err)}
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].Identity() < objs[j].Identity() })
+	out := make([]baseline.Object, 0, len(objs))
+	for _, obj := range objs {
+		out = append(out, t.Object(ctx, nameOf(obj.Identity()), func(st *tfsdk.State, diags *diag.Diagnostics) {
+			setParams(ctx, pt, obj, st, r.identityValues(obj), diags)
+		}))
 	}
 	return out
 }
