@@ -6,6 +6,7 @@ import (
 
 	sdkacctest "github.com/hashicorp/terraform-plugin-testing/helper/acctest"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/acctest"
@@ -18,7 +19,7 @@ import (
 // the simulator's summary leaves them empty, so an assessment judging from
 // the list would fail HB.RETENTION.1 in both steps.
 func TestAccAssessment_retentionLocationsFromDetailedRead(t *testing.T) {
-	acctest.NewTenant(t)
+	sim := acctest.NewTenant(t)
 	name := sdkacctest.RandomWithPrefix("tfacc-ret")
 	config := func(channels bool) string {
 		channel := ""
@@ -49,6 +50,22 @@ data "teamshipaa_assessment" "this" {
 			{
 				Config:            config(true),
 				ConfigStateChecks: []statecheck.StateCheck{expectResults(map[string][]string{"HB.RETENTION.1/tenant": {"pass"}, "HB.RETENTION.2/tenant": {"pass"}})},
+			},
+			// A plan without changes reads the policy once: the refresh reads it with
+			// -Identity -DistributionDetail, and the assessment is served that reading
+			// (adminapi Read), so the compliance POSTs are the refresh's read, the
+			// assessment's six lists (purview snapshotCmdlets) and the front end's
+			// redirect of the process's first call. Reading the policy again made 9.
+			{
+				PreConfig: sim.ResetStats,
+				Config:    config(true),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan(),
+					planCheckFunc(func() error {
+						if _, invokes := repeated(sim.Stats()); invokes["compliance"] != 1+6+1 {
+							return fmt.Errorf("the plan made %d compliance POSTs, want 8 (the refresh's read, six lists, one redirect): the policy was read twice", invokes["compliance"])
+						}
+						return nil
+					})}},
 			},
 		},
 	})

@@ -23,7 +23,7 @@ import (
 
 // retentionService answers Get-RetentionCompliancePolicy as
 // Get-RetentionCompliancePolicy.md describes it: with -Identity and
-// -DistributionDetail, the policy of testdata/get_retention_policy_detail.json
+// -DistributionDetail, the policy of adminapi testdata/get_retention_policy_detail.json
 // (the accurate *Location values); the list (no -Identity) names it, with
 // its locations left out (the summary's are not accurate). fail names a
 // policy whose -Identity read fails. calls records every call's parameters.
@@ -51,7 +51,7 @@ func (s *retentionService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.calls = append(s.calls, p)
 	s.mu.Unlock()
-	detail, err := os.ReadFile("testdata/get_retention_policy_detail.json")
+	detail, err := os.ReadFile("../../clients/adminapi/testdata/get_retention_policy_detail.json")
 	if err != nil {
 		s.t.Fatal(err)
 	}

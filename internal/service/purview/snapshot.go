@@ -152,7 +152,8 @@ const detailReads = 4
 // the objects l lists: Get-RetentionCompliancePolicy's list is "summary
 // information" whose *Location values are not accurate (Example 1 and
 // -DistributionDetail of Get-RetentionCompliancePolicy.md), so the list
-// gives the names and each policy is judged from its own reading. An object
+// gives the names and each policy is judged from its own reading (the one the
+// resource's refresh made in this operation, when it did: adminapi Read). An object
 // that cannot be read keeps its name and the error (snapshotPolicies reports
 // it); one gone since the list is left out.
 func withDetail(ctx context.Context, c *conns.Client, cmdlet string, l listed) listed {
@@ -172,7 +173,8 @@ func withDetail(ctx context.Context, c *conns.Client, cmdlet string, l listed) l
 			sem <- struct{}{}
 			defer func() { <-sem }()
 			name := readString(field(obj, "Name"))
-			got, found, err := getOne(ctx, c.Compliance, cmdlet, name)
+			// The refresh's reading with the same parameters, if nothing was written since.
+			got, found, err := c.Compliance.Read(ctx, cmdlet, name, identityReads[cmdlet])
 			switch {
 			case err != nil:
 				out.objs[i], out.errs[i] = obj, err
