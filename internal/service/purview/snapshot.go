@@ -24,6 +24,8 @@ import (
 // and returns each as the resource's state would hold it, through the
 // mapping each resource's Read uses. A list that fails yields one object with
 // Err set, naming the missing role on a 403; the others are still read.
+// Retention policies are listed for their names and each read with
+// -Identity -DistributionDetail (withDetail).
 // Objects pending deletion count as gone, as they do for the resources.
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 	var out []baseline.Object
