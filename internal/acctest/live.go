@@ -133,7 +133,12 @@ func (o *liveObserver) TeamsInstance(policyType, identity string) (map[string]an
 
 func (o *liveObserver) ComplianceObject(kind, name string) (map[string]any, bool) {
 	o.t.Helper()
-	obj, ok, _, err := Configure(context.Background(), o.t).Compliance.Get(context.Background(), "Get-"+kind, name, nil)
+	var extra map[string]any
+	if kind == "RetentionCompliancePolicy" {
+		// Without it "the values of the DistributionStatus and *Location properties won't be accurate" (Get-RetentionCompliancePolicy.md).
+		extra = map[string]any{"DistributionDetail": true}
+	}
+	obj, ok, _, err := Configure(context.Background(), o.t).Compliance.Get(context.Background(), "Get-"+kind, name, extra)
 	if err != nil {
 		o.t.Fatalf("reading the live tenant: Get-%s %s: %v", kind, name, err)
 	}

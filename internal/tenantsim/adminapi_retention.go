@@ -42,7 +42,13 @@ func init() {
 		Name: "Get-RetentionCompliancePolicy", Surface: surfaceCompliance,
 		Params: []cmdParam{{Name: "Identity", Kind: cString}, {Name: "DistributionDetail", Kind: cSwitch}, {Name: "RetentionRuleTypes", Kind: cSwitch}},
 		Run: func(s *Simulator, c *cmdletCall) ([]map[string]any, []string, *cmdletError) {
-			return s.getPolicies(c, KindRetentionPolicy)
+			objs, warn, e := s.getPolicies(c, KindRetentionPolicy)
+			if detail, _ := c.args["DistributionDetail"].(bool); !detail {
+				for _, o := range objs {
+					retentionSummary(o)
+				}
+			}
+			return objs, warn, e
 		},
 	})
 	registerCmdlet(&cmdletSpec{
@@ -83,6 +89,22 @@ func init() {
 			return s.removeRule(c, KindRetentionRule)
 		},
 	})
+}
+
+// retentionSummary makes an answer without -DistributionDetail what
+// Get-RetentionCompliancePolicy.md says it is: "If you don't use this switch,
+// the values of the DistributionStatus and *Location properties won't be
+// accurate" (Example 1, without -Identity, shows "summary information";
+// Example 2, -Identity with -DistributionDetail, the "accurate values").
+// What an inaccurate value looks like is published nowhere: assumed here,
+// every *Location and *LocationException list empty and DistributionStatus
+// "Pending", so that a client judging locations without the switch is
+// caught. Workload and TeamsPolicy are left as they are.
+func retentionSummary(o map[string]any) {
+	for _, f := range retentionLocationFields() {
+		o[f] = []any{} // assumed
+	}
+	o["DistributionStatus"] = "Pending" // assumed
 }
 
 func retentionShape(o map[string]any) *cmdletError {

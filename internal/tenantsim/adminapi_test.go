@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -487,7 +488,7 @@ func TestAdminAPIRetentionDeployWindow(t *testing.T) {
 	}
 	c.ok("New-RetentionComplianceRule", map[string]any{"Name": "Teams 7y rule", "Policy": "Teams 7y",
 		"RetentionDuration": 2555, "RetentionComplianceAction": "KeepAndDelete"})
-	g := c.ok("Get-RetentionCompliancePolicy", map[string]any{"Identity": "Teams 7y"}) // call 1 of the window
+	g := c.ok("Get-RetentionCompliancePolicy", map[string]any{"Identity": "Teams 7y", "DistributionDetail": true}) // call 1 of the window
 	if g[0]["DistributionStatus"] != "Pending" || g[0]["TeamsPolicy"] != true {
 		t.Errorf("policy during deployment: %v", g[0])
 	}
@@ -526,8 +527,36 @@ func TestAdminAPIRetentionDeployWindow(t *testing.T) {
 	}
 	c.ok("New-RetentionCompliancePolicy", map[string]any{"Name": "Instant", "TeamsChannelLocation": "All"})
 	c.ok("Set-RetentionCompliancePolicy", map[string]any{"Identity": "Instant", "Enabled": false})
-	if p := c.ok("Get-RetentionCompliancePolicy", map[string]any{"Identity": "Instant"}); p[0]["DistributionStatus"] != "Success" || p[0]["Enabled"] != false {
+	if p := c.ok("Get-RetentionCompliancePolicy", map[string]any{"Identity": "Instant", "DistributionDetail": true}); p[0]["DistributionStatus"] != "Success" || p[0]["Enabled"] != false {
 		t.Errorf("no window: %v", p[0])
+	}
+}
+
+// TestAdminAPIRetentionDistributionDetail: only a read with -DistributionDetail
+// has accurate *Location values and DistributionStatus
+// (Get-RetentionCompliancePolicy.md); the summary's are assumed empty and Pending.
+func TestAdminAPIRetentionDistributionDetail(t *testing.T) {
+	s := startSim(t, Options{StateDir: t.TempDir()})
+	c := newAdminClient(t, s, surfaceCompliance, s.FullApp())
+	s.SetDeployWindow(0, 0)
+	c.ok("New-RetentionCompliancePolicy", map[string]any{"Name": "Teams 7y", "TeamsChatLocation": "All", "TeamsChannelLocationException": "x@contoso.com"})
+	for _, params := range []map[string]any{nil, {"Identity": "Teams 7y"}} {
+		got := c.ok("Get-RetentionCompliancePolicy", params)
+		if len(got) != 1 || len(locationNames(got[0]["TeamsChatLocation"])) != 0 || len(locationNames(got[0]["TeamsChannelLocationException"])) != 0 ||
+			got[0]["DistributionStatus"] != "Pending" || got[0]["Name"] != "Teams 7y" || got[0]["TeamsPolicy"] != true {
+			t.Errorf("summary (%v): %v", params, got)
+		}
+	}
+	for _, params := range []map[string]any{{"DistributionDetail": true}, {"Identity": "Teams 7y", "DistributionDetail": true}} {
+		got := c.ok("Get-RetentionCompliancePolicy", params)
+		if len(got) != 1 || !slices.Equal(locationNames(got[0]["TeamsChatLocation"]), []string{"All"}) ||
+			!slices.Equal(locationNames(got[0]["TeamsChannelLocationException"]), []string{"x@contoso.com"}) || got[0]["DistributionStatus"] != "Success" {
+			t.Errorf("detail (%v): %v", params, got)
+		}
+	}
+	// The summary is only an answer: the policy keeps its locations.
+	if p, _ := s.ComplianceObject(KindRetentionPolicy, "Teams 7y"); !slices.Equal(locationNames(p["TeamsChatLocation"]), []string{"All"}) {
+		t.Errorf("stored: %v", p)
 	}
 }
 

@@ -83,6 +83,7 @@ type Client struct {
 	base string // scheme://host[/prefix]; moves to the regional host after a redirect
 
 	route routeGate // concurrent first calls wait for the first one's redirect
+	reads readings  // Get's answers, for Read (reads.go)
 }
 
 // New returns a client for the admin API at base (scheme, host, optional path

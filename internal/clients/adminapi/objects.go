@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
@@ -17,6 +18,7 @@ func (c *Client) Get(ctx context.Context, cmdlet, identity string, extra map[str
 	for k, v := range extra {
 		params[k] = v
 	}
+	epoch := writes.Epoch()
 	objs, res, err := c.Invoke(ctx, cmdlet, params)
 	if IsNotFound(err) {
 		return nil, false, res, nil
@@ -26,6 +28,9 @@ func (c *Client) Get(ctx context.Context, cmdlet, identity string, extra map[str
 	}
 	if len(objs) == 0 {
 		return nil, false, res, nil
+	}
+	if reads(cmdlet) {
+		c.reads.record(readKey(cmdlet, identity, extra), epoch, objs[0])
 	}
 	return objs[0], true, res, nil
 }

@@ -93,8 +93,7 @@ func (o cmdletObject[M]) get(ctx context.Context, name string) (map[string]any, 
 		obj, found, _, err := o.client.Compliance.FindByName(ctx, "Get-"+o.noun, name)
 		return obj, found, err
 	}
-	obj, found, _, err := o.client.Compliance.Get(ctx, "Get-"+o.noun, name, nil)
-	return obj, found, err
+	return getOne(ctx, o.client.Compliance, "Get-"+o.noun, name)
 }
 
 // create sends New-<noun>, retried while an earlier change (of the policy

@@ -203,10 +203,24 @@ func readBack(ctx context.Context, timeout time.Duration, what string, read admi
 	return poll.ReadBack(ctx, poll.Options{Timeout: timeout}, what+" to read back as written", poll.Read[map[string]any](read), match)
 }
 
+// identityReads are the parameters a Get- cmdlet is sent with beside
+// -Identity. Get-RetentionCompliancePolicy.md: without -DistributionDetail
+// "the values of the DistributionStatus and *Location properties won't be
+// accurate" (its Example 2 reads one policy with -Identity and the switch;
+// Microsoft365DSC MSFT_SCRetentionCompliancePolicy and CIPP-API read it so).
+var identityReads = map[string]map[string]any{"Get-RetentionCompliancePolicy": {"DistributionDetail": true}}
+
+// getOne reads the object identity with cmdlet, as the service has it
+// (PendingDeletion included), with the cmdlet's identityReads.
+func getOne(ctx context.Context, c *adminapi.Client, cmdlet, identity string) (map[string]any, bool, error) {
+	obj, found, _, err := c.Get(ctx, cmdlet, identity, identityReads[cmdlet])
+	return obj, found, err
+}
+
 // getter is the ReadFunc of cmdlet for identity, treating PendingDeletion as gone.
 func getter(c *adminapi.Client, cmdlet, identity string) adminapi.ReadFunc {
 	return func(ctx context.Context) (map[string]any, bool, error) {
-		obj, found, _, err := c.Get(ctx, cmdlet, identity, nil)
+		obj, found, err := getOne(ctx, c, cmdlet, identity)
 		if err != nil || !found || pendingDeletion(obj) {
 			return nil, false, err
 		}

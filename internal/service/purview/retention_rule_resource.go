@@ -198,7 +198,7 @@ func (r *retentionRuleResource) policyName(ctx context.Context, prior retentionR
 	if flex.Known(prior.Policy) || !guidLike.MatchString(got.Policy.ValueString()) {
 		return true
 	}
-	p, found, _, err := r.Client.Compliance.Get(ctx, "Get-RetentionCompliancePolicy", got.Policy.ValueString(), nil)
+	p, found, err := getOne(ctx, r.Client.Compliance, "Get-RetentionCompliancePolicy", got.Policy.ValueString())
 	if err != nil {
 		diags.AddError("Reading the policy of retention rule "+prior.ID.ValueString(), err.Error())
 		return false

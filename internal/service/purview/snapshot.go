@@ -24,6 +24,8 @@ import (
 // and returns each as the resource's state would hold it, through the
 // mapping each resource's Read uses. A list that fails yields one object with
 // Err set, naming the missing role on a 403; the others are still read.
+// Retention policies are listed for their names and each read with
+// -Identity -DistributionDetail (withDetail).
 // Objects pending deletion count as gone, as they do for the resources.
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 	var out []baseline.Object
@@ -48,7 +50,7 @@ func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 			}
 		})...)
 
-	retPolicies, retNames := snapshotPolicies(ctx, lists["Get-RetentionCompliancePolicy"], "retention policies", newRetentionPolicyResource(),
+	retPolicies, retNames := snapshotPolicies(ctx, withDetail(ctx, c, "Get-RetentionCompliancePolicy", lists["Get-RetentionCompliancePolicy"]), "retention policies", newRetentionPolicyResource(),
 		func(obj map[string]any, st *tfsdk.State, diags *diag.Diagnostics) {
 			var prior retentionPolicyModel
 			if diags.Append(st.Get(ctx, &prior)...); !diags.HasError() {
@@ -107,6 +109,8 @@ var errNoAuditConfig = errors.New("Get-AdminAuditLogConfig returned no object")
 type listed struct {
 	objs []map[string]any
 	err  error
+	// errs, when set, is the error of reading each of objs (withDetail).
+	errs []error
 }
 
 // snapshotCmdlets are the Security & Compliance list cmdlets of the snapshot.
@@ -142,6 +146,56 @@ func readLists(ctx context.Context, c *conns.Client) map[string]listed {
 	return out
 }
 
+// detailReads bounds the concurrent -Identity reads of withDetail: a few at
+// once shorten the assessment without a burst the service would throttle.
+const detailReads = 4
+
+// withDetail reads again, each with -Identity and the cmdlet's identityReads,
+// the objects l lists: Get-RetentionCompliancePolicy's list is "summary
+// information" whose *Location values are not accurate (Example 1 and
+// -DistributionDetail of Get-RetentionCompliancePolicy.md), so the list
+// gives the names and each policy is judged from its own reading (the one the
+// resource's refresh made in this operation, when it did: adminapi Read). An object
+// that cannot be read keeps its name and the error (snapshotPolicies reports
+// it); one gone since the list is left out.
+func withDetail(ctx context.Context, c *conns.Client, cmdlet string, l listed) listed {
+	if l.err != nil {
+		return l
+	}
+	out := listed{objs: make([]map[string]any, len(l.objs)), errs: make([]error, len(l.objs))}
+	sem := make(chan struct{}, detailReads)
+	var wg sync.WaitGroup
+	for i, obj := range l.objs {
+		if pendingDeletion(obj) {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			name := readString(field(obj, "Name"))
+			// The refresh's reading with the same parameters, if nothing was written since.
+			got, found, err := c.Compliance.Read(ctx, cmdlet, name, identityReads[cmdlet])
+			switch {
+			case err != nil:
+				out.objs[i], out.errs[i] = obj, err
+			case found:
+				out.objs[i] = got
+			}
+		}()
+	}
+	wg.Wait()
+	kept := listed{}
+	for i, obj := range out.objs {
+		if obj != nil {
+			kept.objs = append(kept.objs, obj)
+			kept.errs = append(kept.errs, out.errs[i])
+		}
+	}
+	return kept
+}
+
 // snapshotPolicies maps every object of a Get-*CompliancePolicy cmdlet's list.
 // names maps each policy's GUID to its name, so rules that name their policy
 // by GUID are reported by name.
@@ -153,13 +207,17 @@ func snapshotPolicies(ctx context.Context, l listed, what string, r resource.Res
 	}
 	var out []baseline.Object
 	names := map[string]string{}
-	for _, obj := range l.objs {
+	for i, obj := range l.objs {
 		if pendingDeletion(obj) {
 			continue
 		}
 		name := readString(field(obj, "Name"))
 		if guid := readString(field(obj, "Guid")); guid != "" {
 			names[strings.ToLower(guid)] = name
+		}
+		if i < len(l.errs) && l.errs[i] != nil {
+			out = append(out, t.Failed(name, l.errs[i]))
+			continue
 		}
 		out = append(out, t.Object(ctx, name, func(st *tfsdk.State, diags *diag.Diagnostics) { fill(obj, st, diags) }))
 	}
