@@ -28,6 +28,11 @@ type ComplianceSettings struct {
 	// WithoutAuditPremium makes the tenant one without Microsoft Purview Audit
 	// (Premium): audit log retention policies are refused (adminapi_audit_retention.go).
 	WithoutAuditPremium bool `json:"without_audit_premium"`
+	// TeamsPoliciesOnlyWhenAsked leaves Teams retention policies out of a plain
+	// Get-RetentionCompliancePolicy list (they come with -TeamsPolicyOnly):
+	// CIPP-API's reading; the default is the reading of Microsoft's cmdlet
+	// page (retentionTeamsFilter, adminapi_retention.go).
+	TeamsPoliciesOnlyWhenAsked bool `json:"teams_policies_only_when_asked"`
 }
 
 func defaultComplianceSettings() ComplianceSettings {

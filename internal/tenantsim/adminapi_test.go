@@ -560,6 +560,49 @@ func TestAdminAPIRetentionDistributionDetail(t *testing.T) {
 	}
 }
 
+// -TeamsPolicyOnly lists only Teams policies, -ExcludeTeamsPolicy the others;
+// the plain list holds both (Microsoft's reading) unless
+// TeamsPoliciesOnlyWhenAsked (CIPP-API's reading) leaves Teams policies out.
+func TestAdminAPIRetentionTeamsPolicyOnly(t *testing.T) {
+	s := startSim(t, Options{StateDir: t.TempDir()})
+	c := newAdminClient(t, s, surfaceCompliance, s.FullApp())
+	s.SetDeployWindow(0, 0)
+	c.ok("New-RetentionCompliancePolicy", map[string]any{"Name": "Teams 7y", "TeamsChatLocation": "All"})
+	c.ok("New-RetentionCompliancePolicy", map[string]any{"Name": "Mail 7y", "ExchangeLocation": "All"})
+	names := func(params map[string]any) []string {
+		var out []string
+		for _, o := range c.ok("Get-RetentionCompliancePolicy", params) {
+			out = append(out, o["Name"].(string))
+		}
+		slices.Sort(out)
+		return out
+	}
+	for _, cipp := range []bool{false, true} {
+		st := s.ComplianceSettings()
+		st.TeamsPoliciesOnlyWhenAsked = cipp
+		if err := s.SetComplianceSettings(st); err != nil {
+			t.Fatal(err)
+		}
+		plain := []string{"Mail 7y", "Teams 7y"}
+		if cipp {
+			plain = []string{"Mail 7y"}
+		}
+		if got := names(nil); !slices.Equal(got, plain) {
+			t.Errorf("cipp %v: plain list %v, want %v", cipp, got, plain)
+		}
+		if got := names(map[string]any{"TeamsPolicyOnly": true}); !slices.Equal(got, []string{"Teams 7y"}) {
+			t.Errorf("cipp %v: -TeamsPolicyOnly %v", cipp, got)
+		}
+		if got := names(map[string]any{"ExcludeTeamsPolicy": true}); !slices.Equal(got, []string{"Mail 7y"}) {
+			t.Errorf("cipp %v: -ExcludeTeamsPolicy %v", cipp, got)
+		}
+		// A read by -Identity finds a Teams policy under either reading.
+		if got := names(map[string]any{"Identity": "Teams 7y"}); !slices.Equal(got, []string{"Teams 7y"}) {
+			t.Errorf("cipp %v: -Identity %v", cipp, got)
+		}
+	}
+}
+
 func TestAdminAPIAuditConfig(t *testing.T) {
 	s := startSim(t, Options{StateDir: t.TempDir()})
 	c := newAdminClient(t, s, surfaceExchange, s.FullApp())

@@ -50,6 +50,9 @@ const (
 		"goes with every -Identity read: without it \"the values of the DistributionStatus and *Location properties won't be accurate\" " +
 		"(Get-RetentionCompliancePolicy.md, -DistributionDetail and Example 2; Microsoft365DSC MSFT_SCRetentionCompliancePolicy reads a policy the same way). " +
 		"The list without -Identity (Example 1, \"summary information\") is used for names only."
+	teamsPolicyOnlyNote = "TeamsPolicyOnly (a switch, sent as true): the list is sent plain and with -TeamsPolicyOnly and merged by Guid, because " +
+		"sources disagree on whether the plain list holds Teams policies: Get-RetentionCompliancePolicy.md's -ExcludeTeamsPolicy and -TeamsPolicyOnly " +
+		"(\"return only Teams policies\") imply it does; CIPP-API's retention policy listing says Teams policies come only with -TeamsPolicyOnly."
 	auditRetentionGetNote = "Has no -Identity (Get-UnifiedAuditLogRetentionPolicy.md): the client lists every policy and picks the name. " +
 		"Does not return Microsoft's default policy (learn.microsoft.com/purview/audit-log-retention-policies). A removed policy shows Mode PendingDeletion " +
 		"for a while (Microsoft365DSC MSFT_SCUnifiedAuditLogRetentionPolicy skips Mode -eq 'PendingDeletion'; \"up to 30 minutes\", the Purview page)."
@@ -89,8 +92,8 @@ var Contract = contract.Table{
 	cmdlet(ComplianceService, "Set-DlpComplianceRule", "Change a DLP rule", with([]string{"Identity"}, dlpRuleParams), hashtableNote),
 	cmdlet(ComplianceService, "Remove-DlpComplianceRule", "Delete a DLP rule", []string{"Identity"}, ""),
 	cmdlet(ComplianceService, "Get-DlpSensitiveInformationType", "List sensitive information types", nil, ""),
-	cmdlet(ComplianceService, "Get-RetentionCompliancePolicy", "Read retention policies (names listed, then each read with -Identity -DistributionDetail)",
-		[]string{"Identity", "DistributionDetail"}, distributionDetailNote),
+	cmdlet(ComplianceService, "Get-RetentionCompliancePolicy", "Read retention policies (names listed plain and with -TeamsPolicyOnly, then each read with -Identity -DistributionDetail)",
+		[]string{"Identity", "DistributionDetail", "TeamsPolicyOnly"}, distributionDetailNote+" "+teamsPolicyOnlyNote),
 	cmdlet(ComplianceService, "New-RetentionCompliancePolicy", "Create a retention policy", with([]string{"Name", "Comment", "Enabled"}, retentionLocations), ""),
 	cmdlet(ComplianceService, "Set-RetentionCompliancePolicy", "Change a retention policy (retried while an earlier change is being deployed)",
 		with([]string{"Identity", "Comment", "Enabled"}, addRemove(retentionLocations)), ""),

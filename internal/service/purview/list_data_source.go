@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/importblock"
 )
@@ -92,7 +93,13 @@ func (d *purviewListDataSource) Read(ctx context.Context, req datasource.ReadReq
 		params["Policy"] = m.Policy.ValueString()
 	}
 	c := d.Client.Compliance
-	objs, res, err := c.Invoke(ctx, d.cmdlet, params)
+	list := c.Invoke
+	if d.cmdlet == retentionListCmdlet {
+		list = func(ctx context.Context, _ string, _ map[string]any) ([]map[string]any, adminapi.Result, error) {
+			return listRetentionPolicies(ctx, c)
+		}
+	}
+	objs, res, err := list(ctx, d.cmdlet, params)
 	addWarnings(&resp.Diagnostics, c, res)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing with "+d.cmdlet, err.Error())
@@ -152,7 +159,8 @@ func newDLPRulesDataSource() datasource.DataSource {
 
 func newRetentionPoliciesDataSource() datasource.DataSource {
 	return &purviewListDataSource{DataSourceWithConfigure: framework.NewDataSource("teamshipaa_retention_policies"), resource: "teamshipaa_retention_policy", cmdlet: "Get-RetentionCompliancePolicy",
-		desc:    "Lists the tenant's retention policies (`Get-RetentionCompliancePolicy`).",
+		desc: "Lists the tenant's retention policies (`Get-RetentionCompliancePolicy`, plain and with `-TeamsPolicyOnly`, merged: " +
+			"public sources disagree on whether the plain list holds Teams policies).",
 		builtIn: func(string, string) bool { return false }, builtDoc: retentionBuiltInDoc}
 }
 

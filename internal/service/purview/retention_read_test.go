@@ -150,3 +150,43 @@ func TestSnapshotRetentionPolicies_readEachWithDetail(t *testing.T) {
 		t.Errorf("failed list: %+v", failed)
 	}
 }
+
+// Retention policies are listed plain and with -TeamsPolicyOnly (sources
+// disagree on whether the plain list holds Teams policies) and merged: a
+// policy both lists hold is seen once.
+func TestListRetentionPolicies_plainAndTeamsOnlyMerged(t *testing.T) {
+	s, c := newRetentionService(t)
+	objs, _, err := listRetentionPolicies(context.Background(), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(objs) != 2 || objs[0]["Name"] != "Regulation 123 Compliance" || objs[1]["Name"] != "Second" {
+		t.Errorf("merged %v, want each policy once", objs)
+	}
+	var plain, teams int
+	for _, p := range s.calls {
+		switch {
+		case len(p) == 0:
+			plain++
+		case len(p) == 1 && p["TeamsPolicyOnly"] == true:
+			teams++
+		}
+	}
+	if len(s.calls) != 2 || plain != 1 || teams != 1 {
+		t.Errorf("sent %v, want one plain list and one with TeamsPolicyOnly", s.calls)
+	}
+}
+
+func TestMergeByGuid(t *testing.T) {
+	plain := []map[string]any{{"Name": "Mail", "Guid": "A1"}, {"Name": "NoGuid"}}
+	teams := []map[string]any{{"Name": "Teams", "Guid": "b2"}, {"Name": "Mail renamed?", "Guid": "a1"}, {"Name": "noguid", "Guid": "c3"}, {"Name": "mail"}}
+	got := mergeByGuid(plain, teams)
+	var names []string
+	for _, o := range got {
+		names = append(names, o["Name"].(string))
+	}
+	// Same Guid (any case) is the same policy; without a Guid on either side, the same Name.
+	if !slices.Equal(names, []string{"Mail", "NoGuid", "Teams"}) {
+		t.Errorf("merged %v", names)
+	}
+}

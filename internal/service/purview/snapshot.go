@@ -24,7 +24,8 @@ import (
 // and returns each as the resource's state would hold it, through the
 // mapping each resource's Read uses. A list that fails yields one object with
 // Err set, naming the missing role on a 403; the others are still read.
-// Retention policies are listed for their names and each read with
+// Retention policies are listed for their names (plain and with
+// -TeamsPolicyOnly: listRetentionPolicies) and each read with
 // -Identity -DistributionDetail (withDetail).
 // Objects pending deletion count as gone, as they do for the resources.
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
@@ -128,6 +129,10 @@ func readLists(ctx context.Context, c *conns.Client) map[string]listed {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if cmdlet == retentionListCmdlet {
+				answers[i].objs, _, answers[i].err = listRetentionPolicies(ctx, c.Compliance)
+				return
+			}
 			answers[i].objs, _, answers[i].err = c.Compliance.Invoke(ctx, cmdlet, nil)
 		}()
 	}
