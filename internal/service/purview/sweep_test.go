@@ -45,7 +45,14 @@ func sweepCmdletObjects(region, noun string) error {
 		return err
 	}
 	ctx := context.Background()
-	objs, _, err := c.Compliance.Invoke(ctx, "Get-"+noun, nil)
+	list := c.Compliance.Invoke
+	if noun == "RetentionCompliancePolicy" {
+		// Teams policies may come only with -TeamsPolicyOnly (listRetentionPolicies).
+		list = func(ctx context.Context, _ string, _ map[string]any) ([]map[string]any, adminapi.Result, error) {
+			return purview.ListRetentionPolicies(ctx, c.Compliance)
+		}
+	}
+	objs, _, err := list(ctx, "Get-"+noun, nil)
 	if err != nil {
 		return fmt.Errorf("Get-%s: %w", noun, err)
 	}
