@@ -509,6 +509,7 @@ type routeGate struct {
 	mu      sync.Mutex
 	done    bool
 	waiting chan struct{} // the first call is in flight; closed when done
+	waited  int           // calls that waited for the first (tests observe it)
 }
 
 // enter reports whether the caller's call is the first (it must call known
@@ -526,6 +527,7 @@ func (g *routeGate) enter(ctx context.Context) (first bool, err error) {
 		return true, nil
 	}
 	ch := g.waiting
+	g.waited++
 	g.mu.Unlock()
 	select {
 	case <-ch:

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/poll"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/transport"
 )
 
@@ -443,28 +444,50 @@ func TestInvoke_errorInside200(t *testing.T) {
 // others wait for the first call's redirect and go to the regional host.
 func TestInvoke_concurrentFirstCallsFollowOneRedirect(t *testing.T) {
 	f := &fake{}
+	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		f.record(r)
 		if strings.HasPrefix(r.URL.Path, "/region") {
 			_, _ = io.WriteString(w, `{"value":[{"Name":"x"}]}`)
 			return
 		}
-		time.Sleep(20 * time.Millisecond) // the others arrive while the first is redirected
+		<-release // the first call stays in flight until the others wait for it
 		w.Header().Set("Location", "/region"+r.URL.Path)
 		w.WriteHeader(http.StatusFound)
 	}))
 	defer srv.Close()
 	c := newTestClient(t, srv)
+	ctx := context.Background()
+	await := func(what string, cond func() bool) {
+		t.Helper()
+		err := poll.Until(ctx, poll.Options{Timeout: 10 * time.Second, Interval: time.Millisecond, MaxInt: 20 * time.Millisecond}, what,
+			func(context.Context) (bool, error) { return cond(), nil })
+		if err != nil {
+			close(release)
+			t.Fatal(err)
+		}
+	}
 	var wg sync.WaitGroup
 	errs := make(chan error, 6)
-	for range 6 {
+	call := func() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, _, err := c.Invoke(context.Background(), "Get-DlpCompliancePolicy", nil)
+			_, _, err := c.Invoke(ctx, "Get-DlpCompliancePolicy", nil)
 			errs <- err
 		}()
 	}
+	call()
+	await("the first call at the front end", func() bool { return len(f.all()) == 1 })
+	for range 5 {
+		call()
+	}
+	await("five calls waiting for the first", func() bool {
+		c.route.mu.Lock()
+		defer c.route.mu.Unlock()
+		return c.route.waited == 5
+	})
+	close(release)
 	wg.Wait()
 	close(errs)
 	for err := range errs {
