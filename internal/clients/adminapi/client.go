@@ -82,8 +82,8 @@ type Client struct {
 	mu   sync.Mutex
 	base string // scheme://host[/prefix]; moves to the regional host after a redirect
 
-	route routeGate // concurrent first calls wait for the first one's redirect
-	reads readings  // Get's answers, for Read (reads.go)
+	route routeGate               // concurrent first calls wait for the first one's redirect
+	reads writes.Readings[[]byte] // Get's answers as JSON, for Read (reads.go)
 }
 
 // New returns a client for the admin API at base (scheme, host, optional path

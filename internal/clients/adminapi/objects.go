@@ -30,7 +30,7 @@ func (c *Client) Get(ctx context.Context, cmdlet, identity string, extra map[str
 		return nil, false, res, nil
 	}
 	if reads(cmdlet) {
-		c.reads.record(readKey(cmdlet, identity, extra), epoch, objs[0])
+		c.record(readKey(cmdlet, identity, extra), epoch, objs[0])
 	}
 	return objs[0], true, res, nil
 }

@@ -207,7 +207,7 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 	if p.Assignments, err = assignmentsFromModel(assigns); err != nil {
 		return nil, err
 	}
-	c.protectionReads.record(platform, id, epoch, p)
+	c.protectionReads.Record(protectionKey(platform, id), epoch, p)
 	return p, nil
 }
 

@@ -69,7 +69,7 @@ type Client struct {
 	roleTemplateList listCache[DirectoryRoleTemplate]
 	organizationList listCache[Organization]
 	// The last reading of each app protection policy (app_protection_reads.go).
-	protectionReads protectionReads
+	protectionReads writes.Readings[*AppProtectionPolicy]
 }
 
 // New returns a client for the Graph service at base (scheme, host, optional
@@ -92,7 +92,7 @@ func New(httpClient *http.Client, base string, token func(context.Context) (stri
 	// As GraphServiceClient does: the models' backing store tracks which
 	// values a request sets.
 	adapter.EnableBackingStore(nil)
-	return &Client{adapter: adapter}
+	return &Client{adapter: adapter, protectionReads: writes.Readings[*AppProtectionPolicy]{Clone: (*AppProtectionPolicy).clone}}
 }
 
 // Middleware is the Kiota pipeline the client runs in front of the shared
