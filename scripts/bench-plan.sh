@@ -34,7 +34,8 @@
 #        bench-plan markers. QUICK=1: one run per workload (default RUNS=3). LATENCY_MS (default 50).
 #        TERRAFORM: the terraform binary. BENCH_PROVIDER: a provider binary to measure instead of
 #        building this tree (e.g. the previous commit's, for a before/after). KEEP=1 keeps the work directory;
-#        BENCH_DIR=<a kept work directory> measures again there, skipping the applies already done.
+#        BENCH_DIR=<a kept work directory> measures again there, skipping the applies already done (and
+#        keeps it).
 # Not part of `make test`: it measures, it does not judge (the targets are in issue 15).
 set -euo pipefail
 
@@ -54,6 +55,7 @@ harness_begin bench-plan
 if [[ -n "${BENCH_DIR:-}" ]]; then
   rm -rf "$tmp"
   tmp="$BENCH_DIR"
+  KEEP=1 # harness_cleanup removes the work directory on success: not one given to measure again
   find "$tmp/mirror" -type f -name 'terraform-provider-teamshipaa_v*' -delete 2>/dev/null || true # the old wrapper
   rm -f "$tmp/sim.env" "$tmp/sim.pid" "$tmp/fresh/sim.env" "$tmp/fresh/sim.pid" # written again by the new simulators
 fi
