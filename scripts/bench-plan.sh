@@ -1,23 +1,33 @@
 #!/usr/bin/env bash
 # The plan benchmark (`make bench-plan`, issue 15): the provider's own cost of planning, measured side by
 # side with Terraform's floor in one run, so that a ratio (not a noisy absolute time) says how much the
-# provider adds.
+# provider adds, and Terraform's own CPU beside the provider's, so that it says what bounds the ratio.
 #
 # It builds the provider into a local filesystem mirror (behind a wrapper that records the plugin
-# process's peak resident memory with /usr/bin/time), starts the tenant simulator, applies the workloads
-# once without latency, then arms 50 ms of latency on every simulated request and runs, RUNS times in
-# pairs (teamshipaa, then its floors, back to back):
+# process's CPU and peak resident memory with /usr/bin/time), starts the tenant simulator, applies the
+# workloads once without latency, starts a second simulator (a fresh tenant) and applies the module there
+# too, then arms 50 ms of latency on every simulated request and runs, RUNS times in pairs (teamshipaa,
+# then its floors, back to back):
 #
 #   plan of 100 and of 500 meeting policies   floors: the same count of terraform_data each holding an
 #                                             object of the meeting policy's 110 parameters, and bare
 #   plan -refresh-only of the 500             the same floors, refresh-only
 #   plan of modules/hipaa-baseline            floor: as many bare terraform_data as the module's state
-#     examples/telehealth                     holds objects (resources and data sources)
+#     examples/telehealth, on the tenant      holds objects (resources and data sources)
+#     holding the 600 meeting policies
+#   the same plan on the fresh tenant         the same kind of floor, counted there
+#     (built-in objects and what the module
+#     creates), at 50 ms and at 0 ms
+#     per request
 #   validate, zero resources                  floor: validate of a configuration with no provider
 #
 # and prints a Markdown table: median wall times, the median of the paired ratios, requests per
-# simulator surface (of the last teamshipaa run), the CPU time of the provider processes (user + system,
-# median; less sensitive to a busy machine than wall time) and their peak RSS (the highest of the runs).
+# simulator surface (of the last teamshipaa run), and, with GNU /usr/bin/time, CPU (user + system,
+# medians; less sensitive to a busy machine than wall time): the provider processes' ("provider CPU"),
+# Terraform's own in the same run ("Terraform CPU": /usr/bin/time around terraform counts it and the
+# children it waited for, the provider processes, whose CPU is subtracted; the script fails if that total
+# is below the provider's), the floors' ("floor's Terraform CPU"; terraform_data runs inside Terraform),
+# and the provider's peak RSS (the highest of the runs).
 # If scripts/bench-throttle.sh exists (the throttled-apply workload), it runs next and its Markdown
 # table rows are appended.
 #
@@ -25,7 +35,8 @@
 #        bench-plan markers. QUICK=1: one run per workload (default RUNS=3). LATENCY_MS (default 50).
 #        TERRAFORM: the terraform binary. BENCH_PROVIDER: a provider binary to measure instead of
 #        building this tree (e.g. the previous commit's, for a before/after). KEEP=1 keeps the work directory;
-#        BENCH_DIR=<a kept work directory> measures again there, skipping the applies already done.
+#        BENCH_DIR=<a kept work directory> measures again there, skipping the applies already done (and
+#        keeps it).
 # Not part of `make test`: it measures, it does not judge (the targets are in issue 15).
 set -euo pipefail
 
@@ -45,8 +56,9 @@ harness_begin bench-plan
 if [[ -n "${BENCH_DIR:-}" ]]; then
   rm -rf "$tmp"
   tmp="$BENCH_DIR"
+  KEEP=1 # harness_cleanup removes the work directory on success: not one given to measure again
   find "$tmp/mirror" -type f -name 'terraform-provider-teamshipaa_v*' -delete 2>/dev/null || true # the old wrapper
-  rm -f "$tmp/sim.env" "$tmp/sim.pid" # written again by the new simulator
+  rm -f "$tmp/sim.env" "$tmp/sim.pid" "$tmp/fresh/sim.env" "$tmp/fresh/sim.pid" # written again by the new simulators
 fi
 
 # --- the provider, behind a memory-recording wrapper -------------------------------------------------
@@ -60,11 +72,13 @@ else
   mv "$plugin" "$tmp/provider-real"
 fi
 memfile="$tmp/provider-maxrss"
+have_time=0
 if [[ -x /usr/bin/time ]] && /usr/bin/time -f '%M' -o /dev/null true 2>/dev/null; then
+  have_time=1
   # Every provider process Terraform starts appends its peak RSS (KiB) and CPU seconds here.
   printf '#!/bin/sh\nexec /usr/bin/time -f "maxrss_kib=%%M cpu_s=%%U %%S" -a -o "%s" "%s" "$@"\n' "$memfile" "$tmp/provider-real" >"$plugin"
 else
-  say "no GNU /usr/bin/time: the provider's memory and CPU are not measured"
+  say "no GNU /usr/bin/time: neither Terraform's nor the provider's CPU nor its memory is measured"
   printf '#!/bin/sh\nexec "%s" "$@"\n' "$tmp/provider-real" >"$plugin"
 fi
 chmod +x "$plugin"
@@ -72,6 +86,7 @@ harness_sim_start "$tmp"
 
 sim() { curl -fsS --cacert "$SSL_CERT_FILE" "$@"; }
 
+tf_wrap=() # a command to run terraform under (timed sets it to /usr/bin/time)
 tfrun() { # DIR ARGS...: terraform in DIR, output kept in DIR/last.log
   local dir="$1" input=-input=false
   shift
@@ -80,7 +95,7 @@ tfrun() { # DIR ARGS...: terraform in DIR, output kept in DIR/last.log
     init) [[ -d "$dir/.terraform" ]] && return 0 ;;
     apply) [[ -s "$dir/terraform.tfstate" ]] && return 0 ;;
   esac
-  "$tf" -chdir="$dir" "$@" "$input" -no-color >"$dir/last.log" 2>&1 || {
+  "${tf_wrap[@]}" "$tf" -chdir="$dir" "$@" "$input" -no-color >"$dir/last.log" 2>&1 || {
     tail -n 40 "$dir/last.log" >&2
     fail "terraform $* in $dir"
   }
@@ -167,18 +182,43 @@ bare_floor "$tmp/baremod" "$nmodule"
 tfrun "$tmp/baremod" init
 tfrun "$tmp/baremod" apply -auto-approve
 
-sim -X POST "$TENANTSIM_URL/_sim/faults" -H 'Content-Type: application/json' \
-  -d "{\"surface\":\"*\",\"kind\":\"latency\",\"latency_ms\":$latency_ms}" >/dev/null
+# The module again, on a fresh tenant: a second simulator holding a new tenant's built-in objects and what
+# the module creates, so that its two assessments judge those, not the 600 meeting policies above.
+say "applying the telehealth module on a fresh tenant (a second simulator)"
+harness_sim_start "$tmp/fresh"
+harness_copy_module "$tmp/fresh"
+fresh_ex="$tmp/fresh/hipaa-baseline/examples/telehealth"
+tfrun "$fresh_ex" init
+tfrun "$fresh_ex" apply -auto-approve
+nfresh="$("$tf" -chdir="$fresh_ex" state list | wc -l | tr -d ' ')"
+bare_floor "$tmp/barefresh" "$nfresh"
+tfrun "$tmp/barefresh" init
+tfrun "$tmp/barefresh" apply -auto-approve
+harness_sim_use "$tmp"
+
+latency() { # MS: that latency on every request of the simulator in use (0: none)
+  sim -X DELETE "$TENANTSIM_URL/_sim/faults" >/dev/null
+  (($1 > 0)) || return 0
+  sim -X POST "$TENANTSIM_URL/_sim/faults" -H 'Content-Type: application/json' \
+    -d "{\"surface\":\"*\",\"kind\":\"latency\",\"latency_ms\":$1}" >/dev/null
+}
+latency "$latency_ms"
 say "measuring with ${latency_ms} ms per request, $runs paired run(s) per workload"
 
 # --- measurement -------------------------------------------------------------------------------------
-timed() { # DIR ARGS...: wall seconds of terraform ARGS in DIR
-  local dir="$1" t0 t1
+# timed DIR ARGS...: wall seconds of terraform ARGS in DIR. With GNU time, the CPU seconds (user + system)
+# of terraform and of the children it waited for (the provider processes) go to $tmp/terraform-cpu.
+timed() {
+  local dir="$1" t0 t1 tf_wrap=()
   shift
+  ((have_time)) && tf_wrap=(/usr/bin/time -f 'cpu_s=%U %S' -o "$tmp/terraform-cpu")
   t0="$(date +%s.%N)"
   tfrun "$dir" "$@"
   t1="$(date +%s.%N)"
   awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }'
+}
+tf_cpu() { # the CPU seconds the last timed run recorded
+  awk '/^cpu_s=/ { sub(/^cpu_s=/, ""); c += $1 + $2 } END { printf "%.2f", c }' "$tmp/terraform-cpu"
 }
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -192,33 +232,47 @@ requests() { # per surface, from the simulator's stats
 }
 
 rows=()
-# measure LABEL "ARGS" TF_DIR FLOOR_DIR FLOOR_LABEL [BARE_DIR]: RUNS pairs, one table row.
+# measure LABEL "ARGS" TF_DIR FLOOR_DIR FLOOR_LABEL [BARE_DIR]: RUNS pairs, one table row. Terraform's own
+# CPU in the teamshipaa run is the CPU of terraform and its children less the provider processes' CPU (both
+# of that run); a floor's is all of it (terraform_data lives in Terraform, no plugin process).
 measure() {
-  local label="$1" args="$2" dir="$3" floor="$4" floor_label="$5" bare="${6:-}" i t f b
-  local ts="" fs="" bs="" rs="" rbs="" cpus="" peaks="" reqs peak cpu
+  local label="$1" args="$2" dir="$3" floor="$4" floor_label="$5" bare="${6:-}" i t f b c p
+  local ts="" fs="" bs="" rs="" rbs="" cpus="" tfcpus="" fcpus="" bcpus="" peaks="" reqs peak cpu tfcpu fcpu
   for ((i = 1; i <= runs; i++)); do
     sim -X POST "$TENANTSIM_URL/_sim/stats/reset" >/dev/null
     : >"$memfile"
     # shellcheck disable=SC2086
     t="$(timed "$dir" $args)"
     reqs="$(requests)"
-    peaks+=" $(sed -n 's/^maxrss_kib=\([0-9]*\).*/\1/p' "$memfile" | sort -n | tail -n 1)"
-    cpus+=" $(awk '/^maxrss_kib=/ { sub(/.*cpu_s=/, ""); c += $1 + $2 } END { printf "%.2f", c }' "$memfile")"
+    if ((have_time)); then
+      peaks+=" $(sed -n 's/^maxrss_kib=\([0-9]*\).*/\1/p' "$memfile" | sort -n | tail -n 1)"
+      p="$(awk '/^maxrss_kib=/ { sub(/.*cpu_s=/, ""); c += $1 + $2 } END { printf "%.2f", c }' "$memfile")"
+      c="$(tf_cpu)"
+      # The provider's CPU is part of terraform's children's only if terraform waited for every plugin.
+      awk -v c="$c" -v p="$p" 'BEGIN { exit !(c + 0.05 >= p) }' ||
+        fail "$label: terraform and its children used $c s of CPU, less than the provider's $p s"
+      cpus+=" $p" tfcpus+=" $(awk -v c="$c" -v p="$p" 'BEGIN { printf "%.2f", c - p }')"
+    fi
     # shellcheck disable=SC2086
     f="$(timed "$floor" $args)"
+    ((have_time)) && fcpus+=" $(tf_cpu)"
     ts+=" $t" fs+=" $f" rs+=" $(ratio "$t" "$f")"
     if [[ -n "$bare" ]]; then
       # shellcheck disable=SC2086
       b="$(timed "$bare" $args)"
+      ((have_time)) && bcpus+=" $(tf_cpu)"
       bs+=" $b" rbs+=" $(ratio "$t" "$b")"
     fi
   done
-  peak="$(tr ' ' '\n' <<<"$peaks" | grep -v '^$' | sort -n | tail -n 1 || true)"
-  if [[ -n "$peak" ]]; then
+  if ((have_time)); then
+    peak="$(tr ' ' '\n' <<<"$peaks" | grep -v '^$' | sort -n | tail -n 1)"
     peak="$(awk -v k="$peak" 'BEGIN { printf "%.0f MiB", k / 1024 }')"
     cpu="$(secs "$(median <<<"$cpus")")"
+    tfcpu="$(secs "$(median <<<"$tfcpus")")"
+    fcpu="$(secs "$(median <<<"$fcpus")")"
+    [[ -n "$bare" ]] && fcpu+=", bare $(secs "$(median <<<"$bcpus")")"
   else
-    peak="n/a" cpu="n/a"
+    peak="n/a" cpu="n/a" tfcpu="n/a" fcpu="n/a"
   fi
   local row
   row="| $label | $(secs "$(median <<<"$ts")") | $(secs "$(median <<<"$fs")") $floor_label | $(median <<<"$rs")x"
@@ -227,19 +281,26 @@ measure() {
   else
     row+=" | – | –"
   fi
-  rows+=("$row | $reqs | $cpu | $peak |")
-  say "$row | $reqs | $cpu | $peak |"
+  row+=" | $reqs | $cpu | $tfcpu | $fcpu | $peak |"
+  rows+=("$row")
+  say "$row"
 }
 
 objfloor="(\`terraform_data\` with $nattrs attributes)"
 measure "\`plan\`, 100 meeting policies" "plan" "$tmp/mp100" "$tmp/data100" "$objfloor" "$tmp/bare100"
 measure "\`plan\`, 500 meeting policies" "plan" "$tmp/mp500" "$tmp/data500" "$objfloor" "$tmp/bare500"
 measure "\`plan -refresh-only\`, 500 meeting policies" "plan -refresh-only" "$tmp/mp500" "$tmp/data500" "$objfloor" "$tmp/bare500"
-measure "\`plan\` of the telehealth module ($nmodule objects)" "plan" "$module_ex" "$tmp/baremod" "(bare \`terraform_data\` ×$nmodule)"
+measure "\`plan\` of the telehealth module ($nmodule objects), tenant with the 600 meeting policies above" "plan" "$module_ex" "$tmp/baremod" "(bare \`terraform_data\` ×$nmodule)"
+harness_sim_use "$tmp/fresh"
+latency "$latency_ms"
+measure "\`plan\` of the telehealth module ($nfresh objects), fresh tenant" "plan" "$fresh_ex" "$tmp/barefresh" "(bare \`terraform_data\` ×$nfresh)"
+latency 0
+measure "\`plan\` of the telehealth module ($nfresh objects), fresh tenant, **0 ms** per request" "plan" "$fresh_ex" "$tmp/barefresh" "(bare \`terraform_data\` ×$nfresh)"
+harness_sim_use "$tmp"
 measure "\`validate\`, zero resources" "validate" "$tmp/validate" "$tmp/empty" "(no provider)"
 
-header="| Work | teamshipaa | floor | ratio | bare \`terraform_data\`, same count | ratio | requests (per surface) | provider CPU | provider peak RSS |
-|---|---:|---:|---:|---:|---:|---|---:|---:|"
+header="| Work | teamshipaa | floor | ratio | bare \`terraform_data\`, same count | ratio | requests (per surface) | provider CPU | Terraform CPU | floor's Terraform CPU | provider peak RSS |
+|---|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"
 table="$header"
 for r in "${rows[@]}"; do table+=$'\n'"$r"; done
 

@@ -6,8 +6,10 @@
 #                                 (offline: `terraform init` contacts no registry)
 #   harness_sim_start DIR [ARG..] build and start the tenant simulator (state, logs, env file in DIR),
 #                                 wait for it, and export its provider environment (ARM_*, endpoints);
-#                                 ARGs go to cmd/tenantsim (e.g. --fault JSON)
-#   harness_sim_stop              stop it (SIGTERM, then SIGKILL after 10s)
+#                                 ARGs go to cmd/tenantsim (e.g. --fault JSON). Called again with another
+#                                 DIR, it starts another simulator (another tenant) beside the first
+#   harness_sim_use DIR           export the environment of the simulator started in DIR again
+#   harness_sim_stop              stop every simulator started (SIGTERM, then SIGKILL after 10s)
 #   harness_copy_module DIR       copy modules/hipaa-baseline to DIR/hipaa-baseline, without local state
 #
 # Callers set `set -euo pipefail`, run from the repository root, and call harness_sim_stop on exit.
@@ -19,8 +21,9 @@ harness_changelog_version() {
 }
 HARNESS_PROVIDER_VERSION="${HARNESS_PROVIDER_VERSION:-$(harness_changelog_version)}"
 HARNESS_SIM_STARTUP_TIMEOUT="${HARNESS_SIM_STARTUP_TIMEOUT:-60}"
-harness_sim_pid=""
+harness_sim_pids=()
 harness_sim_log=""
+harness_sim_bin=""
 
 harness_provider_mirror() {
   local dir="$1" platform mirror
@@ -42,19 +45,24 @@ HCL
 }
 
 harness_sim_start() {
-  local dir="$1" env_file="$1/sim.env" deadline var k ready
+  local dir="$1" env_file="$1/sim.env" deadline var k ready pid
   mkdir -p "$dir/sim-state"
   # A built binary (not `go run`) so that SIGTERM reaches the simulator itself, not the go command.
-  go build -o "$dir/tenantsim" ./cmd/tenantsim
+  # Built once per script: a second simulator runs the same binary.
+  if [[ -z "$harness_sim_bin" || ! -x "$harness_sim_bin" ]]; then
+    go build -o "$dir/tenantsim" ./cmd/tenantsim
+    harness_sim_bin="$dir/tenantsim"
+  fi
   # Talk to the simulator only: drop any real-tenant settings from this shell.
   while IFS= read -r var; do
     unset "$var"
   done < <(compgen -e | grep -E '^(ARM_|TEAMSHIPAA_|TENANTSIM_)' || true)
 
   harness_sim_log="$dir/tenantsim.log"
-  "$dir/tenantsim" --state-dir "$dir/sim-state" --env-file "$env_file" --pid-file "$dir/sim.pid" "${@:2}" \
+  "$harness_sim_bin" --state-dir "$dir/sim-state" --env-file "$env_file" --pid-file "$dir/sim.pid" "${@:2}" \
     >"$harness_sim_log" 2>&1 </dev/null &
-  harness_sim_pid=$!
+  pid=$!
+  harness_sim_pids+=("$pid")
 
   deadline=$((SECONDS + HARNESS_SIM_STARTUP_TIMEOUT))
   while :; do
@@ -67,7 +75,7 @@ harness_sim_start() {
       ready=0
     fi
     ((ready)) && break
-    if ! kill -0 "$harness_sim_pid" 2>/dev/null; then
+    if ! kill -0 "$pid" 2>/dev/null; then
       echo "harness: the simulator exited before writing $env_file; its log:" >&2
       tail -n 40 "$harness_sim_log" >&2 || true
       return 1
@@ -78,26 +86,32 @@ harness_sim_start() {
     fi
     sleep 0.2
   done
-  # shellcheck disable=SC1090
-  source "$env_file"
+  harness_sim_use "$dir"
+}
+
+# Every simulator's env file exports the same variables, so sourcing one replaces the other's.
+harness_sim_use() {
+  # shellcheck disable=SC1091
+  source "$1/sim.env"
 }
 
 harness_sim_stop() {
-  [[ -n "$harness_sim_pid" ]] || return 0
-  if kill -0 "$harness_sim_pid" 2>/dev/null; then
-    kill -TERM "$harness_sim_pid" 2>/dev/null || true
-    local _
-    for _ in $(seq 1 50); do
-      kill -0 "$harness_sim_pid" 2>/dev/null || break
-      sleep 0.2
-    done
-    if kill -0 "$harness_sim_pid" 2>/dev/null; then
-      echo "harness: simulator (pid $harness_sim_pid) ignored SIGTERM for 10s; sending SIGKILL" >&2
-      kill -KILL "$harness_sim_pid" 2>/dev/null || true
+  local pid _
+  for pid in "${harness_sim_pids[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.2
+      done
+      if kill -0 "$pid" 2>/dev/null; then
+        echo "harness: simulator (pid $pid) ignored SIGTERM for 10s; sending SIGKILL" >&2
+        kill -KILL "$pid" 2>/dev/null || true
+      fi
     fi
-  fi
-  wait "$harness_sim_pid" 2>/dev/null || true
-  harness_sim_pid=""
+    wait "$pid" 2>/dev/null || true
+  done
+  harness_sim_pids=()
 }
 
 harness_copy_module() {
