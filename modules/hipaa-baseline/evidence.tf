@@ -51,7 +51,10 @@ locals {
 }
 
 # Read once everything is applied: the content hash says whether what the evidence would state changed.
+# Only the hash is read from it, so it carries no results or documents (summary_only: the same hash as a full
+# read's; the documents would be hundreds of KB to MB in every plan and state for nothing).
 data "teamshipaa_assessment" "live" {
+  summary_only    = true
   profile         = local.assessment_args.profile
   object_profiles = local.assessment_args.object_profiles
   exceptions      = local.assessment_exceptions

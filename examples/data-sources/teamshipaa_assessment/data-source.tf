@@ -57,3 +57,18 @@ output "evidence_html" {
 output "scuba_json" {
   value = data.teamshipaa_assessment.this.scuba_json
 }
+
+# Only whether the evidence changed: the same reading and content_hash, without the results and documents
+# (small plans and state on large tenants).
+data "teamshipaa_assessment" "hash" {
+  profile         = data.teamshipaa_assessment.this.profile
+  object_profiles = data.teamshipaa_assessment.this.object_profiles
+  exceptions      = data.teamshipaa_assessment.this.exceptions
+  managed_objects = data.teamshipaa_assessment.this.managed_objects
+  organization    = data.teamshipaa_assessment.this.organization
+  summary_only    = true
+}
+
+output "content_hash" {
+  value = data.teamshipaa_assessment.hash.content_hash
+}

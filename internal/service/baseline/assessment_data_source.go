@@ -15,6 +15,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -49,6 +50,7 @@ type assessmentModel struct {
 	ModuleVersion    types.String              `tfsdk:"module_version"`
 	Organization     types.String              `tfsdk:"organization"`
 	GeneratedAt      types.String              `tfsdk:"generated_at"`
+	SummaryOnly      types.Bool                `tfsdk:"summary_only"`
 	TenantID         types.String              `tfsdk:"tenant_id"`
 	TenantDomain     types.String              `tfsdk:"tenant_domain"`
 	ProviderVersion  types.String              `tfsdk:"provider_version"`
@@ -140,6 +142,11 @@ const assessmentDescription = "Assesses the live tenant against the HIPAA baseli
 	"about them. `html` is the same evidence as a self-contained HTML page with a chart per area. `content_hash` changes only when " +
 	"what the evidence says changes; `teamshipaa_evidence_comparison` lists what changed between two saved documents.\n\n" +
 	"```sh\nterraform output -raw evidence_markdown > evidence-$(date +%F).md\nterraform output -raw evidence_html > evidence-$(date +%F).html\n```\n\n" +
+	"## Summary only\n\nWith `summary_only = true` the tenant is read and judged the same way, but `results`, `unmanaged`, " +
+	"`markdown`, `evidence_markdown`, `html` and `scuba_json` are null and not rendered; `content_hash`, `summary`, " +
+	"`control_summary` and `control_results` are what a full read states. It is for a configuration that only needs to know " +
+	"whether the evidence changed, such as the hipaa-baseline module's `live` read (whose hash dates the evidence): a full " +
+	"read puts hundreds of kilobytes in the plan and state of a new tenant, megabytes on one with hundreds of policies.\n\n" +
 	"## ScubaGear JSON\n\n`scuba_json` follows ScubaGear's results file (`ScubaResults.json`, schema in ScubaGear's " +
 	"`docs/misc/tooloutputschema.md`, written by `Merge-JsonOutput`) so tools that read it can read this:\n\n" +
 	"| ScubaGear field | From |\n|---|---|\n" +
@@ -222,8 +229,14 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"tenant_domain": str("The tenant's default verified domain (Microsoft Graph `GET /organization`, which needs the application " +
 				"permission `Organization.Read.All` or `Directory.Read.All`); empty when it cannot be read, and the evidence says why."),
 			"provider_version": str("The provider's version (`dev` for a local build)."),
+			"summary_only": schema.BoolAttribute{Optional: true,
+				MarkdownDescription: "Read and judge the tenant as always, but leave `results`, `unmanaged`, `markdown`, " +
+					"`evidence_markdown`, `html` and `scuba_json` null and skip rendering them; `content_hash`, `summary`, " +
+					"`control_summary` and `control_results` are the same as a full read's. For a configuration that only needs " +
+					"to know whether the evidence changed, e.g. the hipaa-baseline module's `live` read: keeps plans and state " +
+					"small on large tenants. Default `false`."},
 			"results": schema.ListNestedAttribute{Computed: true,
-				MarkdownDescription: "One result per control and object, in catalog order.",
+				MarkdownDescription: "One result per control and object, in catalog order. Null when `summary_only`.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"control_id": str("The control id, e.g. `HB.MEETING.2`."),
 					"title":      str("The control's title."),
@@ -259,7 +272,7 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 			"control_results": schema.MapAttribute{Computed: true, ElementType: types.StringType,
 				MarkdownDescription: "Control id -> its result over every object, as `control_summary` counts it and the evidence states it."},
 			"unmanaged": schema.ListNestedAttribute{Computed: true,
-				MarkdownDescription: "Failing objects outside `managed_objects` (empty when it is not given), with what to do about them.",
+				MarkdownDescription: "Failing objects outside `managed_objects` (empty when it is not given), with what to do about them. Null when `summary_only`.",
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"resource":   str("The resource type that would manage the object."),
 					"object":     str("The object's name."),
@@ -267,16 +280,16 @@ func (d *assessmentDataSource) Schema(_ context.Context, _ datasource.SchemaRequ
 					"what_to_do": str("What to do about it."),
 				}},
 			},
-			"scuba_json": str("The results as ScubaGear's results JSON (see above)."),
-			"markdown":   str("A readable report: the summary and a table of the results, with level, HIPAA citation and why each result is what it is."),
+			"scuba_json": str("The results as ScubaGear's results JSON (see above). Null when `summary_only`."),
+			"markdown":   str("A readable report: the summary and a table of the results, with level, HIPAA citation and why each result is what it is. Null when `summary_only`."),
 			"evidence_markdown": str("The evidence document (see above): per control the intended value, the observed value per object, " +
 				"the result, the exception, the citation and crosswalk; when, for which tenant, by which versions, under which profile; " +
 				"the failing objects outside the configuration. Ends with its machine-readable record (an HTML comment), which " +
-				"`teamshipaa_evidence_comparison` reads."),
+				"`teamshipaa_evidence_comparison` reads. Null when `summary_only`."),
 			"html": str("The evidence as one self-contained HTML file (no script, nothing fetched; printable) with a chart of " +
-				"pass / fail / excepted per area and every control."),
+				"pass / fail / excepted per area and every control. Null when `summary_only`."),
 			"content_hash": str("SHA-256 of the evidence record without the generation time and the versions: unchanged while the tenant " +
-				"and the exceptions are."),
+				"and the exceptions are; the same whether or not `summary_only` is set."),
 		},
 	}
 }
@@ -333,19 +346,9 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	profile := catalog.Profile(m.Profile.ValueString())
-	generated := m.GeneratedAt.ValueString()
-	if generated == "" {
-		generated = now().UTC().Format(time.RFC3339)
-	}
-	today := now().UTC().Format(time.DateOnly)
 
 	// The organization (for the tenant's domain) is read while the snapshot
 	// is: independent reads, one round trip fewer on the assessment's path.
-	type orgRead struct {
-		org *graph.Organization
-		err error
-	}
 	orgc := make(chan orgRead, 1)
 	if d.Client != nil && d.Client.Graph != nil {
 		go func() {
@@ -357,6 +360,47 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	// The objects are shared by the assessments of one operation (conns.Client.Shared): a copy, since profiles are set below.
 	objects := slices.Clone(sharedSnapshot(ctx, d.Client))
+	tenant, version := "", ""
+	if d.Client != nil {
+		tenant, version = d.Client.TenantID, d.Client.ProviderVersion
+	}
+	resp.Diagnostics.Append(m.assess(objects, profiles, tenant, version, orgc)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	typ, ok := resp.State.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		resp.Diagnostics.AddError("Writing the assessment", "the data source's schema is not an object; this is a bug in the provider")
+		return
+	}
+	raw, err := m.stateValue(ctx, typ)
+	if err != nil {
+		resp.Diagnostics.AddError("Writing the assessment", err.Error())
+		return
+	}
+	resp.State.Raw = raw
+}
+
+// orgRead is the tenant's organization as Graph answered.
+type orgRead struct {
+	org *graph.Organization
+	err error
+}
+
+// assess judges objects (the tenant's snapshot; its profiles are set here)
+// under m's configuration and sets m's computed attributes. orgc yields the
+// organization read, or is closed when there is none. With summary_only the
+// evidence record (and so content_hash) is built all the same, but nothing
+// is rendered from it.
+func (m *assessmentModel) assess(objects []catalog.Object, profiles map[string]string, tenant, version string, orgc <-chan orgRead) diag.Diagnostics {
+	var diags diag.Diagnostics
+	profile := catalog.Profile(m.Profile.ValueString())
+	generated := m.GeneratedAt.ValueString()
+	if generated == "" {
+		generated = now().UTC().Format(time.RFC3339)
+	}
+	today := now().UTC().Format(time.DateOnly)
+
 	used := map[string]bool{}
 	for i := range objects {
 		if p, ok := profiles[objects[i].Name]; ok {
@@ -366,14 +410,14 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	}
 	for name := range profiles {
 		if !used[name] {
-			resp.Diagnostics.AddAttributeWarning(path.Root("object_profiles").AtMapKey(name), "No such object",
+			diags.AddAttributeWarning(path.Root("object_profiles").AtMapKey(name), "No such object",
 				fmt.Sprintf("No object named %q was read from the tenant, so no object is judged as %s because of this entry.", name, profiles[name]))
 		}
 	}
 	exceptions := make(map[string]catalog.Exception, len(m.Exceptions))
 	for key, e := range m.Exceptions {
 		if !governs(key) {
-			resp.Diagnostics.AddAttributeWarning(path.Root("exceptions").AtMapKey(key), "No such control",
+			diags.AddAttributeWarning(path.Root("exceptions").AtMapKey(key), "No such control",
 				fmt.Sprintf("%q is neither a control id nor an attribute a control governs; see the teamshipaa_baseline data source.", key))
 		}
 		x := catalog.Exception{Reason: e.Reason.ValueString(), ApprovedBy: e.ApprovedBy.ValueString(), Expires: e.Expires.ValueString(),
@@ -381,7 +425,7 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		// It holds through its expiry date (UTC), as the module's own check says.
 		x.Expired = x.Expires != "" && x.Expires < today
 		if x.Expired {
-			resp.Diagnostics.AddAttributeWarning(path.Root("exceptions").AtMapKey(key), "Exception expired",
+			diags.AddAttributeWarning(path.Root("exceptions").AtMapKey(key), "Exception expired",
 				fmt.Sprintf("The exception to %s expired on %s (%s); its results count as failures until it is renewed or removed.", key, x.Expires, x.Reason))
 		}
 		exceptions[key] = x
@@ -390,10 +434,6 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 	evs := catalog.Assess(profile, objects, exceptions)
 	m.ID = m.Profile
 	m.GeneratedAt = types.StringValue(generated)
-	tenant, version := "", ""
-	if d.Client != nil {
-		tenant, version = d.Client.TenantID, d.Client.ProviderVersion
-	}
 	m.TenantID, m.ProviderVersion = types.StringValue(tenant), types.StringValue(version)
 	domain, orgName, domainNote := "", m.Organization.ValueString(), ""
 	if o, ok := <-orgc; ok {
@@ -413,58 +453,60 @@ func (d *assessmentDataSource) Read(ctx context.Context, req datasource.ReadRequ
 		ModuleVersion: m.ModuleVersion.ValueString(), Profile: profile, Exceptions: exceptions, Managed: m.ManagedObjects,
 	}, evs)
 	m.setOutcome(evs, ev)
+	if m.SummaryOnly.ValueBool() {
+		// Null, not rendered: the documents are most of a read's CPU and state.
+		m.Results, m.Unmanaged = nil, nil
+		m.ScubaJSON, m.Markdown, m.EvidenceMarkdown, m.HTML = types.StringNull(), types.StringNull(), types.StringNull(), types.StringNull()
+		return diags
+	}
+	m.setDetails(evs, ev)
 	js, err := scubaJSON(evs, scubaMetaData{TenantID: tenant, DisplayName: orgName, DomainName: domain, ToolVersion: version,
 		TimestampZulu: generated, ReportUUID: reportUUID(ev.ContentHash, generated)})
 	if err != nil {
-		resp.Diagnostics.AddError("Encoding the ScubaGear JSON", err.Error())
-		return
+		diags.AddError("Encoding the ScubaGear JSON", err.Error())
+		return diags
 	}
 	m.ScubaJSON = types.StringValue(js)
 	m.Markdown = types.StringValue(markdown(profile, evs, catalog.Summary(evs)))
 	doc, err := evidenceMarkdown(ev)
 	if err != nil {
-		resp.Diagnostics.AddError("Encoding the evidence record", err.Error())
-		return
+		diags.AddError("Encoding the evidence record", err.Error())
+		return diags
 	}
 	m.EvidenceMarkdown = types.StringValue(doc)
 	page, err := htmlReport(ev)
 	if err != nil {
-		resp.Diagnostics.AddError("Rendering the HTML report", err.Error())
-		return
+		diags.AddError("Rendering the HTML report", err.Error())
+		return diags
 	}
 	m.HTML = types.StringValue(page)
-	typ, ok := resp.State.Schema.Type().TerraformType(ctx).(tftypes.Object)
-	if !ok {
-		resp.Diagnostics.AddError("Writing the assessment", "the data source's schema is not an object; this is a bug in the provider")
-		return
-	}
-	raw, err := m.stateValue(ctx, typ)
-	if err != nil {
-		resp.Diagnostics.AddError("Writing the assessment", err.Error())
-		return
-	}
-	resp.State.Raw = raw
+	return diags
 }
 
-// setOutcome sets the results and the counts of evs, and what the evidence
-// ev derives from them.
+// setOutcome sets the counts of evs, and what the evidence ev derives from
+// them: what a summary_only read carries.
 func (m *assessmentModel) setOutcome(evs []catalog.Evaluation, ev evidence) {
-	m.Results = make([]resultModel, 0, len(evs))
-	for _, e := range evs {
-		m.Results = append(m.Results, resultOf(e))
-	}
 	m.Summary = summaryOf(catalog.Summary(evs))
 	m.ControlSummary = summaryOf(resultCounts(ev.Summary))
 	m.ControlResults = make(map[string]string, len(ev.Controls))
 	for _, c := range ev.Controls {
 		m.ControlResults[c.ID] = c.Result
 	}
+	m.ContentHash = types.StringValue(ev.ContentHash)
+}
+
+// setDetails sets the results of evs and the unmanaged objects of ev: what
+// a full read adds to setOutcome's.
+func (m *assessmentModel) setDetails(evs []catalog.Evaluation, ev evidence) {
+	m.Results = make([]resultModel, 0, len(evs))
+	for _, e := range evs {
+		m.Results = append(m.Results, resultOf(e))
+	}
 	m.Unmanaged = make([]unmanagedModel, 0, len(ev.Unmanaged))
 	for _, u := range ev.Unmanaged {
 		m.Unmanaged = append(m.Unmanaged, unmanagedModel{Resource: types.StringValue(u.Resource), Object: types.StringValue(u.Object),
 			Controls: u.Controls, WhatToDo: types.StringValue(u.WhatToDo)})
 	}
-	m.ContentHash = types.StringValue(ev.ContentHash)
 }
 
 // now is the clock (tests substitute).

@@ -26,6 +26,7 @@ func (m *assessmentModel) stateValue(ctx context.Context, typ tftypes.Object) (t
 		"module_version":    b.attr(m.ModuleVersion),
 		"organization":      b.attr(m.Organization),
 		"generated_at":      b.attr(m.GeneratedAt),
+		"summary_only":      b.attr(m.SummaryOnly),
 		"tenant_id":         b.attr(m.TenantID),
 		"tenant_domain":     b.attr(m.TenantDomain),
 		"provider_version":  b.attr(m.ProviderVersion),

@@ -13,7 +13,8 @@ import (
 // The directly built state is exactly what State.Set writes for the same
 // model: every control's result (pass, fail, excepted, not applicable, an
 // unmanaged preset), config values null, empty and set, a nil list of an
-// unmanaged object's controls and an exception without objects.
+// unmanaged object's controls and an exception without objects; and a
+// summary_only model, whose results, unmanaged objects and documents are null.
 func TestAssessmentStateValueMatchesSet(t *testing.T) {
 	ctx := context.Background()
 	var sr datasource.SchemaResponse
@@ -52,6 +53,15 @@ func TestAssessmentStateValueMatchesSet(t *testing.T) {
 			Profile: types.StringValue("telehealth"), ObjectProfiles: types.MapNull(types.StringType),
 			ModuleVersion: types.StringNull(), Organization: types.StringNull(),
 		},
+		"summary only": {
+			Profile: types.StringValue("staff"), ObjectProfiles: profiles, SummaryOnly: types.BoolValue(true),
+			ManagedObjects: map[string][]string{"teamshipaa_meeting_policy": {"Global"}},
+			ModuleVersion:  types.StringValue("0.1.0"), Organization: types.StringNull(),
+		},
+		"summary only false": {
+			Profile: types.StringValue("staff"), ObjectProfiles: types.MapNull(types.StringType), SummaryOnly: types.BoolValue(false),
+			ModuleVersion: types.StringNull(), Organization: types.StringNull(),
+		},
 		"config empty": {
 			Profile: types.StringValue("staff"), ObjectProfiles: types.MapValueMust(types.StringType, nil),
 			Exceptions: map[string]exceptionModel{}, ManagedObjects: map[string][]string{},
@@ -65,8 +75,11 @@ func TestAssessmentStateValueMatchesSet(t *testing.T) {
 			m.TenantID, m.ProviderVersion = types.StringValue("00000000-0000-0000-0000-0000000000aa"), types.StringValue("0.1.0")
 			m.TenantDomain = types.StringValue("contoso.example")
 			m.setOutcome(evs, ev)
-			m.ScubaJSON, m.Markdown = types.StringValue("{}"), types.StringValue("## report")
-			m.EvidenceMarkdown, m.HTML = types.StringValue("# evidence"), types.StringValue("<html>")
+			if !m.SummaryOnly.ValueBool() {
+				m.setDetails(evs, ev)
+				m.ScubaJSON, m.Markdown = types.StringValue("{}"), types.StringValue("## report")
+				m.EvidenceMarkdown, m.HTML = types.StringValue("# evidence"), types.StringValue("<html>")
+			}
 
 			st := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nil)}
 			if d := st.Set(ctx, &m); d.HasError() {
@@ -100,7 +113,9 @@ func BenchmarkAssessmentState(b *testing.B) {
 	}
 	m := assessmentModel{Profile: types.StringValue("staff"), ObjectProfiles: types.MapNull(types.StringType),
 		ModuleVersion: types.StringNull(), Organization: types.StringNull()}
-	m.setOutcome(many, testEvidence(t, "2026-09-30T12:00:00Z", "0.1.0"))
+	bev := testEvidence(t, "2026-09-30T12:00:00Z", "0.1.0")
+	m.setOutcome(many, bev)
+	m.setDetails(many, bev)
 	b.Run("State.Set", func(b *testing.B) {
 		for range b.N {
 			st := tfsdk.State{Schema: sr.Schema, Raw: tftypes.NewValue(typ, nil)}

@@ -214,6 +214,10 @@ run "staff" {
     error_message = "The assessment knows which objects the module manages, by the names it reads them under."
   }
   assert {
+    condition     = data.teamshipaa_assessment.live.summary_only == true && !(data.teamshipaa_assessment.evidence.summary_only == true)
+    error_message = "The live reading is read only for its content hash (summary_only); the evidence reading carries the documents."
+  }
+  assert {
     condition     = data.teamshipaa_assessment.evidence.module_version == local.module_version && data.teamshipaa_assessment.evidence.profile == "staff"
     error_message = "The evidence states the module version and the profile."
   }
