@@ -17,7 +17,9 @@
 // deferral:
 //   - Configure of the resource: a new instance per request, configured with
 //     the same provider data (an error there takes the framework path).
-//   - TransformDefaults only sets attributes with a Default: kept out (schema.go).
+//   - TransformDefaults only sets attributes with a Default where the
+//     configuration is null: the shortcut answers only when each such
+//     default equals the prior value (defaults.go), so the plan is unchanged.
 //   - NullifyWriteOnlyAttributes only nulls write-only attributes: kept out.
 //   - MarkComputedNilsAsUnknown runs only when the plan differs from the
 //     prior state, which it does not.
@@ -78,6 +80,7 @@ type directType struct {
 	factory func() resource.Resource
 	schema  schema.Schema
 	typ     tftypes.Type // the schema's object type
+	defs    []defaulted  // the schema's Defaults (defaults.go)
 	plan    string       // why no-change plans go to the framework ("" if they do not)
 	read    string       // why reads go to the framework ("" if they do not)
 }
@@ -161,7 +164,9 @@ func optedIn(ctx context.Context, p provider.Provider) map[string]*directType {
 		case hasMeta:
 			why = "the provider has a meta schema"
 		default:
-			why = Unsupported(sr.Schema)
+			if why = Unsupported(sr.Schema); why == "" {
+				dt.defs, why = defaultedAttrs(ctx, sr.Schema)
+			}
 		}
 		dt.plan, dt.read = why, why
 		if dt.read == "" {
