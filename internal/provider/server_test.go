@@ -7,16 +7,17 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/protoserver"
 )
 
-// The provider is served through internal/protoserver, and every Teams
-// policy resource takes its shortcuts; no other resource does (none has an
-// equivalence test).
-func TestServerShortcutsTheTeamsPolicies(t *testing.T) {
+// The provider is served through internal/protoserver, and the resource
+// types with an equivalence test take its shortcuts (every Teams policy:
+// internal/service/teams; the conditional access policy:
+// internal/service/entra direct_test.go); no other resource does.
+func TestServerShortcutsTheTestedTypes(t *testing.T) {
 	ps, ok := NewProtocol6("test")().(*protoserver.Server)
 	if !ok {
 		t.Fatal("the provider is not served by internal/protoserver")
 	}
 	want := []string{"meeting_policy", "enhanced_encryption_policy", "app_permission_policy", "messaging_policy",
-		"external_access", "client_configuration", "meeting_configuration"}
+		"external_access", "client_configuration", "meeting_configuration", "conditional_access_policy"}
 	got := ps.OptedIn(context.Background())
 	for _, r := range want {
 		if why, ok := got["teamshipaa_"+r]; !ok || why != [2]string{} {
@@ -24,6 +25,6 @@ func TestServerShortcutsTheTeamsPolicies(t *testing.T) {
 		}
 	}
 	if len(got) != len(want) {
-		t.Errorf("%d resource types opt in, want the %d Teams policies: %v", len(got), len(want), got)
+		t.Errorf("%d resource types opt in, want %d: %v", len(got), len(want), got)
 	}
 }
