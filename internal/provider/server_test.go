@@ -11,7 +11,8 @@ import (
 // types with an equivalence test take its shortcuts (every Teams policy:
 // internal/service/teams; the conditional access policy:
 // internal/service/entra direct_test.go; the Purview and audit types:
-// internal/service/purview direct_test.go); no other resource does.
+// internal/service/purview direct_test.go; the app protection policies:
+// internal/service/intune direct_test.go); no other resource does.
 func TestServerShortcutsTheTestedTypes(t *testing.T) {
 	ps, ok := NewProtocol6("test")().(*protoserver.Server)
 	if !ok {
@@ -19,7 +20,8 @@ func TestServerShortcutsTheTestedTypes(t *testing.T) {
 	}
 	want := []string{"meeting_policy", "enhanced_encryption_policy", "app_permission_policy", "messaging_policy",
 		"external_access", "client_configuration", "meeting_configuration", "conditional_access_policy",
-		"dlp_policy", "retention_policy", "retention_rule", "audit_log_retention_policy", "protection_alert", "audit_log_config"}
+		"dlp_policy", "retention_policy", "retention_rule", "audit_log_retention_policy", "protection_alert", "audit_log_config",
+		"ios_app_protection_policy", "android_app_protection_policy"}
 	got := ps.OptedIn(context.Background())
 	for _, r := range want {
 		if why, ok := got["teamshipaa_"+r]; !ok || why != [2]string{} {
