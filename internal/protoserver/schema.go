@@ -27,6 +27,43 @@ func Unsupported(s schema.Schema) string {
 	return ""
 }
 
+// UnsupportedRead says why a schema cannot take the read shortcut ("" when
+// it can, semantic equality aside): the framework's ReadResource (v1.19.0,
+// internal/fwserver/server_readresource.go) runs no default and no plan
+// modifier; around the resource's Read it only nulls collection blocks when
+// decoding the state (NullifyCollectionBlocks), applies semantic equality
+// (semanticEquality) and nulls write-only attributes
+// (NullifyWriteOnlyAttributes). So only blocks and write-only attributes
+// keep a schema out here.
+func UnsupportedRead(s schema.Schema) string {
+	if len(s.Blocks) > 0 {
+		return "it has blocks"
+	}
+	var writeOnly func(attrs map[string]schema.Attribute) string
+	writeOnly = func(attrs map[string]schema.Attribute) string {
+		for name, a := range attrs {
+			if a.IsWriteOnly() {
+				return name + ": write-only"
+			}
+			if n, ok := a.(schema.NestedAttribute); ok {
+				nested := map[string]schema.Attribute{}
+				for k, na := range n.GetNestedObject().GetAttributes() {
+					sa, ok := na.(schema.Attribute)
+					if !ok {
+						return name + "." + k + ": an attribute of type " + fmt.Sprintf("%T", na)
+					}
+					nested[k] = sa
+				}
+				if why := writeOnly(nested); why != "" {
+					return name + "." + why
+				}
+			}
+		}
+		return ""
+	}
+	return writeOnly(s.Attributes)
+}
+
 // noOpWhenUnchanged are the plan modifiers (the framework's, for every
 // attribute type) that return without a change when the plan value equals
 // the state value and is known: the RequiresReplace family (RequiresReplace,

@@ -85,3 +85,30 @@ func TestUnsupportedSchemas(t *testing.T) {
 		t.Errorf("a type with semantic equality: %q", why)
 	}
 }
+
+// Reads are kept out only by what the framework's ReadResource does around
+// the Read: blocks and write-only attributes (semantic equality aside);
+// defaults and plan modifiers, which keep plans out, do not keep reads out.
+func TestUnsupportedReadSchemas(t *testing.T) {
+	attrs := map[string]schema.Attribute{
+		"id":   schema.StringAttribute{Computed: true},
+		"kind": schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{noteModifier{}}},
+		"nested": schema.ListNestedAttribute{Optional: true, NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"on": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false)}}}},
+	}
+	if why := Unsupported(schema.Schema{Attributes: attrs}); why == "" {
+		t.Fatal("a plan modifier and a default in a list keep plans out")
+	}
+	if why := UnsupportedRead(schema.Schema{Attributes: attrs}); why != "" {
+		t.Fatalf("reads kept out: %s", why)
+	}
+	attrs["secret"] = schema.SingleNestedAttribute{Optional: true, Attributes: map[string]schema.Attribute{
+		"token": schema.StringAttribute{Optional: true, WriteOnly: true}}}
+	if why := UnsupportedRead(schema.Schema{Attributes: attrs}); !strings.Contains(why, "secret.token: write-only") {
+		t.Errorf("a nested write-only attribute: %q", why)
+	}
+	delete(attrs, "secret")
+	if why := UnsupportedRead(schema.Schema{Attributes: attrs, Blocks: map[string]schema.Block{"b": schema.ListNestedBlock{}}}); why == "" {
+		t.Error("a schema with blocks is not kept out of reads")
+	}
+}

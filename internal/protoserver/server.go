@@ -155,20 +155,23 @@ func optedIn(ctx context.Context, p provider.Provider) map[string]*directType {
 		var sr resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &sr)
 		dt := &directType{factory: f, schema: sr.Schema, typ: sr.Schema.Type().TerraformType(ctx)}
-		var why string
 		switch _, hasIdentity := r.(resource.ResourceWithIdentity); {
 		case sr.Diagnostics.HasError() || sr.Schema.ValidateImplementation(ctx).HasError():
-			why = "its schema has errors"
+			dt.plan = "its schema has errors"
 		case hasIdentity:
-			why = "it has an identity schema"
+			dt.plan = "it has an identity schema"
 		case hasMeta:
-			why = "the provider has a meta schema"
-		default:
-			if why = Unsupported(sr.Schema); why == "" {
-				dt.defs, why = defaultedAttrs(ctx, sr.Schema)
-			}
+			dt.plan = "the provider has a meta schema"
 		}
-		dt.plan, dt.read = why, why
+		dt.read = dt.plan
+		if dt.plan == "" {
+			// Plans and reads are kept out for different reasons:
+			// defaults and plan modifiers play no part in a read.
+			if dt.plan = Unsupported(sr.Schema); dt.plan == "" {
+				dt.defs, dt.plan = defaultedAttrs(ctx, sr.Schema)
+			}
+			dt.read = UnsupportedRead(sr.Schema)
+		}
 		if dt.read == "" {
 			dt.read = semanticEquality(ctx, sr.Schema)
 		}

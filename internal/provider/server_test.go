@@ -12,7 +12,9 @@ import (
 // internal/service/teams; the conditional access policy:
 // internal/service/entra direct_test.go; the Purview and audit types:
 // internal/service/purview direct_test.go; the app protection policies:
-// internal/service/intune direct_test.go); no other resource does.
+// internal/service/intune direct_test.go), and the named location, DLP rule
+// and policy assignment for reads only (their plans keep their own plan
+// modifiers or tenant reads); no other resource does.
 func TestServerShortcutsTheTestedTypes(t *testing.T) {
 	ps, ok := NewProtocol6("test")().(*protoserver.Server)
 	if !ok {
@@ -28,7 +30,13 @@ func TestServerShortcutsTheTestedTypes(t *testing.T) {
 			t.Errorf("teamshipaa_%s: opted in %v, plans and reads kept out because %q", r, ok, why)
 		}
 	}
-	if len(got) != len(want) {
-		t.Errorf("%d resource types opt in, want %d: %v", len(got), len(want), got)
+	readsOnly := []string{"named_location", "dlp_rule", "policy_assignment"}
+	for _, r := range readsOnly {
+		if why, ok := got["teamshipaa_"+r]; !ok || why[0] != "not opted in" || why[1] != "" {
+			t.Errorf("teamshipaa_%s: opted in %v, plans and reads kept out because %q", r, ok, why)
+		}
+	}
+	if len(got) != len(want)+len(readsOnly) {
+		t.Errorf("%d resource types opt in, want %d: %v", len(got), len(want)+len(readsOnly), got)
 	}
 }

@@ -3,6 +3,7 @@ package equivtest
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -124,4 +125,43 @@ func ConfigOf(t *testing.T, r resource.Resource, state tftypes.Value, optionalTo
 		}
 	}
 	return With(t, state, set)
+}
+
+// ReadsAndUpgrades compares, for every applied state of typeName (and the
+// variants with baseline arguments), the two servers' reads (each must be
+// answered directly) and, with gone set, the read of the state with its id
+// replaced by gone (an object the tenant lacks); and the decoding of each
+// stored state (directly; another version goes to the framework). It
+// returns how many reads kept the object and how many removed it.
+func ReadsAndUpgrades(t *testing.T, s Servers, a Applied, typeName, gone string) (kept, removed int) {
+	t.Helper()
+	typ := a.Types[typeName]
+	for i, state := range a.States[typeName] {
+		states := Variants(t, typeName, typ, state)
+		if gone != "" {
+			states["gone"] = With(t, state, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, gone)})
+		}
+		for vname, v := range states {
+			t.Run(fmt.Sprintf("read/%s/%d/%s", typeName, i, vname), func(t *testing.T) {
+				got, answered := s.Read(t, typeName, typ, v)
+				if !answered {
+					t.Fatal("the protocol server left the read to the framework")
+				}
+				if got.IsNull() {
+					removed++
+				} else {
+					kept++
+				}
+			})
+		}
+		t.Run(fmt.Sprintf("upgrade/%s/%d", typeName, i), func(t *testing.T) {
+			if !s.Upgrade(t, typeName, typ, 0, a.Raw[typeName][i]) || !s.Upgrade(t, typeName, typ, 0, StateJSON(t, state, true)) {
+				t.Fatal("the protocol server left a stored state to the framework")
+			}
+			if s.Upgrade(t, typeName, typ, 1, a.Raw[typeName][i]) {
+				t.Fatal("a state at another version was answered directly")
+			}
+		})
+	}
+	return kept, removed
 }

@@ -3,6 +3,8 @@ package entra_test
 import (
 	"context"
 	"fmt"
+	"os"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -246,5 +248,32 @@ func TestAccCAPolicy_directReadEqualsTheFrameworksRead(t *testing.T) {
 	t.Logf("%d read back, %d removed", kept, removed)
 	if kept < 20 || removed < 6 {
 		t.Fatalf("%d states read back, %d removed", kept, removed)
+	}
+}
+
+// The named location opts in to the direct read only: reads of applied
+// states (an IP and a country location) and of one the tenant lacks, and
+// their stored states, get the framework's answers; its plans stay with
+// the framework (its kind plan modifiers are its own).
+func TestAccNamedLocation_directReadEqualsTheFrameworksRead(t *testing.T) {
+	acctest.PreCheck(t)
+	ctx := context.Background()
+	ex, err := os.ReadFile("../../../examples/resources/teamshipaa_named_location/resource.tf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := strings.ReplaceAll(string(ex), `display_name = "`, `display_name = "`+sdkacctest.RandomWithPrefix("tfacc-direct")+` `)
+	config = strings.ReplaceAll(config, `display_name          = "`, `display_name          = "`+sdkacctest.RandomWithPrefix("tfacc-direct")+` `)
+	s := equivtest.New(t, acctest.Configure(ctx, t), entra.Resources())
+	if why := s.PS.OptedIn(ctx)["teamshipaa_named_location"]; why != [2]string{"not opted in", ""} {
+		t.Fatalf("opted in: %q", why)
+	}
+	a := equivtest.Apply(t, s, config, entra.Resources())
+	if n := len(a.States["teamshipaa_named_location"]); n != 2 {
+		t.Fatalf("%d named locations applied", n)
+	}
+	kept, removed := equivtest.ReadsAndUpgrades(t, s, a, "teamshipaa_named_location", "0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f")
+	if kept < 2 || removed < 2 {
+		t.Fatalf("%d read back, %d removed", kept, removed)
 	}
 }

@@ -77,6 +77,17 @@ resource "teamshipaa_protection_alert" "phi" {
   notify_user      = ["privacy-office@contoso.example"]
 }
 
+resource "teamshipaa_dlp_rule" "ssn" {
+  name   = "%[1]s SSN outside"
+  policy = teamshipaa_dlp_policy.phi.name
+  content_contains_sensitive_information = {
+    sensitive_types = [{ name = "U.S. Social Security Number (SSN)", min_count = 1, max_count = -1 }]
+  }
+  access_scope          = "NotInOrganization"
+  notify_user           = ["Owner"]
+  report_severity_level = "Medium"
+}
+
 resource "teamshipaa_audit_log_config" "this" {
   unified_audit_log_ingestion_enabled = true
 }
@@ -92,7 +103,7 @@ resource "teamshipaa_audit_log_config" "this" {
 // ones to the service (always answered directly); a create and a destroy
 // (to the framework); a rule of a policy the tenant lacks (the plan's error);
 // reads of each state (read back) and of one the tenant lacks (removed); and
-// the stored states (decoded directly).
+// the stored states (decoded directly). The same for the reads of a DLP rule.
 func TestAccPurview_directEqualsTheFrameworks(t *testing.T) {
 	acctest.PreCheck(t)
 	ctx := context.Background()
@@ -178,8 +189,14 @@ func TestAccPurview_directEqualsTheFrameworks(t *testing.T) {
 			})
 		}
 	}
+	// The DLP rule opts in to reads only (its plans stay with the framework).
+	if why := reads.PS.OptedIn(ctx)["teamshipaa_dlp_rule"]; why != [2]string{"not opted in", ""} {
+		t.Fatalf("the DLP rule opted in: %q", why)
+	}
+	k, r := equivtest.ReadsAndUpgrades(t, reads, a, "teamshipaa_dlp_rule", prefix+" gone")
+	kept, removed = kept+k, removed+r
 	t.Logf("%d read back, %d removed", kept, removed)
-	if kept < 20 || removed < 7 {
+	if kept < 22 || removed < 8 {
 		t.Fatalf("%d read back, %d removed", kept, removed)
 	}
 }

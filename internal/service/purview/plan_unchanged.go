@@ -30,6 +30,10 @@ var (
 	_ framework.StateOnlyReader  = (*auditRetentionResource)(nil)
 	_ framework.StateOnlyReader  = (*protectionAlertResource)(nil)
 	_ framework.StateOnlyReader  = (*auditLogConfigResource)(nil)
+	// The DLP rule's reads only: its plans stay with the framework (its
+	// conditionFromState plan modifier, and Terraform proposes a change to
+	// the condition that the modifier takes back).
+	_ framework.StateOnlyReader = (*dlpRuleResource)(nil)
 )
 
 // knownString is the string attribute name of v, when it is known and not null.
@@ -92,3 +96,4 @@ func (*retentionRuleResource) ReadsStateOnly()   {}
 func (*auditRetentionResource) ReadsStateOnly()  {}
 func (*protectionAlertResource) ReadsStateOnly() {}
 func (*auditLogConfigResource) ReadsStateOnly()  {}
+func (*dlpRuleResource) ReadsStateOnly()         {}
