@@ -20,9 +20,10 @@ import (
 //
 // Opt in only a resource whose ModifyPlan, given plan == state, changes
 // nothing in the plan and adds only these diagnostics; protoserver checks
-// what it can of the schema (no Default, no write-only attribute, only plan
-// modifiers that do nothing when plan and state are equal), and an
-// equivalence test per resource proves the rest.
+// what it can of the schema (no write-only attribute, only plan modifiers
+// that do nothing when plan and state are equal, and per plan that every
+// Default the framework would apply equals the state), and an equivalence
+// test per resource proves the rest.
 type UnchangedPlanner interface {
 	PlanUnchanged(ctx context.Context, state, config tftypes.Value) diag.Diagnostics
 }

@@ -40,7 +40,7 @@ func (s *Server) planUnchanged(ctx context.Context, req *tfprotov6.PlanResourceC
 		return nil
 	}
 	config, err := req.Config.Unmarshal(dt.typ)
-	if err != nil {
+	if err != nil || !defaultsUnchanged(ctx, dt.defs, state, config) {
 		return nil
 	}
 	diags, ok := Diagnostics(ctx, planner.PlanUnchanged(ctx, state, config))

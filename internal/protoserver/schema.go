@@ -11,18 +11,57 @@ import (
 )
 
 // Unsupported says why a schema cannot take the shortcut ("" when it can):
-// a block, an attribute with a Default or write-only, or a plan modifier
-// that may change a plan equal to the state.
+// a block, a write-only attribute, a plan modifier that may change a plan
+// equal to the state, or a Default the plan shortcut cannot check
+// (defaults.go: one inside a list, set or map, of another kind, or on a
+// type with validation).
 func Unsupported(s schema.Schema) string {
 	if len(s.Blocks) > 0 {
 		return "it has blocks"
 	}
 	for name, a := range s.Attributes {
-		if why := unsupportedAttr(a); why != "" {
+		if why := unsupportedAttr(a, true); why != "" {
 			return name + ": " + why
 		}
 	}
 	return ""
+}
+
+// UnsupportedRead says why a schema cannot take the read shortcut ("" when
+// it can, semantic equality aside): the framework's ReadResource (v1.19.0,
+// internal/fwserver/server_readresource.go) runs no default and no plan
+// modifier; around the resource's Read it only nulls collection blocks when
+// decoding the state (NullifyCollectionBlocks), applies semantic equality
+// (semanticEquality) and nulls write-only attributes
+// (NullifyWriteOnlyAttributes). So only blocks and write-only attributes
+// keep a schema out here.
+func UnsupportedRead(s schema.Schema) string {
+	if len(s.Blocks) > 0 {
+		return "it has blocks"
+	}
+	var writeOnly func(attrs map[string]schema.Attribute) string
+	writeOnly = func(attrs map[string]schema.Attribute) string {
+		for name, a := range attrs {
+			if a.IsWriteOnly() {
+				return name + ": write-only"
+			}
+			if n, ok := a.(schema.NestedAttribute); ok {
+				nested := map[string]schema.Attribute{}
+				for k, na := range n.GetNestedObject().GetAttributes() {
+					sa, ok := na.(schema.Attribute)
+					if !ok {
+						return name + "." + k + ": an attribute of type " + fmt.Sprintf("%T", na)
+					}
+					nested[k] = sa
+				}
+				if why := writeOnly(nested); why != "" {
+					return name + "." + why
+				}
+			}
+		}
+		return ""
+	}
+	return writeOnly(s.Attributes)
 }
 
 // noOpWhenUnchanged are the plan modifiers (the framework's, for every
@@ -37,7 +76,10 @@ var noOpWhenUnchanged = map[string]bool{
 
 const frameworkModifiers = "github.com/hashicorp/terraform-plugin-framework/resource/schema/"
 
-func unsupportedAttr(a interface{ IsWriteOnly() bool }) string {
+// unsupportedAttr says why a keeps its schema out; defaultsChecked is true
+// where defaults.go checks a Default (reached through single nested
+// attributes only).
+func unsupportedAttr(a interface{ IsWriteOnly() bool }, defaultsChecked bool) string {
 	if a.IsWriteOnly() {
 		return "write-only"
 	}
@@ -48,8 +90,14 @@ func unsupportedAttr(a interface{ IsWriteOnly() bool }) string {
 	if v.Kind() != reflect.Struct {
 		return fmt.Sprintf("an attribute of type %T", a)
 	}
-	if d := v.FieldByName("Default"); d.IsValid() && !d.IsNil() {
-		return "has a Default"
+	if hasDefault(a) {
+		sa, ok := a.(schema.Attribute)
+		if !defaultsChecked || !ok {
+			return "has a Default"
+		}
+		if why := supportedDefault(context.Background(), sa); why != "" {
+			return why
+		}
 	}
 	if why := unsupportedModifiers(v.FieldByName("PlanModifiers")); why != "" {
 		return why
@@ -60,8 +108,9 @@ func unsupportedAttr(a interface{ IsWriteOnly() bool }) string {
 		}
 	}
 	if n, ok := a.(schema.NestedAttribute); ok {
+		_, single := a.(schema.SingleNestedAttribute)
 		for name, na := range n.GetNestedObject().GetAttributes() {
-			if why := unsupportedAttr(na); why != "" {
+			if why := unsupportedAttr(na, defaultsChecked && single); why != "" {
 				return name + ": " + why
 			}
 		}

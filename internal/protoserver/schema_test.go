@@ -6,9 +6,12 @@ import (
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/objectdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
@@ -37,6 +40,18 @@ func TestUnsupportedSchemas(t *testing.T) {
 	if why := Unsupported(schema.Schema{Attributes: base()}); why != "" {
 		t.Fatalf("a schema the shortcuts stand for is kept out: %s", why)
 	}
+	// Defaults at the top and in single nested attributes are checked per
+	// plan (defaults.go), so they do not keep a schema out.
+	withDefaults := base()
+	withDefaults["on"] = schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true)}
+	withDefaults["nested"] = schema.SingleNestedAttribute{Optional: true, Attributes: map[string]schema.Attribute{
+		"mode": schema.StringAttribute{Optional: true, Computed: true, Default: stringdefault.StaticString("a")}}}
+	if why := Unsupported(schema.Schema{Attributes: withDefaults}); why != "" {
+		t.Fatalf("defaults the plan shortcut checks keep the schema out: %s", why)
+	}
+	if ds, why := defaultedAttrs(ctx, schema.Schema{Attributes: withDefaults}); why != "" || len(ds) != 2 {
+		t.Fatalf("defaults found: %v %q", ds, why)
+	}
 	if why := semanticEquality(ctx, schema.Schema{Attributes: base()}); why != "" {
 		t.Fatalf("no semantic equality here: %s", why)
 	}
@@ -44,11 +59,15 @@ func TestUnsupportedSchemas(t *testing.T) {
 		attr schema.Attribute
 		want string
 	}{
-		"default":       {schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true)}, "Default"},
+		"nested list default": {schema.ListNestedAttribute{Optional: true, NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"on": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false)}}}}, "on: has a Default"},
+		"object default": {schema.SingleNestedAttribute{Optional: true, Computed: true, Attributes: map[string]schema.Attribute{
+			"on": schema.BoolAttribute{Optional: true}}, Default: objectdefault.StaticValue(types.ObjectValueMust(
+			map[string]attr.Type{"on": types.BoolType}, map[string]attr.Value{"on": types.BoolValue(true)}))}, "Default of a kind"},
+		"default with validation": {schema.StringAttribute{Optional: true, Computed: true, CustomType: validatedType{},
+			Default: stringdefault.StaticString("x")}, "validates itself"},
 		"write-only":    {schema.StringAttribute{Optional: true, WriteOnly: true}, "write-only"},
 		"plan modifier": {schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{noteModifier{}}}, "plan modifier"},
-		"nested default": {schema.SingleNestedAttribute{Optional: true, Attributes: map[string]schema.Attribute{
-			"on": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false)}}}, "on: has a Default"},
 	} {
 		attrs := base()
 		attrs["x"] = tc.attr
@@ -64,5 +83,32 @@ func TestUnsupportedSchemas(t *testing.T) {
 	attrs["json"] = schema.StringAttribute{Optional: true, CustomType: semanticType{}}
 	if why := semanticEquality(ctx, schema.Schema{Attributes: attrs}); !strings.Contains(why, "json") {
 		t.Errorf("a type with semantic equality: %q", why)
+	}
+}
+
+// Reads are kept out only by what the framework's ReadResource does around
+// the Read: blocks and write-only attributes (semantic equality aside);
+// defaults and plan modifiers, which keep plans out, do not keep reads out.
+func TestUnsupportedReadSchemas(t *testing.T) {
+	attrs := map[string]schema.Attribute{
+		"id":   schema.StringAttribute{Computed: true},
+		"kind": schema.StringAttribute{Optional: true, PlanModifiers: []planmodifier.String{noteModifier{}}},
+		"nested": schema.ListNestedAttribute{Optional: true, NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
+			"on": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(false)}}}},
+	}
+	if why := Unsupported(schema.Schema{Attributes: attrs}); why == "" {
+		t.Fatal("a plan modifier and a default in a list keep plans out")
+	}
+	if why := UnsupportedRead(schema.Schema{Attributes: attrs}); why != "" {
+		t.Fatalf("reads kept out: %s", why)
+	}
+	attrs["secret"] = schema.SingleNestedAttribute{Optional: true, Attributes: map[string]schema.Attribute{
+		"token": schema.StringAttribute{Optional: true, WriteOnly: true}}}
+	if why := UnsupportedRead(schema.Schema{Attributes: attrs}); !strings.Contains(why, "secret.token: write-only") {
+		t.Errorf("a nested write-only attribute: %q", why)
+	}
+	delete(attrs, "secret")
+	if why := UnsupportedRead(schema.Schema{Attributes: attrs, Blocks: map[string]schema.Block{"b": schema.ListNestedBlock{}}}); why == "" {
+		t.Error("a schema with blocks is not kept out of reads")
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types/basetypes"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -29,4 +30,15 @@ func (semanticType) Equal(o attr.Type) bool { _, ok := o.(semanticType); return 
 
 func (v semanticValue) StringSemanticEquals(context.Context, basetypes.StringValuable) (bool, diag.Diagnostics) {
 	return true, nil
+}
+
+// validatedType is a string type whose values validate themselves, which
+// the framework's ValueAtPath runs.
+type validatedType struct{ basetypes.StringType }
+
+type validatedValue struct{ basetypes.StringValue }
+
+func (validatedType) ValueType(context.Context) attr.Value { return validatedValue{} }
+
+func (validatedValue) ValidateAttribute(context.Context, xattr.ValidateAttributeRequest, *xattr.ValidateAttributeResponse) {
 }

@@ -17,7 +17,9 @@
 // deferral:
 //   - Configure of the resource: a new instance per request, configured with
 //     the same provider data (an error there takes the framework path).
-//   - TransformDefaults only sets attributes with a Default: kept out (schema.go).
+//   - TransformDefaults only sets attributes with a Default where the
+//     configuration is null: the shortcut answers only when each such
+//     default equals the prior value (defaults.go), so the plan is unchanged.
 //   - NullifyWriteOnlyAttributes only nulls write-only attributes: kept out.
 //   - MarkComputedNilsAsUnknown runs only when the plan differs from the
 //     prior state, which it does not.
@@ -78,6 +80,7 @@ type directType struct {
 	factory func() resource.Resource
 	schema  schema.Schema
 	typ     tftypes.Type // the schema's object type
+	defs    []defaulted  // the schema's Defaults (defaults.go)
 	plan    string       // why no-change plans go to the framework ("" if they do not)
 	read    string       // why reads go to the framework ("" if they do not)
 }
@@ -152,18 +155,23 @@ func optedIn(ctx context.Context, p provider.Provider) map[string]*directType {
 		var sr resource.SchemaResponse
 		r.Schema(ctx, resource.SchemaRequest{}, &sr)
 		dt := &directType{factory: f, schema: sr.Schema, typ: sr.Schema.Type().TerraformType(ctx)}
-		var why string
 		switch _, hasIdentity := r.(resource.ResourceWithIdentity); {
 		case sr.Diagnostics.HasError() || sr.Schema.ValidateImplementation(ctx).HasError():
-			why = "its schema has errors"
+			dt.plan = "its schema has errors"
 		case hasIdentity:
-			why = "it has an identity schema"
+			dt.plan = "it has an identity schema"
 		case hasMeta:
-			why = "the provider has a meta schema"
-		default:
-			why = Unsupported(sr.Schema)
+			dt.plan = "the provider has a meta schema"
 		}
-		dt.plan, dt.read = why, why
+		dt.read = dt.plan
+		if dt.plan == "" {
+			// Plans and reads are kept out for different reasons:
+			// defaults and plan modifiers play no part in a read.
+			if dt.plan = Unsupported(sr.Schema); dt.plan == "" {
+				dt.defs, dt.plan = defaultedAttrs(ctx, sr.Schema)
+			}
+			dt.read = UnsupportedRead(sr.Schema)
+		}
 		if dt.read == "" {
 			dt.read = semanticEquality(ctx, sr.Schema)
 		}

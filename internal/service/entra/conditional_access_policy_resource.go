@@ -21,6 +21,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/graph"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/flex"
@@ -53,6 +54,8 @@ var (
 	_ resource.ResourceWithImportState    = (*caPolicyResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*caPolicyResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*caPolicyResource)(nil)
+	_ framework.UnchangedPlanner          = (*caPolicyResource)(nil)
+	_ framework.StateOnlyReader           = (*caPolicyResource)(nil)
 )
 
 const caPolicyType = "teamshipaa_conditional_access_policy"
@@ -226,6 +229,19 @@ func (r *caPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest,
 	}
 	r.AddBaselineSchema(resp.Schema.Attributes)
 }
+
+// PlanUnchanged is ModifyPlan (ResourceWithBaseline's: the baseline checks
+// alone) for a plan equal to the prior state (framework.UnchangedPlanner):
+// the checks judge the state as the plan, so standing deviations still show.
+// The schema's defaults are checked by internal/protoserver.
+func (r *caPolicyResource) PlanUnchanged(_ context.Context, state, config tftypes.Value) diag.Diagnostics {
+	return r.CheckUnchanged(state, config)
+}
+
+// ReadsStateOnly opts the Read in to internal/protoserver's direct read: it
+// is framework.Object's ReadResource, which reads the state and writes the
+// state and diagnostics only.
+func (*caPolicyResource) ReadsStateOnly() {}
 
 // object is the policy's lifecycle (internal/framework): Graph's
 // conditionalAccess/policies collection, adopted or refused by display name.

@@ -68,6 +68,14 @@ func (m namedLocationModel) kind() string {
 	return graph.KindIP
 }
 
+// ReadsStateOnly opts the Read in to internal/protoserver's direct read
+// (framework.StateOnlyReader): it is framework.Object's ReadResource, which
+// reads the state and writes the state and diagnostics only. Plans stay with
+// the framework: the kind plan modifiers are the resource's own.
+func (*namedLocationResource) ReadsStateOnly() {}
+
+var _ framework.StateOnlyReader = (*namedLocationResource)(nil)
+
 func (r *namedLocationResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	kindChange := setplanmodifier.RequiresReplaceIf(func(_ context.Context, req planmodifier.SetRequest, resp *setplanmodifier.RequiresReplaceIfFuncResponse) {
 		// Graph cannot turn an IP location into a country location: replace.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -41,15 +42,22 @@ func checkRulePolicy(ctx context.Context, c *conns.Client, noun, display, policy
 	if req.Plan.GetAttribute(ctx, path.Root("policy"), &name).HasError() || !flex.Known(name) {
 		return
 	}
-	if planned.Has(c, noun, name.ValueString()) {
-		return
+	resp.Diagnostics.Append(rulePolicyExists(ctx, c, noun, display, policyResource, name.ValueString())...)
+}
+
+// rulePolicyExists is checkRulePolicy for a known policy name.
+func rulePolicyExists(ctx context.Context, c *conns.Client, noun, display, policyResource, name string) diag.Diagnostics {
+	if planned.Has(c, noun, name) {
+		return nil
 	}
-	_, found, err := getter(c.Compliance, "Get-"+noun, name.ValueString())(ctx)
+	_, found, err := getter(c.Compliance, "Get-"+noun, name)(ctx)
 	if err != nil || found {
-		return
+		return nil
 	}
-	resp.Diagnostics.AddAttributeError(path.Root("policy"), "No such policy",
+	var diags diag.Diagnostics
+	diags.AddAttributeError(path.Root("policy"), "No such policy",
 		fmt.Sprintf("The tenant has no %s named %q (or is deleting it), and this plan does not create one. Fix the name, or create "+
 			"the policy with %s and set policy = %s.<name>.name, so Terraform creates the policy before its rules.",
-			display, name.ValueString(), policyResource, policyResource))
+			display, name, policyResource, policyResource))
+	return diags
 }

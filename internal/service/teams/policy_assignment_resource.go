@@ -43,6 +43,14 @@ type policyAssignmentResource struct {
 	framework.ResourceWithConfigure
 }
 
+// ReadsStateOnly opts the Read in to internal/protoserver's direct read
+// (framework.StateOnlyReader): it is framework.Object's ReadResource, which
+// reads the state and writes the state and diagnostics only. Plans stay with
+// the framework: ModifyPlan reads the tenant.
+func (*policyAssignmentResource) ReadsStateOnly() {}
+
+var _ framework.StateOnlyReader = (*policyAssignmentResource)(nil)
+
 func newPolicyAssignmentResource() resource.Resource {
 	r := &policyAssignmentResource{ResourceWithConfigure: framework.NewResource("teamshipaa_policy_assignment")}
 	r.WithLifecycle = framework.NewLifecycle(r.object)
