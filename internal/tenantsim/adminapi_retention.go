@@ -104,7 +104,14 @@ func init() {
 // -TeamsPolicyOnly and lists both ways, merging by Guid; teamsOnlyWhenAsked
 // (ComplianceSettings.TeamsPoliciesOnlyWhenAsked) serves that reading, so a
 // client is tested under both. A Teams policy is one with TeamsPolicy true
-// (set by retentionShape from its Teams locations).
+// (set by retentionShape from its Teams locations). Both switches sit in
+// the cmdlet's one parameter set (Get-RetentionCompliancePolicy.md, Syntax;
+// Microsoft365DSC's Get-RetentionCompliancePolicy stub declares both), so
+// they are not refused together; what the service lists with both is
+// published nowhere: assumed here, the union (Teams policies for the one,
+// the others for the other). The provider never sends both. The documented
+// -ErrorPolicyOnly, -IncludeTestModeResults and -PriorityCleanup are not
+// modelled (the provider sends none of them) and are refused as unknown.
 func retentionTeamsFilter(objs []map[string]any, c *cmdletCall, teamsOnlyWhenAsked bool) []map[string]any {
 	only, _ := c.args["TeamsPolicyOnly"].(bool)
 	exclude, _ := c.args["ExcludeTeamsPolicy"].(bool)

@@ -596,6 +596,10 @@ func TestAdminAPIRetentionTeamsPolicyOnly(t *testing.T) {
 		if got := names(map[string]any{"ExcludeTeamsPolicy": true}); !slices.Equal(got, []string{"Mail 7y"}) {
 			t.Errorf("cipp %v: -ExcludeTeamsPolicy %v", cipp, got)
 		}
+		// Both switches together are not refused (one parameter set); the union is assumed.
+		if got := names(map[string]any{"TeamsPolicyOnly": true, "ExcludeTeamsPolicy": true}); !slices.Equal(got, []string{"Mail 7y", "Teams 7y"}) {
+			t.Errorf("cipp %v: both switches %v", cipp, got)
+		}
 		// A read by -Identity finds a Teams policy under either reading.
 		if got := names(map[string]any{"Identity": "Teams 7y"}); !slices.Equal(got, []string{"Teams 7y"}) {
 			t.Errorf("cipp %v: -Identity %v", cipp, got)

@@ -2,21 +2,13 @@ package adminapi
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 )
 
 // Get-UnifiedAuditLogRetentionPolicy has no -Identity: FindByName sends the
 // cmdlet without parameters and picks the policy by name, in any case.
 func TestFindByName_auditRetentionPolicies(t *testing.T) {
-	f := &fake{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		f.record(r)
-		_, _ = w.Write(fixture(t, "get_audit_retention_policies.json"))
-	}))
-	defer srv.Close()
-	c := newTestClient(t, srv)
+	c, f := fixtureClient(t, "get_audit_retention_policies.json")
 	obj, found, _, err := c.FindByName(context.Background(), "Get-UnifiedAuditLogRetentionPolicy", "microsoft teams audit policy")
 	if err != nil || !found {
 		t.Fatalf("found %v, err %v", found, err)
@@ -43,11 +35,7 @@ func TestFindByName_auditRetentionPolicies(t *testing.T) {
 }
 
 func TestGet_protectionAlert(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write(fixture(t, "get_protection_alert.json"))
-	}))
-	defer srv.Close()
-	c := newTestClient(t, srv)
+	c, _ := fixtureClient(t, "get_protection_alert.json")
 	obj, found, _, err := c.Get(context.Background(), "Get-ProtectionAlert", "Content search deleted", nil)
 	if err != nil || !found {
 		t.Fatalf("found %v, err %v", found, err)

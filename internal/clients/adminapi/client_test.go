@@ -58,6 +58,20 @@ func (f *fake) all() []recorded {
 	return append([]recorded(nil), f.reqs...)
 }
 
+// fixtureClient is a client of a fake service that answers every request
+// with the fixture name, recording each request in the fake it returns.
+func fixtureClient(t *testing.T, name string) (*Client, *fake) {
+	t.Helper()
+	body := fixture(t, name)
+	f := &fake{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		f.record(r)
+		_, _ = w.Write(body)
+	}))
+	t.Cleanup(srv.Close)
+	return newTestClient(t, srv), f
+}
+
 func newTestClient(t *testing.T, srv *httptest.Server) *Client {
 	t.Helper()
 	hc := transport.New(transport.Options{
@@ -430,11 +444,8 @@ func testRetriedOn503(t *testing.T, cmdlet string) {
 }
 
 func TestInvoke_errorInside200(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = w.Write(fixture(t, "error_already_exists.json"))
-	}))
-	defer srv.Close()
-	_, _, err := newTestClient(t, srv).Invoke(context.Background(), "New-DlpCompliancePolicy", nil)
+	c, _ := fixtureClient(t, "error_already_exists.json")
+	_, _, err := c.Invoke(context.Background(), "New-DlpCompliancePolicy", nil)
 	if err == nil || !strings.Contains(err.Error(), "already exists") {
 		t.Fatalf("err %v", err)
 	}

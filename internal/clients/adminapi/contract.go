@@ -52,7 +52,8 @@ const (
 		"The list without -Identity (Example 1, \"summary information\") is used for names only."
 	teamsPolicyOnlyNote = "TeamsPolicyOnly (a switch, sent as true): the list is sent plain and with -TeamsPolicyOnly and merged by Guid, because " +
 		"sources disagree on whether the plain list holds Teams policies: Get-RetentionCompliancePolicy.md's -ExcludeTeamsPolicy and -TeamsPolicyOnly " +
-		"(\"return only Teams policies\") imply it does; CIPP-API's retention policy listing says Teams policies come only with -TeamsPolicyOnly."
+		"(\"return only Teams policies\") imply it does; CIPP-API's listing (Invoke-ListRetentionCompliancePolicy) says Teams policies come only with -TeamsPolicyOnly, " +
+		"sends it as TeamsPolicyOnly = $true beside the plain list and merges the two by Guid. The two switches share the cmdlet's one parameter set; the provider never sends both."
 	auditRetentionGetNote = "Has no -Identity (Get-UnifiedAuditLogRetentionPolicy.md): the client lists every policy and picks the name. " +
 		"Does not return Microsoft's default policy (learn.microsoft.com/purview/audit-log-retention-policies). A removed policy shows Mode PendingDeletion " +
 		"for a while (Microsoft365DSC MSFT_SCUnifiedAuditLogRetentionPolicy skips Mode -eq 'PendingDeletion'; \"up to 30 minutes\", the Purview page)."

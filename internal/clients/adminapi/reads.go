@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
 )
 
 // The assessment reads each retention policy (Get-RetentionCompliancePolicy
@@ -24,6 +26,9 @@ func readKey(cmdlet, identity string, extra map[string]any) string {
 // record keeps obj (as JSON: every reader decodes its own copy), read
 // while writes.Epoch was epoch.
 func (c *Client) record(key string, epoch uint64, obj map[string]any) {
+	if writes.Epoch() != epoch {
+		return // Record would drop it: spare the encoding (read-after-write polls)
+	}
 	if b, err := json.Marshal(obj); err == nil {
 		c.reads.Record(key, epoch, b)
 	}

@@ -2,8 +2,6 @@ package adminapi
 
 import (
 	"context"
-	"net/http"
-	"net/http/httptest"
 	"testing"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
@@ -13,13 +11,7 @@ import (
 // until the process writes, for the same cmdlet, identity and parameters;
 // Get always asks.
 func TestReadServesTheLastGetUntilAWrite(t *testing.T) {
-	f := &fake{}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		f.record(r)
-		_, _ = w.Write(fixture(t, "get_retention_policy_detail.json"))
-	}))
-	defer srv.Close()
-	c := newTestClient(t, srv)
+	c, f := fixtureClient(t, "get_retention_policy_detail.json")
 	ctx := context.Background()
 	requests := func() int { return len(f.all()) }
 	detail := map[string]any{"DistributionDetail": true}

@@ -138,49 +138,24 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 	var assigns []models.TargetedManagedAppPolicyAssignmentable
 	var getPolicy, getApps, getAssigns func(context.Context) error
 	// Each GET builds its own request builder: Kiota's builders share a
-	// path-parameter map that sending writes to.
+	// path-parameter map that sending writes to. The two platforms differ
+	// only in Kiota's types.
 	if platform == PlatformIOS {
 		item := func() *deviceappmanagement.IosManagedAppProtectionsIosManagedAppProtectionItemRequestBuilder {
 			return c.iosProtections().ByIosManagedAppProtectionId(id)
 		}
-		getPolicy = func(ctx context.Context) error {
-			m, err := item().Get(ctx, nil)
-			if err == nil {
-				p = appProtectionFromModel(m)
-			}
-			return err
-		}
-		getApps = func(ctx context.Context) (err error) {
-			b := item().Apps()
-			apps, err = pages[models.ManagedMobileAppable](ctx, b.Get, b.WithUrl)
-			return err
-		}
-		getAssigns = func(ctx context.Context) (err error) {
-			b := item().Assignments()
-			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Get, b.WithUrl)
-			return err
-		}
+		ab, sb := item().Apps(), item().Assignments()
+		getPolicy = policyInto(&p, item().Get)
+		getApps = pagesInto(&apps, ab.Get, ab.WithUrl)
+		getAssigns = pagesInto(&assigns, sb.Get, sb.WithUrl)
 	} else {
 		item := func() *deviceappmanagement.AndroidManagedAppProtectionsAndroidManagedAppProtectionItemRequestBuilder {
 			return c.androidProtections().ByAndroidManagedAppProtectionId(id)
 		}
-		getPolicy = func(ctx context.Context) error {
-			m, err := item().Get(ctx, nil)
-			if err == nil {
-				p = appProtectionFromModel(m)
-			}
-			return err
-		}
-		getApps = func(ctx context.Context) (err error) {
-			b := item().Apps()
-			apps, err = pages[models.ManagedMobileAppable](ctx, b.Get, b.WithUrl)
-			return err
-		}
-		getAssigns = func(ctx context.Context) (err error) {
-			b := item().Assignments()
-			assigns, err = pages[models.TargetedManagedAppPolicyAssignmentable](ctx, b.Get, b.WithUrl)
-			return err
-		}
+		ab, sb := item().Apps(), item().Assignments()
+		getPolicy = policyInto(&p, item().Get)
+		getApps = pagesInto(&apps, ab.Get, ab.WithUrl)
+		getAssigns = pagesInto(&assigns, sb.Get, sb.WithUrl)
 	}
 	// The three GETs are independent reads: sent at once, a policy costs one
 	// round trip instead of three. The policy's own error comes first, so a
@@ -209,6 +184,28 @@ func (c *Client) GetAppProtection(ctx context.Context, platform, id string) (*Ap
 	}
 	c.protectionReads.Record(protectionKey(platform, id), epoch, p)
 	return p, nil
+}
+
+// policyInto is a GET of one policy (get is a platform's item Get) that
+// stores it in *p.
+func policyInto[M models.ManagedAppProtectionable, C any](p **AppProtectionPolicy, get func(context.Context, *C) (M, error)) func(context.Context) error {
+	return func(ctx context.Context) error {
+		m, err := get(ctx, nil)
+		if err == nil {
+			*p = appProtectionFromModel(m)
+		}
+		return err
+	}
+}
+
+// pagesInto is a GET of a whole collection (pages) that stores it in *out.
+func pagesInto[T any, P pageOf[T], C any, B interface {
+	Get(context.Context, *C) (P, error)
+}](out *[]T, get func(context.Context, *C) (P, error), withURL func(string) B) func(context.Context) error {
+	return func(ctx context.Context) (err error) {
+		*out, err = pages[T](ctx, get, withURL)
+		return err
+	}
 }
 
 // pageOf is what a Kiota collection GET returns.

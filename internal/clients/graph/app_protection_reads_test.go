@@ -2,8 +2,6 @@ package graph
 
 import (
 	"context"
-	"net/http"
-	"strings"
 	"testing"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/writes"
@@ -12,16 +10,7 @@ import (
 // ReadAppProtection serves the assessment the refresh's reading of a policy
 // (no request) until the process writes; GetAppProtection always asks.
 func TestReadAppProtectionServesTheLastReadingUntilAWrite(t *testing.T) {
-	c, f := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
-		switch {
-		case strings.HasSuffix(r.URL.Path, "/apps"):
-			_, _ = w.Write(fixture(t, "managed_mobile_apps_list.json"))
-		case strings.HasSuffix(r.URL.Path, "/assignments"):
-			_, _ = w.Write(fixture(t, "targeted_managed_app_policy_assignments_list.json"))
-		default:
-			_, _ = w.Write(fixture(t, "ios_managed_app_protection_get.json"))
-		}
-	})
+	c, f := newClient(t, appProtectionHandler(t, "ios_managed_app_protection_get.json"))
 	ctx := context.Background()
 	requests := func() int { return len(f.all()) }
 

@@ -21,16 +21,7 @@ func TestAppProtectionDecodesTheDocumentationExamples(t *testing.T) {
 		{PlatformAndroid, androidProtectionsPath, "android_managed_app_protection_get.json"},
 	} {
 		t.Run(tc.platform, func(t *testing.T) {
-			c, f := newClient(t, func(_ int, w http.ResponseWriter, r *http.Request) {
-				switch {
-				case strings.HasSuffix(r.URL.Path, "/apps"):
-					_, _ = w.Write(fixture(t, "managed_mobile_apps_list.json"))
-				case strings.HasSuffix(r.URL.Path, "/assignments"):
-					_, _ = w.Write(fixture(t, "targeted_managed_app_policy_assignments_list.json"))
-				default:
-					_, _ = w.Write(fixture(t, tc.file))
-				}
-			})
+			c, f := newClient(t, appProtectionHandler(t, tc.file))
 			p, err := c.GetAppProtection(context.Background(), tc.platform, "p1")
 			if err != nil {
 				t.Fatal(err)
@@ -180,6 +171,23 @@ func TestDurations(t *testing.T) {
 	for _, bad := range []string{"", "P", "PT", "90D", "P1W", "P1Y", "PT1.5H", "-P1D", "P1DT"} {
 		if _, err := ParseDuration(bad); err == nil {
 			t.Errorf("ParseDuration(%q) accepted", bad)
+		}
+	}
+}
+
+// appProtectionHandler answers a policy's GET with the fixture policy and its
+// /apps and /assignments with the documentation's list examples.
+func appProtectionHandler(t *testing.T, policy string) func(int, http.ResponseWriter, *http.Request) {
+	t.Helper()
+	apps, assigns, p := fixture(t, "managed_mobile_apps_list.json"), fixture(t, "targeted_managed_app_policy_assignments_list.json"), fixture(t, policy)
+	return func(_ int, w http.ResponseWriter, r *http.Request) {
+		switch {
+		case strings.HasSuffix(r.URL.Path, "/apps"):
+			_, _ = w.Write(apps)
+		case strings.HasSuffix(r.URL.Path, "/assignments"):
+			_, _ = w.Write(assigns)
+		default:
+			_, _ = w.Write(p)
 		}
 	}
 }
