@@ -28,13 +28,8 @@ func startProfile() func() {
 }
 
 func startCPUProfile() func() {
-	prefix := os.Getenv(profileEnv)
-	if prefix == "" {
-		return func() {}
-	}
-	f, err := os.Create(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
-	if err != nil {
-		log.Printf("%s: %v", profileEnv, err)
+	f := profileFile(profileEnv)
+	if f == nil {
 		return func() {}
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
@@ -49,13 +44,8 @@ func startCPUProfile() func() {
 }
 
 func writeHeapProfile() {
-	prefix := os.Getenv(memProfileEnv)
-	if prefix == "" {
-		return
-	}
-	f, err := os.Create(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
-	if err != nil {
-		log.Printf("%s: %v", memProfileEnv, err)
+	f := profileFile(memProfileEnv)
+	if f == nil {
 		return
 	}
 	defer func() { _ = f.Close() }()
@@ -63,4 +53,19 @@ func writeHeapProfile() {
 	if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
 		log.Printf("%s: %v", memProfileEnv, err)
 	}
+}
+
+// profileFile creates <prefix>.<pid> for the prefix env names; nil when env
+// is unset or the file cannot be created (logged).
+func profileFile(env string) *os.File {
+	prefix := os.Getenv(env)
+	if prefix == "" {
+		return nil
+	}
+	f, err := os.Create(fmt.Sprintf("%s.%d", prefix, os.Getpid()))
+	if err != nil {
+		log.Printf("%s: %v", env, err)
+		return nil
+	}
+	return f
 }

@@ -163,6 +163,18 @@ bare_floor() { # DIR N: N bare terraform_data
   printf 'resource "terraform_data" "p" {\n  count = %s\n}\n' "$2" >"$1/main.tf"
 }
 
+module_with_floor() { # ROOT BARE: the module copied under ROOT, its telehealth example applied, and a bare
+  # floor of as many terraform_data as its state holds applied in BARE; sets nstate to that count
+  harness_copy_module "$1"
+  local ex="$1/hipaa-baseline/examples/telehealth"
+  tfrun "$ex" init
+  tfrun "$ex" apply -auto-approve
+  nstate="$("$tf" -chdir="$ex" state list | wc -l | tr -d ' ')"
+  bare_floor "$2" "$nstate"
+  tfrun "$2" init
+  tfrun "$2" apply -auto-approve
+}
+
 say "applying the workloads once (no latency): 100 and 500 meeting policies, the floors, the telehealth module"
 for n in 100 500; do
   meeting_policies "$tmp/mp$n" "$n"
@@ -173,27 +185,17 @@ for n in 100 500; do
     tfrun "$tmp/$d$n" apply -auto-approve
   done
 done
-harness_copy_module "$tmp"
 module_ex="$tmp/hipaa-baseline/examples/telehealth"
-tfrun "$module_ex" init
-tfrun "$module_ex" apply -auto-approve
-nmodule="$("$tf" -chdir="$module_ex" state list | wc -l | tr -d ' ')"
-bare_floor "$tmp/baremod" "$nmodule"
-tfrun "$tmp/baremod" init
-tfrun "$tmp/baremod" apply -auto-approve
+module_with_floor "$tmp" "$tmp/baremod"
+nmodule="$nstate"
 
 # The module again, on a fresh tenant: a second simulator holding a new tenant's built-in objects and what
 # the module creates, so that its two assessments judge those, not the 600 meeting policies above.
 say "applying the telehealth module on a fresh tenant (a second simulator)"
 harness_sim_start "$tmp/fresh"
-harness_copy_module "$tmp/fresh"
 fresh_ex="$tmp/fresh/hipaa-baseline/examples/telehealth"
-tfrun "$fresh_ex" init
-tfrun "$fresh_ex" apply -auto-approve
-nfresh="$("$tf" -chdir="$fresh_ex" state list | wc -l | tr -d ' ')"
-bare_floor "$tmp/barefresh" "$nfresh"
-tfrun "$tmp/barefresh" init
-tfrun "$tmp/barefresh" apply -auto-approve
+module_with_floor "$tmp/fresh" "$tmp/barefresh"
+nfresh="$nstate"
 harness_sim_use "$tmp"
 
 latency() { # MS: that latency on every request of the simulator in use (0: none)

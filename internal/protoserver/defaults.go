@@ -3,6 +3,7 @@ package protoserver
 import (
 	"context"
 	"reflect"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/attr/xattr"
@@ -14,9 +15,11 @@ import (
 )
 
 // defaulted is an attribute with a Default, reached from the root through
-// single nested attributes only (names is its path).
+// single nested attributes only (names is its path, path the same as the
+// framework's, built once).
 type defaulted struct {
 	names []string
+	path  path.Path
 	attr  schema.Attribute
 }
 
@@ -46,9 +49,9 @@ func defaultedAttrs(ctx context.Context, s schema.Schema) ([]defaulted, string) 
 			p := append(append([]string(nil), names...), name)
 			if hasDefault(a) {
 				if why := supportedDefault(ctx, a); why != "" {
-					return pathString(p) + ": " + why
+					return strings.Join(p, ".") + ": " + why
 				}
-				out = append(out, defaulted{names: p, attr: a})
+				out = append(out, defaulted{names: p, path: attrPath(p), attr: a})
 				continue
 			}
 			if n, ok := a.(schema.SingleNestedAttribute); ok {
@@ -65,15 +68,13 @@ func defaultedAttrs(ctx context.Context, s schema.Schema) ([]defaulted, string) 
 	return out, ""
 }
 
-func pathString(names []string) string {
-	s := ""
-	for i, n := range names {
-		if i > 0 {
-			s += "."
-		}
-		s += n
+// attrPath is the framework's path of the attribute at names.
+func attrPath(names []string) path.Path {
+	p := path.Root(names[0])
+	for _, n := range names[1:] {
+		p = p.AtName(n)
 	}
-	return s
+	return p
 }
 
 func hasDefault(a any) bool {
@@ -112,10 +113,7 @@ func defaultsUnchanged(ctx context.Context, ds []defaulted, state, config tftype
 		if !visited {
 			continue // under a null object: not visited
 		}
-		p := path.Root(d.names[0])
-		for _, n := range d.names[1:] {
-			p = p.AtName(n)
-		}
+		p := d.path
 		cv, _ := valueAt(config, d.names)
 		// ValueAtPath runs the type's Validate on the configured value.
 		//nolint:staticcheck // deprecated, but the framework still runs it

@@ -8,7 +8,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/mapvalidator"
@@ -28,6 +27,7 @@ import (
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/entra"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/intune"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/purview"
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/snapshot"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/teams"
 )
 
@@ -306,21 +306,11 @@ func backtickedList(vs []string) string {
 // in parallel, each type of a service in turn.
 func Snapshot(ctx context.Context, c *conns.Client) []catalog.Object {
 	readers := []func(context.Context, *conns.Client) []catalog.Object{teams.Snapshot, entra.Snapshot, purview.Snapshot, intune.Snapshot}
-	parts := make([][]catalog.Object, len(readers))
-	var wg sync.WaitGroup
+	reads := make([]func() []catalog.Object, len(readers))
 	for i, read := range readers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[i] = read(ctx, c)
-		}()
+		reads[i] = func() []catalog.Object { return read(ctx, c) }
 	}
-	wg.Wait()
-	var out []catalog.Object
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
+	return snapshot.All(reads...)
 }
 
 // sharedSnapshot is Snapshot read once per operation while the provider

@@ -42,63 +42,39 @@ func (m *assessmentModel) stateValue(ctx context.Context, typ tftypes.Object) (t
 
 	exType, _ := typ.AttributeTypes["exceptions"].(tftypes.Map)
 	exObj, _ := exType.ElementType.(tftypes.Object)
-	if m.Exceptions == nil {
-		vals["exceptions"] = tftypes.NewValue(exType, nil)
-	} else {
-		elems := make(map[string]tftypes.Value, len(m.Exceptions))
-		for k, e := range m.Exceptions {
-			elems[k] = tftypes.NewValue(exObj, map[string]tftypes.Value{
-				"reason": b.attr(e.Reason), "approved_by": b.attr(e.ApprovedBy), "expires": b.attr(e.Expires),
-				"objects": stringCollection(tftypes.Set{ElementType: tftypes.String}, e.Objects), "value": b.attr(e.Value),
-			})
-		}
-		vals["exceptions"] = tftypes.NewValue(exType, elems)
-	}
+	vals["exceptions"] = mapValue(exType, m.Exceptions, func(e exceptionModel) tftypes.Value {
+		return tftypes.NewValue(exObj, map[string]tftypes.Value{
+			"reason": b.attr(e.Reason), "approved_by": b.attr(e.ApprovedBy), "expires": b.attr(e.Expires),
+			"objects": stringCollection(tftypes.Set{ElementType: tftypes.String}, e.Objects), "value": b.attr(e.Value),
+		})
+	})
 
 	moType, _ := typ.AttributeTypes["managed_objects"].(tftypes.Map)
-	if m.ManagedObjects == nil {
-		vals["managed_objects"] = tftypes.NewValue(moType, nil)
-	} else {
-		elems := make(map[string]tftypes.Value, len(m.ManagedObjects))
-		for k, names := range m.ManagedObjects {
-			elems[k] = stringCollection(moType.ElementType, names)
-		}
-		vals["managed_objects"] = tftypes.NewValue(moType, elems)
-	}
+	vals["managed_objects"] = mapValue(moType, m.ManagedObjects, func(names []string) tftypes.Value {
+		return stringCollection(moType.ElementType, names)
+	})
 
 	resType, _ := typ.AttributeTypes["results"].(tftypes.List)
 	resObj, _ := resType.ElementType.(tftypes.Object)
-	if m.Results == nil {
-		vals["results"] = tftypes.NewValue(resType, nil)
-	} else {
-		strList := tftypes.List{ElementType: tftypes.String}
-		elems := make([]tftypes.Value, len(m.Results))
-		for i, r := range m.Results {
-			elems[i] = tftypes.NewValue(resObj, map[string]tftypes.Value{
-				"control_id": b.attr(r.ControlID), "title": b.attr(r.Title), "object": b.attr(r.Object),
-				"resource": b.attr(r.Resource), "attribute": b.attr(r.Attribute), "result": b.attr(r.Result),
-				"actual": b.attr(r.Actual), "expected": b.attr(r.Expected), "details": b.attr(r.Details),
-				"level": b.attr(r.Level), "hipaa": stringCollection(strList, r.HIPAA), "scuba": stringCollection(strList, r.SCuBA),
-				"cis": stringCollection(strList, r.CIS), "maester": stringCollection(strList, r.Maester),
-			})
-		}
-		vals["results"] = tftypes.NewValue(resType, elems)
-	}
+	strList := tftypes.List{ElementType: tftypes.String}
+	vals["results"] = listValue(resType, m.Results, func(r resultModel) tftypes.Value {
+		return tftypes.NewValue(resObj, map[string]tftypes.Value{
+			"control_id": b.attr(r.ControlID), "title": b.attr(r.Title), "object": b.attr(r.Object),
+			"resource": b.attr(r.Resource), "attribute": b.attr(r.Attribute), "result": b.attr(r.Result),
+			"actual": b.attr(r.Actual), "expected": b.attr(r.Expected), "details": b.attr(r.Details),
+			"level": b.attr(r.Level), "hipaa": stringCollection(strList, r.HIPAA), "scuba": stringCollection(strList, r.SCuBA),
+			"cis": stringCollection(strList, r.CIS), "maester": stringCollection(strList, r.Maester),
+		})
+	})
 
 	unType, _ := typ.AttributeTypes["unmanaged"].(tftypes.List)
 	unObj, _ := unType.ElementType.(tftypes.Object)
-	if m.Unmanaged == nil {
-		vals["unmanaged"] = tftypes.NewValue(unType, nil)
-	} else {
-		elems := make([]tftypes.Value, len(m.Unmanaged))
-		for i, u := range m.Unmanaged {
-			elems[i] = tftypes.NewValue(unObj, map[string]tftypes.Value{
-				"resource": b.attr(u.Resource), "object": b.attr(u.Object),
-				"controls": stringCollection(tftypes.List{ElementType: tftypes.String}, u.Controls), "what_to_do": b.attr(u.WhatToDo),
-			})
-		}
-		vals["unmanaged"] = tftypes.NewValue(unType, elems)
-	}
+	vals["unmanaged"] = listValue(unType, m.Unmanaged, func(u unmanagedModel) tftypes.Value {
+		return tftypes.NewValue(unObj, map[string]tftypes.Value{
+			"resource": b.attr(u.Resource), "object": b.attr(u.Object),
+			"controls": stringCollection(strList, u.Controls), "what_to_do": b.attr(u.WhatToDo),
+		})
+	})
 
 	if b.err != nil {
 		return tftypes.Value{}, b.err
@@ -134,28 +110,39 @@ func (b *valueBuilder) summary(t tftypes.Type, s *summaryModel) tftypes.Value {
 	})
 }
 
-// stringCollection is a list or set of strings; nil is null, as State.Set
-// writes a nil slice.
-func stringCollection(t tftypes.Type, vs []string) tftypes.Value {
-	if vs == nil {
+// listValue is a list (or set) of type t with elem of each of xs; nil is
+// null, as State.Set writes a nil slice.
+func listValue[T any](t tftypes.Type, xs []T, elem func(T) tftypes.Value) tftypes.Value {
+	if xs == nil {
 		return tftypes.NewValue(t, nil)
 	}
-	elems := make([]tftypes.Value, len(vs))
-	for i, v := range vs {
-		elems[i] = tftypes.NewValue(tftypes.String, v)
+	elems := make([]tftypes.Value, len(xs))
+	for i, x := range xs {
+		elems[i] = elem(x)
 	}
 	return tftypes.NewValue(t, elems)
 }
 
-// stringMap is a map of strings; nil is null.
-func stringMap(m map[string]string) tftypes.Value {
-	t := tftypes.Map{ElementType: tftypes.String}
+// mapValue is a map of type t with elem of each value of m; nil is null.
+func mapValue[T any](t tftypes.Type, m map[string]T, elem func(T) tftypes.Value) tftypes.Value {
 	if m == nil {
 		return tftypes.NewValue(t, nil)
 	}
 	elems := make(map[string]tftypes.Value, len(m))
 	for k, v := range m {
-		elems[k] = tftypes.NewValue(tftypes.String, v)
+		elems[k] = elem(v)
 	}
 	return tftypes.NewValue(t, elems)
 }
+
+// stringCollection is a list or set of strings; nil is null.
+func stringCollection(t tftypes.Type, vs []string) tftypes.Value {
+	return listValue(t, vs, stringValue)
+}
+
+// stringMap is a map of strings; nil is null.
+func stringMap(m map[string]string) tftypes.Value {
+	return mapValue(tftypes.Map{ElementType: tftypes.String}, m, stringValue)
+}
+
+func stringValue(s string) tftypes.Value { return tftypes.NewValue(tftypes.String, s) }

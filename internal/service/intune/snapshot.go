@@ -3,7 +3,6 @@ package intune
 import (
 	"context"
 	"sort"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -21,16 +20,13 @@ import (
 // one object with Err set, naming the missing permission on a 403.
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 	// The platforms are independent reads: read at once.
-	var ios, android []baseline.Object
-	var wg sync.WaitGroup
-	wg.Add(2)
-	go func() { defer wg.Done(); ios = platformSnapshot[iosModel](ctx, c, newIOSResource(), graph.PlatformIOS) }()
-	go func() {
-		defer wg.Done()
-		android = platformSnapshot[androidModel](ctx, c, newAndroidResource(), graph.PlatformAndroid)
-	}()
-	wg.Wait()
-	return append(ios, android...)
+	return snapshot.All(
+		func() []baseline.Object {
+			return platformSnapshot[iosModel](ctx, c, newIOSResource(), graph.PlatformIOS)
+		},
+		func() []baseline.Object {
+			return platformSnapshot[androidModel](ctx, c, newAndroidResource(), graph.PlatformAndroid)
+		})
 }
 
 func platformSnapshot[M any, PM interface {

@@ -97,7 +97,7 @@ func (r *dlpPolicyResource) Schema(ctx context.Context, _ resource.SchemaRequest
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	notePolicyPlanned(ctx, r.Client, "DlpCompliancePolicy", req)
+	notePolicyPlanned(r.Client, "DlpCompliancePolicy", req.Plan.Raw)
 	r.CheckBaseline(ctx, req, resp)
 }
 

@@ -162,7 +162,7 @@ func (r *dlpRuleResource) Schema(ctx context.Context, _ resource.SchemaRequest, 
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *dlpRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	checkRulePolicy(ctx, r.Client, "DlpCompliancePolicy", "DLP policy", "teamshipaa_dlp_policy", req, resp)
+	resp.Diagnostics.Append(checkRulePolicy(ctx, r.Client, dlpRulePolicy, req.Plan.Raw)...)
 	checkSITsExist(ctx, r.Client, req, resp)
 	r.CheckBaseline(ctx, req, resp)
 }

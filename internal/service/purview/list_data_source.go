@@ -9,7 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/clients/adminapi"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/importblock"
 )
@@ -93,13 +92,7 @@ func (d *purviewListDataSource) Read(ctx context.Context, req datasource.ReadReq
 		params["Policy"] = m.Policy.ValueString()
 	}
 	c := d.Client.Compliance
-	list := c.Invoke
-	if d.cmdlet == retentionListCmdlet {
-		list = func(ctx context.Context, _ string, _ map[string]any) ([]map[string]any, adminapi.Result, error) {
-			return listRetentionPolicies(ctx, c)
-		}
-	}
-	objs, res, err := list(ctx, d.cmdlet, params)
+	objs, res, err := listCmdlet(ctx, c, d.cmdlet, params)
 	addWarnings(&resp.Diagnostics, c, res)
 	if err != nil {
 		resp.Diagnostics.AddError("Listing with "+d.cmdlet, err.Error())

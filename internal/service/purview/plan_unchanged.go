@@ -7,7 +7,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/framework"
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/service/planned"
 )
 
 // The resources below opt in to internal/protoserver's shortcuts: each
@@ -36,34 +35,13 @@ var (
 	_ framework.StateOnlyReader = (*dlpRuleResource)(nil)
 )
 
-// knownString is the string attribute name of v, when it is known and not null.
-func knownString(v tftypes.Value, name string) (string, bool) {
-	var attrs map[string]tftypes.Value
-	if v.IsNull() || !v.IsKnown() || v.As(&attrs) != nil {
-		return "", false
-	}
-	a, ok := attrs[name]
-	if !ok || a.IsNull() || !a.IsKnown() || !a.Type().Is(tftypes.String) {
-		return "", false
-	}
-	var s string
-	return s, a.As(&s) == nil
-}
-
-// notePolicyKept is notePolicyPlanned for a plan equal to the state.
-func notePolicyKept(r *framework.ResourceWithBaseline, noun string, state tftypes.Value) {
-	if name, ok := knownString(state, "name"); ok && r.Client != nil {
-		planned.Note(r.Client, noun, name)
-	}
-}
-
 func (r *dlpPolicyResource) PlanUnchanged(_ context.Context, state, config tftypes.Value) diag.Diagnostics {
-	notePolicyKept(&r.ResourceWithBaseline, "DlpCompliancePolicy", state)
+	notePolicyPlanned(r.Client, "DlpCompliancePolicy", state)
 	return r.CheckUnchanged(state, config)
 }
 
 func (r *retentionPolicyResource) PlanUnchanged(_ context.Context, state, config tftypes.Value) diag.Diagnostics {
-	notePolicyKept(&r.ResourceWithBaseline, "RetentionCompliancePolicy", state)
+	notePolicyPlanned(r.Client, "RetentionCompliancePolicy", state)
 	return r.CheckUnchanged(state, config)
 }
 
@@ -71,11 +49,7 @@ func (r *retentionPolicyResource) PlanUnchanged(_ context.Context, state, config
 // or is planned (a read of the tenant when it is not planned), then judges
 // the baseline.
 func (r *retentionRuleResource) PlanUnchanged(ctx context.Context, state, config tftypes.Value) diag.Diagnostics {
-	var diags diag.Diagnostics
-	if name, ok := knownString(state, "policy"); ok && r.Client != nil && r.Client.Compliance != nil {
-		diags = rulePolicyExists(ctx, r.Client, "RetentionCompliancePolicy", "retention policy", "teamshipaa_retention_policy", name)
-	}
-	return append(diags, r.CheckUnchanged(state, config)...)
+	return append(checkRulePolicy(ctx, r.Client, retentionRulePolicy, state), r.CheckUnchanged(state, config)...)
 }
 
 func (r *auditRetentionResource) PlanUnchanged(_ context.Context, state, config tftypes.Value) diag.Diagnostics {

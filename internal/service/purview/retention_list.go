@@ -11,6 +11,15 @@ import (
 // retentionListCmdlet lists retention policies; listRetentionPolicies lists it twice.
 const retentionListCmdlet = "Get-RetentionCompliancePolicy"
 
+// listCmdlet runs the list cmdlet: Get-RetentionCompliancePolicy as
+// listRetentionPolicies (params unused), any other with params.
+func listCmdlet(ctx context.Context, c *adminapi.Client, cmdlet string, params map[string]any) ([]map[string]any, adminapi.Result, error) {
+	if cmdlet == retentionListCmdlet {
+		return listRetentionPolicies(ctx, c)
+	}
+	return c.Invoke(ctx, cmdlet, params)
+}
+
 // listRetentionPolicies lists every retention policy, Teams policies
 // included under either reading of the plain list: Microsoft's cmdlet page
 // (Get-RetentionCompliancePolicy.md, -ExcludeTeamsPolicy and -TeamsPolicyOnly)

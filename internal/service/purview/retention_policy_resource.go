@@ -90,7 +90,7 @@ func (r *retentionPolicyResource) Schema(ctx context.Context, _ resource.SchemaR
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *retentionPolicyResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	notePolicyPlanned(ctx, r.Client, "RetentionCompliancePolicy", req)
+	notePolicyPlanned(r.Client, "RetentionCompliancePolicy", req.Plan.Raw)
 	r.CheckBaseline(ctx, req, resp)
 }
 

@@ -95,7 +95,7 @@ func (r *retentionRuleResource) Schema(ctx context.Context, _ resource.SchemaReq
 
 // ModifyPlan reports planned values that depart from the baseline catalog.
 func (r *retentionRuleResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	checkRulePolicy(ctx, r.Client, "RetentionCompliancePolicy", "retention policy", "teamshipaa_retention_policy", req, resp)
+	resp.Diagnostics.Append(checkRulePolicy(ctx, r.Client, retentionRulePolicy, req.Plan.Raw)...)
 	r.CheckBaseline(ctx, req, resp)
 }
 

@@ -129,11 +129,7 @@ func readLists(ctx context.Context, c *conns.Client) map[string]listed {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if cmdlet == retentionListCmdlet {
-				answers[i].objs, _, answers[i].err = listRetentionPolicies(ctx, c.Compliance)
-				return
-			}
-			answers[i].objs, _, answers[i].err = c.Compliance.Invoke(ctx, cmdlet, nil)
+			answers[i].objs, _, answers[i].err = listCmdlet(ctx, c.Compliance, cmdlet, nil)
 		}()
 	}
 	wg.Add(1)

@@ -3,7 +3,6 @@ package teams
 import (
 	"context"
 	"sort"
-	"sync"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
@@ -19,21 +18,11 @@ import (
 // still read.
 func Snapshot(ctx context.Context, c *conns.Client) []baseline.Object {
 	// The types are independent reads: listed at once, in type order in the answer.
-	parts := make([][]baseline.Object, len(policyTypes))
-	var wg sync.WaitGroup
+	reads := make([]func() []baseline.Object, len(policyTypes))
 	for i, pt := range policyTypes {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			parts[i] = snapshotType(ctx, c, pt)
-		}()
+		reads[i] = func() []baseline.Object { return snapshotType(ctx, c, pt) }
 	}
-	wg.Wait()
-	var out []baseline.Object
-	for _, p := range parts {
-		out = append(out, p...)
-	}
-	return out
+	return snapshot.All(reads...)
 }
 
 // snapshotType reads every instance of one policy type.
