@@ -3,10 +3,7 @@ package teams
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 )
 
 // SweptTypes maps the resource name of every Teams policy type that has
@@ -51,13 +48,6 @@ func TypeTable() []TypeTableEntry {
 		out = append(out, e)
 	}
 	return out
-}
-
-// TeamsOnlyProvider serves the Teams resources with client (see
-// plan_unchanged_test.go), for comparing the framework's server with
-// internal/protoserver's.
-func TeamsOnlyProvider(client *conns.Client) provider.Provider {
-	return &teamsOnlyProvider{client: client}
 }
 
 // NoChangeCase is a prior state of a policy and its configuration.
