@@ -56,24 +56,36 @@ type NoChangeCase struct {
 	State, Config tftypes.Value
 }
 
+// NoChangeType is a Teams policy type's schema type and the plan
+// equivalence test's states of it.
+type NoChangeType struct {
+	Type       tftypes.Object
+	Singleton  bool
+	ConfigType string // the ConfigAPI type, as package planned notes it
+	Cases      []NoChangeCase
+}
+
 // NoChangeCases are the plan equivalence test's states of every Teams
 // policy type (by resource type name), with the schema's type.
-func NoChangeCases(t *testing.T) map[string]struct {
-	Type  tftypes.Object
-	Cases []NoChangeCase
-} {
-	out := map[string]struct {
-		Type  tftypes.Object
-		Cases []NoChangeCase
-	}{}
+func NoChangeCases(t *testing.T) map[string]NoChangeType {
+	out := map[string]NoChangeType{}
 	for _, tf := range typeFixtures {
 		typ := policySchemaType(t, tf.pt)
 		e := out["teamshipaa_"+tf.pt.Resource]
-		e.Type = typ
+		e.Type, e.Singleton, e.ConfigType = typ, tf.pt.Singleton, tf.pt.Type
 		for _, c := range noChangeCases(t, tf.pt, typ, tf.fixture) {
 			e.Cases = append(e.Cases, NoChangeCase{Name: c.name, State: c.state, Config: c.config})
 		}
 		out["teamshipaa_"+tf.pt.Resource] = e
+	}
+	return out
+}
+
+// ResourceTypes are the resource type names of every Teams policy type.
+func ResourceTypes() []string {
+	out := make([]string, 0, len(policyTypes))
+	for _, pt := range policyTypes {
+		out = append(out, "teamshipaa_"+pt.Resource)
 	}
 	return out
 }
