@@ -1,23 +1,20 @@
-package protoserver
+package protoserver_test
 
 import (
 	"context"
-	"fmt"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
-	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/provider"
-	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setdefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringdefault"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/protoserver/equivtest"
 )
 
 // defaultsResource has defaults at the top and in a single nested
@@ -50,20 +47,6 @@ func (defaultsResource) PlanUnchanged(context.Context, tftypes.Value, tftypes.Va
 	return nil
 }
 
-type defaultsProvider struct{}
-
-func (defaultsProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
-	resp.TypeName = "test"
-}
-func (defaultsProvider) Schema(context.Context, provider.SchemaRequest, *provider.SchemaResponse) {}
-func (defaultsProvider) Configure(_ context.Context, _ provider.ConfigureRequest, resp *provider.ConfigureResponse) {
-	resp.ResourceData = "configured"
-}
-func (defaultsProvider) Resources(context.Context) []func() resource.Resource {
-	return []func() resource.Resource{func() resource.Resource { return defaultsResource{} }}
-}
-func (defaultsProvider) DataSources(context.Context) []func() datasource.DataSource { return nil }
-
 // A no-change plan of a resource with defaults is answered here exactly
 // when the framework's defaults change nothing, and then the answer is the
 // framework's; every other plan goes to the framework. The cases cover a
@@ -73,18 +56,8 @@ func (defaultsProvider) DataSources(context.Context) []func() datasource.DataSou
 // configuration.
 func TestPlanWithDefaultsEqualsTheFrameworks(t *testing.T) {
 	ctx := context.Background()
-	fw := providerserver.NewProtocol6(defaultsProvider{})()
-	ps := New(defaultsProvider{}, func() any { return "configured" })
-	empty, err := tfprotov6.NewDynamicValue(tftypes.Object{}, tftypes.NewValue(tftypes.Object{}, map[string]tftypes.Value{}))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range []tfprotov6.ProviderServer{fw, ps} {
-		if resp, err := s.ConfigureProvider(ctx, &tfprotov6.ConfigureProviderRequest{Config: &empty}); err != nil || len(resp.Diagnostics) > 0 {
-			t.Fatalf("configure: %v %v", err, resp.Diagnostics)
-		}
-	}
-	if why := ps.OptedIn(ctx)["test_defaults"]; why[0] != "" {
+	s := equivtest.New(t, "configured", []func() resource.Resource{func() resource.Resource { return defaultsResource{} }})
+	if why := s.PS.OptedIn(ctx)["test_defaults"]; why[0] != "" {
 		t.Fatalf("kept out: %q", why[0])
 	}
 	var sr resource.SchemaResponse
@@ -135,39 +108,17 @@ func TestPlanWithDefaultsEqualsTheFrameworks(t *testing.T) {
 		{"config parent null, state at defaults", obj("1", setOf("all"), grant("OR", inner(true))), obj(nil, setOf(), grant("null", tftypes.Value{})), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dv := func(v tftypes.Value) *tfprotov6.DynamicValue {
-				d, err := tfprotov6.NewDynamicValue(typ, v)
-				if err != nil {
-					t.Fatal(err)
-				}
-				return &d
-			}
-			req := &tfprotov6.PlanResourceChangeRequest{TypeName: "test_defaults", PriorState: dv(tc.state), ProposedNewState: dv(tc.state), Config: dv(tc.config)}
-			want, err := fw.PlanResourceChange(ctx, req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			before := ps.Answered()
-			got, err := ps.PlanResourceChange(ctx, req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if direct := ps.Answered() != before; direct != tc.direct {
+			got, direct := s.Plan(t, "test_defaults", typ, tc.state, tc.state, tc.config)
+			if direct != tc.direct {
 				t.Fatalf("answered directly: %v, want %v", direct, tc.direct)
 			}
-			wv, err := want.PlannedState.Unmarshal(typ)
+			wv, err := got.PlannedState.Unmarshal(typ)
 			if err != nil {
 				t.Fatal(err)
 			}
-			gv, err := got.PlannedState.Unmarshal(typ)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !wv.Equal(gv) || fmt.Sprint(want.Diagnostics) != fmt.Sprint(got.Diagnostics) || len(want.RequiresReplace) != len(got.RequiresReplace) {
-				t.Fatalf("framework %s %v, protoserver %s %v", wv, want.Diagnostics, gv, got.Diagnostics)
-			}
-			// The framework itself changes the plan exactly when the
-			// shortcut gives way: it never gives way needlessly.
+			// The framework itself (whose plan s.Plan found the same)
+			// changes the plan exactly when the shortcut gives way: it
+			// never gives way needlessly.
 			if unchanged := wv.Equal(tc.state); unchanged != tc.direct {
 				t.Fatalf("framework plan unchanged: %v, shortcut: %v\n%s", unchanged, tc.direct, wv)
 			}

@@ -104,16 +104,9 @@ func (s Servers) Plan(t *testing.T, typeName string, typ tftypes.Type, prior, pr
 	ctx := context.Background()
 	req := &tfprotov6.PlanResourceChangeRequest{TypeName: typeName,
 		PriorState: dynamic(t, typ, prior), ProposedNewState: dynamic(t, typ, proposed), Config: dynamic(t, typ, config)}
-	want, err := s.FW.PlanResourceChange(ctx, req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := s.PS.Answered()
-	got, err := s.PS.PlanResourceChange(ctx, req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	direct := s.PS.Answered() != before
+	want, got, direct := ask(t, s, func(srv tfprotov6.ProviderServer) (*tfprotov6.PlanResourceChangeResponse, error) {
+		return srv.PlanResourceChange(ctx, req)
+	})
 	if !valueEqual(t, typ, want.PlannedState, got.PlannedState) {
 		t.Errorf("planned state differs:\nframework   %v\nprotoserver %v", want.PlannedState, got.PlannedState)
 	}
@@ -138,16 +131,9 @@ func (s Servers) Read(t *testing.T, typeName string, typ tftypes.Type, state tft
 	t.Helper()
 	ctx := context.Background()
 	req := &tfprotov6.ReadResourceRequest{TypeName: typeName, CurrentState: dynamic(t, typ, state)}
-	want, err := s.FW.ReadResource(ctx, req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := s.PS.Answered()
-	got, err := s.PS.ReadResource(ctx, req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	direct := s.PS.Answered() != before
+	want, got, direct := ask(t, s, func(srv tfprotov6.ProviderServer) (*tfprotov6.ReadResourceResponse, error) {
+		return srv.ReadResource(ctx, req)
+	})
 	if !valueEqual(t, typ, want.NewState, got.NewState) {
 		t.Errorf("new state differs:\nframework   %v\nprotoserver %v", want.NewState, got.NewState)
 	}
@@ -172,20 +158,29 @@ func (s Servers) Upgrade(t *testing.T, typeName string, typ tftypes.Type, versio
 	t.Helper()
 	ctx := context.Background()
 	req := &tfprotov6.UpgradeResourceStateRequest{TypeName: typeName, Version: version, RawState: &tfprotov6.RawState{JSON: raw}}
-	want, err := s.FW.UpgradeResourceState(ctx, req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	before := s.PS.Answered()
-	got, err := s.PS.UpgradeResourceState(ctx, req)
-	if err != nil {
-		t.Fatal(err)
-	}
+	want, got, direct := ask(t, s, func(srv tfprotov6.ProviderServer) (*tfprotov6.UpgradeResourceStateResponse, error) {
+		return srv.UpgradeResourceState(ctx, req)
+	})
 	if !valueEqual(t, typ, want.UpgradedState, got.UpgradedState) {
 		t.Errorf("upgraded state differs:\nframework   %v\nprotoserver %v", want.UpgradedState, got.UpgradedState)
 	}
 	sameDiagnostics(t, want.Diagnostics, got.Diagnostics)
-	return s.PS.Answered() != before
+	return direct
+}
+
+// ask sends the same request to the framework's server and then to the
+// protocol server, and says whether the protocol server answered it itself.
+func ask[R any](t *testing.T, s Servers, call func(tfprotov6.ProviderServer) (R, error)) (want, got R, direct bool) {
+	t.Helper()
+	want, err := call(s.FW)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := s.PS.Answered()
+	if got, err = call(s.PS); err != nil {
+		t.Fatal(err)
+	}
+	return want, got, s.PS.Answered() != before
 }
 
 func valueEqual(t *testing.T, typ tftypes.Type, a, b *tfprotov6.DynamicValue) bool {

@@ -142,17 +142,7 @@ func ReadsAndUpgrades(t *testing.T, s Servers, a Applied, typeName, gone string)
 			states["gone"] = With(t, state, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, gone)})
 		}
 		for vname, v := range states {
-			t.Run(fmt.Sprintf("read/%s/%d/%s", typeName, i, vname), func(t *testing.T) {
-				got, answered := s.Read(t, typeName, typ, v)
-				if !answered {
-					t.Fatal("the protocol server left the read to the framework")
-				}
-				if got.IsNull() {
-					removed++
-				} else {
-					kept++
-				}
-			})
+			s.ReadDirect(t, fmt.Sprintf("read/%s/%d/%s", typeName, i, vname), typeName, typ, v, &kept, &removed)
 		}
 		t.Run(fmt.Sprintf("upgrade/%s/%d", typeName, i), func(t *testing.T) {
 			if !s.Upgrade(t, typeName, typ, 0, a.Raw[typeName][i]) || !s.Upgrade(t, typeName, typ, 0, StateJSON(t, state, true)) {
@@ -164,4 +154,22 @@ func ReadsAndUpgrades(t *testing.T, s Servers, a Applied, typeName, gone string)
 		})
 	}
 	return kept, removed
+}
+
+// ReadDirect compares, in subtest name, the two servers' reads of state,
+// which the protocol server must answer itself, and counts the state as
+// kept (read back) or removed (the tenant lacks the object).
+func (s Servers) ReadDirect(t *testing.T, name, typeName string, typ tftypes.Type, state tftypes.Value, kept, removed *int) {
+	t.Helper()
+	t.Run(name, func(t *testing.T) {
+		got, answered := s.Read(t, typeName, typ, state)
+		if !answered {
+			t.Fatal("the protocol server left the read to the framework")
+		}
+		if got.IsNull() {
+			*removed++
+		} else {
+			*kept++
+		}
+	})
 }

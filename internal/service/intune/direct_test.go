@@ -102,32 +102,8 @@ func TestAccAppProtection_directEqualsTheFrameworks(t *testing.T) {
 
 	var kept, removed int
 	for _, typeName := range directTypes {
-		typ := a.Types[typeName]
-		for i, state := range a.States[typeName] {
-			states := equivtest.Variants(t, typeName, typ, state)
-			states["gone"] = equivtest.With(t, state, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, "T_00000000-0000-0000-0000-00000000dead")})
-			for vname, v := range states {
-				t.Run(fmt.Sprintf("read/%s/%d/%s", typeName, i, vname), func(t *testing.T) {
-					got, answered := reads.Read(t, typeName, typ, v)
-					if !answered {
-						t.Fatal("the protocol server left the read to the framework")
-					}
-					if got.IsNull() {
-						removed++
-					} else {
-						kept++
-					}
-				})
-			}
-			t.Run(fmt.Sprintf("upgrade/%s/%d", typeName, i), func(t *testing.T) {
-				if !reads.Upgrade(t, typeName, typ, 0, a.Raw[typeName][i]) || !reads.Upgrade(t, typeName, typ, 0, equivtest.StateJSON(t, state, true)) {
-					t.Fatal("the protocol server left a stored state to the framework")
-				}
-				if reads.Upgrade(t, typeName, typ, 1, a.Raw[typeName][i]) {
-					t.Fatal("a state at another version was answered directly")
-				}
-			})
-		}
+		k, r := equivtest.ReadsAndUpgrades(t, reads, a, typeName, "T_00000000-0000-0000-0000-00000000dead")
+		kept, removed = kept+k, removed+r
 	}
 	t.Logf("%d read back, %d removed", kept, removed)
 	if kept < 8 || removed < 4 {

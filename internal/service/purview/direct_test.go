@@ -160,34 +160,12 @@ func TestAccPurview_directEqualsTheFrameworks(t *testing.T) {
 
 	var kept, removed int
 	for _, typeName := range directTypes {
-		typ := a.Types[typeName]
-		for i, state := range a.States[typeName] {
-			states := equivtest.Variants(t, typeName, typ, state)
-			if typeName != "teamshipaa_audit_log_config" { // a singleton is never gone
-				states["gone"] = equivtest.With(t, state, map[string]tftypes.Value{"id": tftypes.NewValue(tftypes.String, prefix+" gone")})
-			}
-			for vname, v := range states {
-				t.Run(fmt.Sprintf("read/%s/%d/%s", typeName, i, vname), func(t *testing.T) {
-					got, answered := reads.Read(t, typeName, typ, v)
-					if !answered {
-						t.Fatal("the protocol server left the read to the framework")
-					}
-					if got.IsNull() {
-						removed++
-					} else {
-						kept++
-					}
-				})
-			}
-			t.Run(fmt.Sprintf("upgrade/%s/%d", typeName, i), func(t *testing.T) {
-				if !reads.Upgrade(t, typeName, typ, 0, a.Raw[typeName][i]) || !reads.Upgrade(t, typeName, typ, 0, equivtest.StateJSON(t, state, true)) {
-					t.Fatal("the protocol server left a stored state to the framework")
-				}
-				if reads.Upgrade(t, typeName, typ, 1, a.Raw[typeName][i]) {
-					t.Fatal("a state at another version was answered directly")
-				}
-			})
+		gone := prefix + " gone"
+		if typeName == "teamshipaa_audit_log_config" { // a singleton is never gone
+			gone = ""
 		}
+		k, r := equivtest.ReadsAndUpgrades(t, reads, a, typeName, gone)
+		kept, removed = kept+k, removed+r
 	}
 	// The DLP rule opts in to reads only (its plans stay with the framework).
 	if why := reads.PS.OptedIn(ctx)["teamshipaa_dlp_rule"]; why != [2]string{"not opted in", ""} {

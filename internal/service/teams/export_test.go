@@ -3,10 +3,7 @@ package teams
 import (
 	"testing"
 
-	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
-
-	"github.com/teamshipaa/terraform-provider-teamshipaa/internal/conns"
 )
 
 // SweptTypes maps the resource name of every Teams policy type that has
@@ -53,37 +50,42 @@ func TypeTable() []TypeTableEntry {
 	return out
 }
 
-// TeamsOnlyProvider serves the Teams resources with client (see
-// plan_unchanged_test.go), for comparing the framework's server with
-// internal/protoserver's.
-func TeamsOnlyProvider(client *conns.Client) provider.Provider {
-	return &teamsOnlyProvider{client: client}
-}
-
 // NoChangeCase is a prior state of a policy and its configuration.
 type NoChangeCase struct {
 	Name          string
 	State, Config tftypes.Value
 }
 
+// NoChangeType is a Teams policy type's schema type and the plan
+// equivalence test's states of it.
+type NoChangeType struct {
+	Type       tftypes.Object
+	Singleton  bool
+	ConfigType string // the ConfigAPI type, as package planned notes it
+	Cases      []NoChangeCase
+}
+
 // NoChangeCases are the plan equivalence test's states of every Teams
 // policy type (by resource type name), with the schema's type.
-func NoChangeCases(t *testing.T) map[string]struct {
-	Type  tftypes.Object
-	Cases []NoChangeCase
-} {
-	out := map[string]struct {
-		Type  tftypes.Object
-		Cases []NoChangeCase
-	}{}
+func NoChangeCases(t *testing.T) map[string]NoChangeType {
+	out := map[string]NoChangeType{}
 	for _, tf := range typeFixtures {
 		typ := policySchemaType(t, tf.pt)
 		e := out["teamshipaa_"+tf.pt.Resource]
-		e.Type = typ
+		e.Type, e.Singleton, e.ConfigType = typ, tf.pt.Singleton, tf.pt.Type
 		for _, c := range noChangeCases(t, tf.pt, typ, tf.fixture) {
 			e.Cases = append(e.Cases, NoChangeCase{Name: c.name, State: c.state, Config: c.config})
 		}
 		out["teamshipaa_"+tf.pt.Resource] = e
+	}
+	return out
+}
+
+// ResourceTypes are the resource type names of every Teams policy type.
+func ResourceTypes() []string {
+	out := make([]string, 0, len(policyTypes))
+	for _, pt := range policyTypes {
+		out = append(out, "teamshipaa_"+pt.Resource)
 	}
 	return out
 }
